@@ -1,0 +1,25 @@
+#pragma once
+// Strong id types: ids are random UUID v4 strings, never sequence numbers.
+
+#include <compare>
+#include <string>
+#include <string_view>
+
+namespace huidig {
+
+template <class Tag>
+struct Id {
+  std::string value;
+  auto operator<=>(const Id&) const = default;
+  bool empty() const { return value.empty(); }
+};
+
+using PracticeId = Id<struct PracticeTag>;
+using LocationId = Id<struct LocationTag>;
+using UserId = Id<struct UserTag>;
+using ClientId = Id<struct ClientTag>;
+
+// True for the canonical lower-case form xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx.
+bool IsUuidV4(std::string_view s);
+
+}  // namespace huidig

@@ -1,0 +1,27 @@
+#pragma once
+// Randomness, encodings and hashing (libsodium and OpenSSL behind plain functions).
+
+#include <string>
+#include <string_view>
+
+namespace huidig::crypto {
+
+std::string RandomBytes(std::size_t n);
+std::string NewUuidV4();
+// n random bytes as unpadded base64url: a session token, a CSRF token.
+std::string RandomToken(std::size_t n = 32);
+
+std::string ToBase64(std::string_view bytes);       // standard, padded
+std::string ToBase64Url(std::string_view bytes);    // url-safe, unpadded
+bool FromBase64(std::string_view text, std::string& out);
+bool FromBase64Url(std::string_view text, std::string& out);
+std::string ToHex(std::string_view bytes);
+
+// SHA-256 (OpenSSL; the digest is fetched once, so chaining stays cheap).
+std::string Sha256(std::string_view data);  // 32 raw bytes
+std::string Sha256Hex(std::string_view data);
+
+// Compares in constant time.
+bool EqualConstantTime(std::string_view a, std::string_view b);
+
+}  // namespace huidig::crypto

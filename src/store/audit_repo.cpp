@@ -1,0 +1,84 @@
+#include "store/audit_repo.hpp"
+
+#include "store/soci_util.hpp"
+
+namespace huidig::store {
+namespace {
+
+using detail::NullableText;
+using detail::TextOut;
+using soci::into;
+using soci::use;
+
+}  // namespace
+
+std::optional<AuditHead> AuditRepo::LockHead(Tx& tx, const std::string& practice) const {
+  auto& s = tx.sql();
+  // A no-op update takes the row lock on both engines without dialect-specific SQL.
+  s << "UPDATE audit_heads SET seq = seq WHERE practice_id = :p", use(practice);
+  return Head(tx, practice);
+}
+
+std::optional<AuditHead> AuditRepo::Head(Tx& tx, const std::string& practice) const {
+  AuditHead h;
+  tx.sql() << "SELECT seq, hash FROM audit_heads WHERE practice_id = :p", into(h.seq), into(h.hash),
+      use(practice);
+  if (!tx.sql().got_data()) return std::nullopt;
+  return h;
+}
+
+void AuditRepo::Append(Tx& tx, const AuditRow& r) const {
+  auto& s = tx.sql();
+  NullableText behalf(r.on_behalf_of), client(r.client_id), location(r.location_id),
+      object(r.object_id);
+  s << "INSERT INTO audit_log (practice_id, seq, at_us, actor_id, actor_role, on_behalf_of, "
+       "client_id, location_id, action, object_type, object_id, remote_addr, outcome, prev_hash, "
+       "hash) VALUES (:p, :s, :t, :a, :r, :b, :c, :l, :ac, :ot, :oi, :ra, :o, :ph, :h)",
+      use(r.practice_id), use(r.seq), use(r.at_us), use(r.actor_id), use(r.actor_role),
+      use(behalf.value, behalf.ind), use(client.value, client.ind),
+      use(location.value, location.ind), use(r.action), use(r.object_type),
+      use(object.value, object.ind), use(r.remote_addr), use(r.outcome), use(r.prev_hash),
+      use(r.hash);
+  if (r.seq == 1) {
+    s << "INSERT INTO audit_heads (practice_id, seq, hash) VALUES (:p, :s, :h)", use(r.practice_id),
+        use(r.seq), use(r.hash);
+  } else {
+    s << "UPDATE audit_heads SET seq = :s, hash = :h WHERE practice_id = :p", use(r.seq),
+        use(r.hash), use(r.practice_id);
+  }
+}
+
+void AuditRepo::Scan(Tx& tx, const std::string& practice,
+                     const std::function<void(const AuditRow&)>& visit) const {
+  AuditRow r;
+  TextOut behalf, client, location, object;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT practice_id, seq, at_us, actor_id, actor_role, on_behalf_of, "
+                           "client_id, location_id, action, object_type, object_id, remote_addr, "
+                           "outcome, prev_hash, hash FROM audit_log WHERE practice_id = :p "
+                           "ORDER BY seq",
+       into(r.practice_id), into(r.seq), into(r.at_us), into(r.actor_id), into(r.actor_role),
+       into(behalf.value, behalf.ind), into(client.value, client.ind),
+       into(location.value, location.ind), into(r.action), into(r.object_type),
+       into(object.value, object.ind), into(r.remote_addr), into(r.outcome), into(r.prev_hash),
+       into(r.hash), use(practice));
+  st.execute();
+  while (st.fetch()) {
+    r.on_behalf_of = behalf.get();
+    r.client_id = client.get();
+    r.location_id = location.get();
+    r.object_id = object.get();
+    visit(r);
+  }
+}
+
+std::vector<std::string> AuditRepo::Practices(Tx& tx) const {
+  std::vector<std::string> out;
+  std::string p;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM practices ORDER BY id", into(p));
+  st.execute();
+  while (st.fetch()) out.push_back(p);
+  return out;
+}
+
+}  // namespace huidig::store

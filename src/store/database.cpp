@@ -1,0 +1,281 @@
+#include "store/database.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "common/clock.hpp"
+#include "store/migrations.hpp"
+
+namespace huidig::store {
+namespace {
+
+struct Target {
+  Dialect dialect;
+  std::string connect;  // SOCI connect string
+};
+
+Target ParseUrl(const DatabaseOptions& o) {
+  if (o.url.rfind("postgresql://", 0) == 0 || o.url.rfind("postgres://", 0) == 0)
+    return {Dialect::kPostgres, o.url};
+  std::string file = o.url.rfind("sqlite:", 0) == 0 ? o.url.substr(7) : o.url;
+  std::filesystem::path p(file);
+  if (p.is_relative()) p = o.base_dir / p;
+  if (p.string().find_first_of(" \"'") != std::string::npos)
+    throw std::runtime_error("the SQLite path may not contain spaces or quotes");
+  return {Dialect::kSqlite, "db=" + p.string() + " timeout=10"};
+}
+
+void OpenSession(soci::session& s, const Target& t) {
+  if (t.dialect == Dialect::kSqlite) {
+    s.open(soci::sqlite3, t.connect);
+    // Durable commits (a power cut loses nothing acknowledged), concurrent readers.
+    s << "PRAGMA journal_mode=WAL";
+    s << "PRAGMA synchronous=FULL";
+    s << "PRAGMA foreign_keys=ON";
+    s << "PRAGMA busy_timeout=10000";
+  } else {
+    s.open(soci::postgresql, t.connect);
+    s << "SET client_min_messages TO WARNING";
+  }
+}
+
+// Statements of a migration file: split at a ';' that ends a line; comment lines dropped.
+std::vector<std::string> Statements(std::string_view sql) {
+  std::vector<std::string> out;
+  std::string current;
+  std::size_t pos = 0;
+  while (pos < sql.size()) {
+    auto end = sql.find('\n', pos);
+    if (end == std::string_view::npos) end = sql.size();
+    std::string line(sql.substr(pos, end - pos));
+    pos = end + 1;
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos || line.compare(first, 2, "--") == 0) continue;
+    current += line + "\n";
+    const auto last = line.find_last_not_of(" \t\r");
+    if (line[last] == ';') {
+      current.erase(current.find_last_of(';'));
+      out.push_back(current);
+      current.clear();
+    }
+  }
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos) out.push_back(current);
+  return out;
+}
+
+class SociDatabase final : public Database {
+ public:
+  SociDatabase(const DatabaseOptions& o, Target t)
+      : target_(std::move(t)), readers_(std::max(1, o.readers)), max_batch_(std::max(1, o.max_batch)) {
+    for (int i = 0; i < std::max(1, o.readers); ++i) OpenSession(readers_.at(i), target_);
+    OpenSession(writer_, target_);
+    Migrate();
+    thread_ = std::thread([this] { WriterLoop(); });
+  }
+
+  ~SociDatabase() override {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  Dialect dialect() const override { return target_.dialect; }
+
+  int SchemaVersion() override {
+    return Read([](Tx& tx) {
+      int v = 0;
+      soci::indicator ind = soci::i_ok;
+      tx.sql() << "SELECT MAX(version) FROM schema_migrations", soci::into(v, ind);
+      return ind == soci::i_ok ? v : 0;
+    });
+  }
+
+ protected:
+  void RunRead(const std::function<void(Tx&)>& fn) override {
+    soci::session s(readers_);
+    s << "BEGIN";
+    Tx tx(s, target_.dialect);
+    try {
+      fn(tx);
+    } catch (...) {
+      try {
+        s << "ROLLBACK";
+      } catch (...) {
+      }
+      throw;
+    }
+    s << "COMMIT";
+  }
+
+  void RunWrite(const std::function<bool(Tx&)>& fn) override {
+    Job job{&fn, {}, {}};
+    auto done = job.done.get_future();
+    {
+      std::lock_guard lock(mu_);
+      queue_.push_back(&job);
+    }
+    cv_.notify_one();
+    done.wait();
+    if (job.error) std::rethrow_exception(job.error);
+  }
+
+ private:
+  struct Job {
+    const std::function<bool(Tx&)>* fn;
+    std::promise<void> done;
+    std::exception_ptr error;
+  };
+
+  void WriterLoop() {
+    std::vector<Job*> batch;
+    for (;;) {
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, nothing left
+        const std::size_t n = std::min<std::size_t>(queue_.size(), max_batch_);
+        batch.assign(queue_.begin(), queue_.begin() + n);
+        queue_.erase(queue_.begin(), queue_.begin() + n);
+      }
+      RunBatch(batch);
+      for (Job* j : batch) j->done.set_value();
+      batch.clear();
+    }
+  }
+
+  // One transaction for the whole batch; each job in a savepoint of its own when there are
+  // several, so a failing job takes only its own writes with it.
+  void RunBatch(std::vector<Job*>& batch) {
+    Tx tx(writer_, target_.dialect);
+    const bool single = batch.size() == 1;
+    try {
+      writer_ << (target_.dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    } catch (...) {
+      for (Job* j : batch) j->error = std::current_exception();
+      return;
+    }
+    bool any_kept = false;
+    for (Job* j : batch) {
+      try {
+        if (!single) writer_ << "SAVEPOINT job";
+        const bool keep = (*j->fn)(tx);
+        if (!single) {
+          if (!keep) writer_ << "ROLLBACK TO SAVEPOINT job";
+          writer_ << "RELEASE SAVEPOINT job";
+        }
+        any_kept = any_kept || keep;
+        if (single && !keep) {
+          writer_ << "ROLLBACK";
+          return;
+        }
+      } catch (...) {
+        j->error = std::current_exception();
+        try {
+          if (single) {
+            writer_ << "ROLLBACK";
+            return;
+          }
+          writer_ << "ROLLBACK TO SAVEPOINT job";
+          writer_ << "RELEASE SAVEPOINT job";
+        } catch (...) {
+          // The connection is broken: the whole batch fails.
+          FailBatch(batch, std::current_exception());
+          return;
+        }
+      }
+    }
+    try {
+      writer_ << (any_kept ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+      FailBatch(batch, std::current_exception());
+    }
+  }
+
+  void FailBatch(std::vector<Job*>& batch, std::exception_ptr e) {
+    for (Job* j : batch)
+      if (!j->error) j->error = e;
+    try {
+      writer_ << "ROLLBACK";
+    } catch (...) {
+    }
+    spdlog::error("database: a group commit failed; its writes were rolled back");
+  }
+
+  // Applies pending migrations in one transaction; refuses a schema newer than this binary.
+  void Migrate() {
+    soci::session& s = writer_;
+    const bool pg = target_.dialect == Dialect::kPostgres;
+    s << (pg ? "BEGIN" : "BEGIN IMMEDIATE");
+    try {
+      if (pg) s << "SELECT pg_advisory_xact_lock(7246150)";  // one migrating server at a time
+      s << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+           "name TEXT NOT NULL, applied_at_us BIGINT NOT NULL)";
+      int current = 0;
+      soci::indicator ind = soci::i_ok;
+      s << "SELECT MAX(version) FROM schema_migrations", soci::into(current, ind);
+      if (ind != soci::i_ok) current = 0;
+      const int latest = LatestSchemaVersion();
+      if (current > latest)
+        throw SchemaTooNew(fmt::format(
+            "the database has schema version {}, newer than this program's {}: refusing to start",
+            current, latest));
+      for (const auto& m : Migrations()) {
+        if (m.version <= current) continue;
+        for (const auto& stmt : Statements(m.sql)) s << stmt;
+        const long long now = ToMicros(SystemClock().Now());
+        const std::string name(m.name);
+        s << "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)",
+            soci::use(m.version), soci::use(name), soci::use(now);
+        spdlog::info("database: applied migration {}", name);
+      }
+      s << "COMMIT";
+    } catch (...) {
+      try {
+        s << "ROLLBACK";
+      } catch (...) {
+      }
+      throw;
+    }
+  }
+
+  Target target_;
+  soci::connection_pool readers_;
+  soci::session writer_;
+  std::size_t max_batch_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Job*> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+int Database::LatestSchemaVersion() {
+  int v = 0;
+  for (const auto& m : Migrations()) v = std::max(v, m.version);
+  return v;
+}
+
+std::unique_ptr<Database> Database::Open(const DatabaseOptions& options) {
+  return std::make_unique<SociDatabase>(options, ParseUrl(options));
+}
+
+}  // namespace huidig::store

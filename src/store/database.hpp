@@ -1,0 +1,105 @@
+#pragma once
+// The database: SOCI over SQLite (one data folder) or PostgreSQL (several servers).
+//
+// Reads run on a pool of connections. Writes run on one writer thread that groups the
+// writes waiting at the same moment into one transaction (each in its own savepoint) and
+// commits them with one durable commit: the audit entry of every read costs a share of a
+// commit, not a whole one. Write() returns only after the commit is durable.
+//
+// Thread-safe. Tx is not: it belongs to the thread running the function it was given to.
+
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "common/result.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace huidig::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// One transaction (or one savepoint of a group commit) on one connection.
+class Tx {
+ public:
+  Tx(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {}
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+  soci::session& sql() { return sql_; }
+  Dialect dialect() const { return dialect_; }
+
+ private:
+  soci::session& sql_;
+  Dialect dialect_;
+};
+
+struct DatabaseOptions {
+  // "sqlite:FILE" (relative to base_dir) or "postgresql://..." (a libpq URI).
+  std::string url = "sqlite:huidig.db";
+  std::filesystem::path base_dir = ".";
+  int readers = 8;
+  int max_batch = 256;  // writes per group commit
+};
+
+class SchemaTooNew : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Database {
+ public:
+  // Opens the connections and applies pending migrations in one transaction. Throws on a
+  // connection failure and SchemaTooNew when the database was written by a newer binary.
+  static std::unique_ptr<Database> Open(const DatabaseOptions& options);
+  virtual ~Database() = default;
+
+  virtual Dialect dialect() const = 0;
+  virtual int SchemaVersion() = 0;
+  static int LatestSchemaVersion();
+
+  // Runs fn(Tx&) in a read transaction; returns what fn returns.
+  template <class F>
+  auto Read(F&& fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      RunRead([&](Tx& tx) { fn(tx); });
+    } else {
+      std::optional<R> out;
+      RunRead([&](Tx& tx) { out.emplace(fn(tx)); });
+      return std::move(*out);
+    }
+  }
+
+  // Runs fn(Tx&) on the writer inside a group commit and returns what it returned once the
+  // commit is durable. When fn returns a failed Result (or throws), its writes are rolled
+  // back and the others of the group are unaffected.
+  template <class F>
+  auto Write(F&& fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
+    std::optional<R> out;
+    RunWrite([&](Tx& tx) {
+      out.emplace(fn(tx));
+      return Keep(*out);
+    });
+    return std::move(*out);
+  }
+
+ protected:
+  virtual void RunRead(const std::function<void(Tx&)>& fn) = 0;
+  virtual void RunWrite(const std::function<bool(Tx&)>& fn) = 0;
+
+ private:
+  template <class T>
+  static bool Keep(const Result<T>& r) { return r.has_value(); }
+  template <class T>
+  static bool Keep(const T&) { return true; }
+};
+
+}  // namespace huidig::store

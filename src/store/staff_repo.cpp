@@ -1,0 +1,239 @@
+#include "store/staff_repo.hpp"
+
+#include "store/soci_util.hpp"
+
+namespace huidig::store {
+namespace {
+
+using detail::MicrosOut;
+using detail::NullableMicros;
+using detail::NullableText;
+using detail::TextOut;
+using soci::into;
+using soci::use;
+
+constexpr const char* kInsertPractice =
+    "INSERT INTO practices (id, name, totp_required, created_at_us) VALUES (:id, :n, :t, :c)";
+constexpr const char* kSelectPractice =
+    "SELECT id, name, totp_required, created_at_us FROM practices";
+constexpr const char* kInsertLocation =
+    "INSERT INTO locations (id, practice_id, name, created_at_us) VALUES (:id, :p, :n, :c)";
+constexpr const char* kSelectLocations =
+    "SELECT id, name FROM locations WHERE practice_id = :p ORDER BY name, id";
+
+constexpr const char* kInsertUser =
+    "INSERT INTO users (id, practice_id, email, display_name, role, all_locations, "
+    "password_hash, must_change_password, totp_secret, totp_pending_secret, totp_last_step, "
+    "disabled, access_expires_at_us, created_at_us, updated_at_us) VALUES (:id, :p, :e, :d, :r, "
+    ":a, :h, :m, :ts, :tp, :tl, :x, :ex, :c, :u)";
+constexpr const char* kSelectUser =
+    "SELECT id, practice_id, email, display_name, role, all_locations, password_hash, "
+    "must_change_password, totp_secret, totp_pending_secret, totp_last_step, disabled, "
+    "access_expires_at_us, created_at_us, updated_at_us FROM users ";
+constexpr const char* kSelectUserLocations =
+    "SELECT location_id FROM user_locations WHERE user_id = :u ORDER BY location_id";
+
+PracticeRecord ReadPractice(soci::session& s, const std::string& where, const std::string& arg,
+                            bool& found) {
+  PracticeRecord p;
+  int totp = 0;
+  long long created = 0;
+  s << std::string(kSelectPractice) + where, into(p.id.value), into(p.name), into(totp),
+      into(created), use(arg);
+  found = s.got_data();
+  p.totp_required = totp != 0;
+  p.created_at = FromMicros(created);
+  return p;
+}
+
+std::optional<UserRecord> ReadUser(Tx& tx, const std::string& where, const std::string& arg) {
+  auto& s = tx.sql();
+  UserRecord u;
+  std::string role;
+  int all = 0, must = 0, disabled = 0;
+  long long last_step = 0, created = 0, updated = 0;
+  TextOut secret, pending;
+  MicrosOut expires;
+  s << std::string(kSelectUser) + where, into(u.id.value), into(u.practice.value), into(u.email),
+      into(u.display_name), into(role), into(all), into(u.password_hash), into(must),
+      into(secret.value, secret.ind), into(pending.value, pending.ind), into(last_step),
+      into(disabled), into(expires.value, expires.ind), into(created), into(updated), use(arg);
+  if (!s.got_data()) return std::nullopt;
+  u.role = domain::ParseRole(role).value_or(domain::Role::kAssistant);
+  u.all_locations = all != 0;
+  u.must_change_password = must != 0;
+  u.totp_secret = secret.get();
+  u.totp_pending_secret = pending.get();
+  u.totp_last_step = last_step;
+  u.disabled = disabled != 0;
+  u.access_expires_at = expires.get();
+  u.created_at = FromMicros(created);
+  u.updated_at = FromMicros(updated);
+  std::string location;
+  soci::statement st = (s.prepare << kSelectUserLocations, into(location), use(u.id.value));
+  st.execute();
+  while (st.fetch()) u.locations.push_back(LocationId{location});
+  return u;
+}
+
+}  // namespace
+
+void PracticeRepo::Insert(Tx& tx, const PracticeRecord& p) const {
+  const int totp = p.totp_required ? 1 : 0;
+  const long long created = ToMicros(p.created_at);
+  tx.sql() << kInsertPractice, use(p.id.value), use(p.name), use(totp), use(created);
+}
+
+std::optional<PracticeRecord> PracticeRepo::Find(Tx& tx, const PracticeId& id) const {
+  bool found = false;
+  auto p = ReadPractice(tx.sql(), " WHERE id = :id", id.value, found);
+  if (!found) return std::nullopt;
+  return p;
+}
+
+std::vector<PracticeRecord> PracticeRepo::All(Tx& tx) const {
+  std::vector<PracticeRecord> out;
+  std::string id;
+  soci::statement st = (tx.sql().prepare << "SELECT id FROM practices ORDER BY created_at_us, id",
+                        into(id));
+  st.execute();
+  std::vector<std::string> ids;
+  while (st.fetch()) ids.push_back(id);
+  for (const auto& i : ids)
+    if (auto p = Find(tx, PracticeId{i})) out.push_back(*p);
+  return out;
+}
+
+void PracticeRepo::SetTotpRequired(Tx& tx, const PracticeId& id, bool required) const {
+  const int v = required ? 1 : 0;
+  tx.sql() << "UPDATE practices SET totp_required = :t WHERE id = :id", use(v), use(id.value);
+}
+
+void PracticeRepo::InsertLocation(Tx& tx, const LocationRecord& l, Instant now) const {
+  const long long created = ToMicros(now);
+  tx.sql() << kInsertLocation, use(l.id.value), use(l.practice.value), use(l.name), use(created);
+}
+
+std::vector<LocationRecord> PracticeRepo::Locations(Tx& tx, const PracticeId& practice) const {
+  std::vector<LocationRecord> out;
+  LocationRecord l;
+  l.practice = practice;
+  soci::statement st =
+      (tx.sql().prepare << kSelectLocations, into(l.id.value), into(l.name), use(practice.value));
+  st.execute();
+  while (st.fetch()) out.push_back(l);
+  return out;
+}
+
+void UserRepo::Insert(Tx& tx, const UserRecord& u) const {
+  const std::string role(domain::RoleName(u.role));
+  const int all = u.all_locations, must = u.must_change_password, disabled = u.disabled;
+  const long long last_step = u.totp_last_step, created = ToMicros(u.created_at),
+                  updated = ToMicros(u.updated_at);
+  NullableText secret(u.totp_secret), pending(u.totp_pending_secret);
+  NullableMicros expires(u.access_expires_at);
+  auto& s = tx.sql();
+  s << kInsertUser, use(u.id.value), use(u.practice.value), use(u.email), use(u.display_name),
+      use(role), use(all), use(u.password_hash), use(must), use(secret.value, secret.ind),
+      use(pending.value, pending.ind), use(last_step), use(disabled),
+      use(expires.value, expires.ind), use(created), use(updated);
+  for (const auto& l : u.locations)
+    s << "INSERT INTO user_locations (user_id, location_id) VALUES (:u, :l)", use(u.id.value),
+        use(l.value);
+}
+
+std::optional<UserRecord> UserRepo::FindByEmail(Tx& tx, const std::string& email) const {
+  return ReadUser(tx, "WHERE email = :e", email);
+}
+
+std::optional<UserRecord> UserRepo::Find(Tx& tx, const UserId& id) const {
+  return ReadUser(tx, "WHERE id = :id", id.value);
+}
+
+void UserRepo::SetPassword(Tx& tx, const UserId& id, const std::string& hash, bool must_change,
+                           Instant now) const {
+  const int must = must_change;
+  const long long t = ToMicros(now);
+  tx.sql() << "UPDATE users SET password_hash = :h, must_change_password = :m, updated_at_us = :t "
+              "WHERE id = :id",
+      use(hash), use(must), use(t), use(id.value);
+}
+
+void UserRepo::SetTotpPending(Tx& tx, const UserId& id, const std::optional<std::string>& sealed,
+                              Instant now) const {
+  NullableText v(sealed);
+  const long long t = ToMicros(now);
+  tx.sql() << "UPDATE users SET totp_pending_secret = :s, updated_at_us = :t WHERE id = :id",
+      use(v.value, v.ind), use(t), use(id.value);
+}
+
+void UserRepo::EnableTotp(Tx& tx, const UserId& id, const std::string& sealed, std::int64_t step,
+                          Instant now) const {
+  const long long t = ToMicros(now), st = step;
+  tx.sql() << "UPDATE users SET totp_secret = :s, totp_pending_secret = NULL, totp_last_step = :l, "
+              "updated_at_us = :t WHERE id = :id",
+      use(sealed), use(st), use(t), use(id.value);
+}
+
+void UserRepo::SetTotpLastStep(Tx& tx, const UserId& id, std::int64_t step) const {
+  const long long st = step;
+  tx.sql() << "UPDATE users SET totp_last_step = :l WHERE id = :id", use(st), use(id.value);
+}
+
+std::optional<LoginFailureRecord> UserRepo::Failures(Tx& tx, const std::string& login_hash) const {
+  int failures = 0;
+  long long last = 0;
+  tx.sql() << "SELECT failures, last_failure_at_us FROM login_failures WHERE login_hash = :h",
+      into(failures), into(last), use(login_hash);
+  if (!tx.sql().got_data()) return std::nullopt;
+  return LoginFailureRecord{failures, FromMicros(last)};
+}
+
+void UserRepo::SetFailures(Tx& tx, const std::string& login_hash,
+                           const LoginFailureRecord& f) const {
+  const long long last = ToMicros(f.last_failure_at);
+  auto& s = tx.sql();
+  s << "DELETE FROM login_failures WHERE login_hash = :h", use(login_hash);
+  s << "INSERT INTO login_failures (login_hash, failures, last_failure_at_us) VALUES (:h, :f, :l)",
+      use(login_hash), use(f.failures), use(last);
+}
+
+void UserRepo::ClearFailures(Tx& tx, const std::string& login_hash) const {
+  tx.sql() << "DELETE FROM login_failures WHERE login_hash = :h", use(login_hash);
+}
+
+void SessionRepo::Insert(Tx& tx, const SessionRecord& s) const {
+  const long long created = ToMicros(s.created_at), seen = ToMicros(s.last_seen_at);
+  tx.sql() << "INSERT INTO sessions (token_hash, user_id, practice_id, created_at_us, "
+              "last_seen_at_us) VALUES (:t, :u, :p, :c, :s)",
+      use(s.token_hash), use(s.user.value), use(s.practice.value), use(created), use(seen);
+}
+
+std::optional<SessionRecord> SessionRepo::Find(Tx& tx, const std::string& token_hash) const {
+  SessionRecord r;
+  long long created = 0, seen = 0;
+  tx.sql() << "SELECT token_hash, user_id, practice_id, created_at_us, last_seen_at_us FROM "
+              "sessions WHERE token_hash = :t",
+      into(r.token_hash), into(r.user.value), into(r.practice.value), into(created), into(seen),
+      use(token_hash);
+  if (!tx.sql().got_data()) return std::nullopt;
+  r.created_at = FromMicros(created);
+  r.last_seen_at = FromMicros(seen);
+  return r;
+}
+
+void SessionRepo::Touch(Tx& tx, const std::string& token_hash, Instant now) const {
+  const long long t = ToMicros(now);
+  tx.sql() << "UPDATE sessions SET last_seen_at_us = :t WHERE token_hash = :h", use(t),
+      use(token_hash);
+}
+
+void SessionRepo::Delete(Tx& tx, const std::string& token_hash) const {
+  tx.sql() << "DELETE FROM sessions WHERE token_hash = :h", use(token_hash);
+}
+
+void SessionRepo::DeleteForUser(Tx& tx, const UserId& user) const {
+  tx.sql() << "DELETE FROM sessions WHERE user_id = :u", use(user.value);
+}
+
+}  // namespace huidig::store

@@ -1,0 +1,53 @@
+#pragma once
+// Practices, locations, users, failed logins and sessions. Stateless; every method takes
+// the transaction it runs in.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+#include "store/records.hpp"
+
+namespace huidig::store {
+
+class PracticeRepo {
+ public:
+  void Insert(Tx& tx, const PracticeRecord& p) const;
+  std::optional<PracticeRecord> Find(Tx& tx, const PracticeId& id) const;
+  std::vector<PracticeRecord> All(Tx& tx) const;
+  void SetTotpRequired(Tx& tx, const PracticeId& id, bool required) const;
+
+  void InsertLocation(Tx& tx, const LocationRecord& l, Instant now) const;
+  std::vector<LocationRecord> Locations(Tx& tx, const PracticeId& practice) const;
+};
+
+class UserRepo {
+ public:
+  // REQUIRES: email is lower-case. Throws on a duplicate email (unique index).
+  void Insert(Tx& tx, const UserRecord& u) const;
+  std::optional<UserRecord> FindByEmail(Tx& tx, const std::string& email) const;
+  std::optional<UserRecord> Find(Tx& tx, const UserId& id) const;
+  void SetPassword(Tx& tx, const UserId& id, const std::string& hash, bool must_change,
+                   Instant now) const;
+  void SetTotpPending(Tx& tx, const UserId& id, const std::optional<std::string>& sealed,
+                      Instant now) const;
+  void EnableTotp(Tx& tx, const UserId& id, const std::string& sealed, std::int64_t step,
+                  Instant now) const;
+  void SetTotpLastStep(Tx& tx, const UserId& id, std::int64_t step) const;
+
+  std::optional<LoginFailureRecord> Failures(Tx& tx, const std::string& login_hash) const;
+  void SetFailures(Tx& tx, const std::string& login_hash, const LoginFailureRecord& f) const;
+  void ClearFailures(Tx& tx, const std::string& login_hash) const;
+};
+
+class SessionRepo {
+ public:
+  void Insert(Tx& tx, const SessionRecord& s) const;
+  std::optional<SessionRecord> Find(Tx& tx, const std::string& token_hash) const;
+  void Touch(Tx& tx, const std::string& token_hash, Instant now) const;
+  void Delete(Tx& tx, const std::string& token_hash) const;
+  void DeleteForUser(Tx& tx, const UserId& user) const;
+};
+
+}  // namespace huidig::store
