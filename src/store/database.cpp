@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -14,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include <boost/url/parse.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -26,17 +28,53 @@ namespace {
 struct Target {
   Dialect dialect;
   std::string connect;  // SOCI connect string
+  std::string schema;
 };
+
+// libpq keyword form of a postgresql:// URI (SOCI 4.0.3 mangles URIs it is given).
+std::string PgKeywords(const std::string& uri) {
+  auto parsed = boost::urls::parse_uri(uri);
+  if (!parsed) throw std::invalid_argument("database: not a valid postgresql:// URI");
+  const auto& u = *parsed;
+  auto quote = [](std::string_view v) {
+    std::string out = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string kw;
+  auto add = [&](std::string_view k, std::string_view v) {
+    if (v.empty()) return;
+    if (!kw.empty()) kw += ' ';
+    kw += std::string(k) + "=" + quote(v);
+  };
+  add("host", u.encoded_host().empty() ? "" : u.host());
+  add("port", u.port());
+  add("user", u.user());
+  add("password", u.password());
+  std::string db = u.path();
+  if (!db.empty() && db[0] == '/') db.erase(0, 1);
+  add("dbname", db);
+  for (auto param : u.params()) add(param.key, param.value);
+  return kw;
+}
 
 Target ParseUrl(const DatabaseOptions& o) {
   if (o.url.rfind("postgresql://", 0) == 0 || o.url.rfind("postgres://", 0) == 0)
-    return {Dialect::kPostgres, o.url};
+  {
+    for (char c : o.schema)
+      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
+        throw std::invalid_argument("invalid PostgreSQL schema name");
+    return {Dialect::kPostgres, PgKeywords(o.url), o.schema};
+  }
   std::string file = o.url.rfind("sqlite:", 0) == 0 ? o.url.substr(7) : o.url;
   std::filesystem::path p(file);
   if (p.is_relative()) p = o.base_dir / p;
   if (p.string().find_first_of(" \"'") != std::string::npos)
     throw std::runtime_error("the SQLite path may not contain spaces or quotes");
-  return {Dialect::kSqlite, "db=" + p.string() + " timeout=10"};
+  return {Dialect::kSqlite, "db=" + p.string() + " timeout=10", {}};
 }
 
 void OpenSession(soci::session& s, const Target& t) {
@@ -50,6 +88,7 @@ void OpenSession(soci::session& s, const Target& t) {
   } else {
     s.open(soci::postgresql, t.connect);
     s << "SET client_min_messages TO WARNING";
+    if (!t.schema.empty()) s << "SET search_path TO " + t.schema;
   }
 }
 

@@ -44,6 +44,8 @@ struct DatabaseOptions {
   // "sqlite:FILE" (relative to base_dir) or "postgresql://..." (a libpq URI).
   std::string url = "sqlite:huidig.db";
   std::filesystem::path base_dir = ".";
+  // PostgreSQL only: the schema to work in (letters, digits, '_'); empty = the default.
+  std::string schema;
   int readers = 8;
   int max_batch = 256;  // writes per group commit
 };
@@ -83,10 +85,29 @@ class Database {
   template <class F>
   auto Write(F&& fn) {
     using R = std::invoke_result_t<F&, Tx&>;
+    if constexpr (std::is_void_v<R>) {
+      RunWrite([&](Tx& tx) {
+        fn(tx);
+        return true;
+      });
+    } else {
+      std::optional<R> out;
+      RunWrite([&](Tx& tx) {
+        out.emplace(fn(tx));
+        return Keep(*out);
+      });
+      return std::move(*out);
+    }
+  }
+
+  // As Write(), but commits whatever fn returns: for a refusal whose audit entry must stay.
+  template <class F>
+  auto WriteAlways(F&& fn) {
+    using R = std::invoke_result_t<F&, Tx&>;
     std::optional<R> out;
     RunWrite([&](Tx& tx) {
       out.emplace(fn(tx));
-      return Keep(*out);
+      return true;
     });
     return std::move(*out);
   }

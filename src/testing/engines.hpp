@@ -1,0 +1,29 @@
+#pragma once
+// Store tests run on both engines: SQLite in a temp folder, and a real PostgreSQL server
+// (started by ctest's `postgresql` fixture, or by the first test that needs it).
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace huidig::testing {
+
+// "sqlite" and "postgresql": for INSTANTIATE_TEST_SUITE_P.
+std::vector<std::string> Engines();
+
+// A fresh, empty database (its own file, or its own PostgreSQL schema), migrated.
+struct TestDatabase {
+  std::filesystem::path dir;      // a temp folder, removed at the end
+  store::DatabaseOptions options;  // to open it again
+  std::unique_ptr<store::Database> db;
+  ~TestDatabase();
+};
+std::unique_ptr<TestDatabase> OpenTestDatabase(const std::string& engine);
+
+// Runs SQL outside the application (tests tamper with tables through it).
+void ExecRaw(const TestDatabase& t, const std::string& sql);
+
+}  // namespace huidig::testing
