@@ -1,0 +1,267 @@
+#include "service/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "crypto/crypto.hpp"
+#include "crypto/totp.hpp"
+
+namespace huidig::service {
+namespace {
+
+using domain::AttemptVerdict;
+
+std::string NormaliseEmail(std::string_view email) {
+  std::string out;
+  for (unsigned char c : email)
+    if (!std::isspace(c)) out += static_cast<char>(std::tolower(c));
+  return out;
+}
+
+std::string LoginHash(const std::string& email) { return crypto::Sha256Hex("login|" + email); }
+
+std::string TotpContext(const UserId& user) { return "totp:" + user.value; }
+
+domain::Actor ActorOf(const store::UserRecord& u, const std::string& remote) {
+  domain::Actor a;
+  a.user = u.id;
+  a.practice = u.practice;
+  a.role = u.role;
+  a.all_locations = u.all_locations;
+  a.locations = u.locations;
+  a.remote_addr = remote;
+  return a;
+}
+
+bool AccountUsable(const store::UserRecord& u, Instant now) {
+  return !u.disabled && !(u.access_expires_at && now >= *u.access_expires_at);
+}
+
+audit::Entry SessionEntry(const store::UserRecord& u, const std::string& remote, std::string action,
+                          Instant now, audit::Outcome outcome) {
+  auto e = audit::Entry::For(ActorOf(u, remote), std::move(action), "session", now, outcome);
+  return e;
+}
+
+}  // namespace
+
+std::string AuthService::CsrfTokenFor(const std::string& token) {
+  return crypto::ToBase64Url(crypto::Sha256("huidig-csrf|" + token));
+}
+
+std::string AuthService::TokenHash(const std::string& token) {
+  return crypto::Sha256Hex("huidig-session|" + token);
+}
+
+Me AuthService::BuildMe(store::Tx& tx, const store::UserRecord& user, const std::string& csrf) {
+  Me me;
+  me.user = user;
+  me.practice = practices_.Find(tx, user.practice).value_or(store::PracticeRecord{});
+  for (auto& l : practices_.Locations(tx, user.practice))
+    if (user.all_locations ||
+        std::find(user.locations.begin(), user.locations.end(), l.id) != user.locations.end())
+      me.locations.push_back(l);
+  me.password_change_required = user.must_change_password;
+  me.totp_enrolment_required =
+      domain::TotpMandatory(user.role, me.practice.totp_required) && !user.totp_secret;
+  me.csrf_token = csrf;
+  return me;
+}
+
+Result<LoginResult> AuthService::Refuse(const std::string& login_hash,
+                                        const std::optional<store::UserRecord>& user,
+                                        const std::string& remote, Instant now, Error error) {
+  ctx_.db.Write([&](store::Tx& tx) {
+    const auto f = users_.Failures(tx, login_hash).value_or(store::LoginFailureRecord{});
+    const auto next = domain::RecordLoginFailure({f.failures, f.last_failure_at}, now,
+                                                 ctx_.settings.login);
+    users_.SetFailures(tx, login_hash, {next.count, next.last});
+    if (user) ctx_.audit.Append(tx, SessionEntry(*user, remote, "login", now, audit::Outcome::kRefused));
+  });
+  return Fail(std::move(error));
+}
+
+Result<LoginResult> AuthService::Login(const LoginRequest& req) {
+  const Instant now = ctx_.clock.Now();
+  const std::string email = NormaliseEmail(req.email);
+  const std::string login_hash = LoginHash(email);
+  auto [failures, user] = ctx_.db.Read([&](store::Tx& tx) {
+    return std::make_pair(users_.Failures(tx, login_hash), users_.FindByEmail(tx, email));
+  });
+
+  // Slowed, then locked: the same for unknown accounts, so the answer tells nothing.
+  const auto f = failures.value_or(store::LoginFailureRecord{});
+  const auto check = domain::CheckLoginAttempt({f.failures, f.last_failure_at}, now, ctx_.settings.login);
+  if (check.verdict != AttemptVerdict::kAllowed) {
+    const bool locked = check.verdict == AttemptVerdict::kLocked;
+    return Fail(Error{Errc::kResourceExhausted, locked ? "account_locked" : "login_throttled", {},
+                      "R-SEC-1", {}}
+                    .With("retry_after", static_cast<long long>(check.retry_after.count())));
+  }
+
+  // Argon2id runs here, outside any transaction.
+  const bool password_ok = user ? ctx_.hasher.Verify(user->password_hash, req.password)
+                                : (ctx_.hasher.VerifyDummy(req.password), false);
+  if (!password_ok || !AccountUsable(*user, now))
+    return Refuse(login_hash, user, req.remote_addr, now,
+                  Error{Errc::kUnauthenticated, "invalid_credentials", {}, "R-SEC-1", {}});
+
+  std::optional<std::int64_t> totp_step;
+  if (user->totp_secret) {
+    if (!req.totp_code || req.totp_code->empty())
+      return Fail(Errc::kUnauthenticated, "totp_required", "totp_code", "R-SEC-1");
+    const auto secret = ctx_.master_key.OpenSecret(*user->totp_secret, TotpContext(user->id));
+    if (secret) totp_step = crypto::totp::Verify(*secret, *req.totp_code, now, user->totp_last_step);
+    if (!totp_step)
+      return Refuse(login_hash, user, req.remote_addr, now,
+                    Error{Errc::kUnauthenticated, "totp_invalid", "totp_code", "R-SEC-1", {}});
+  }
+
+  const std::string token = crypto::RandomToken(32);  // a new session token at every login
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<LoginResult> {
+    if (totp_step) {
+      // Used once only, also against a login racing this one.
+      const auto fresh = users_.Find(tx, user->id);
+      if (!fresh || *totp_step <= fresh->totp_last_step)
+        return Fail(Errc::kUnauthenticated, "totp_invalid", "totp_code", "R-SEC-1");
+      users_.SetTotpLastStep(tx, user->id, *totp_step);
+    }
+    users_.ClearFailures(tx, login_hash);
+    sessions_.Insert(tx, {TokenHash(token), user->id, user->practice, now, now});
+    ctx_.audit.Append(tx, SessionEntry(*user, req.remote_addr, "login", now, audit::Outcome::kAllowed));
+    return LoginResult{token, BuildMe(tx, *user, CsrfTokenFor(token))};
+  });
+}
+
+Result<Caller> AuthService::Authenticate(const std::string& token, const std::string& remote) {
+  if (token.empty() || token.size() > 128) return Fail(Errc::kUnauthenticated, "unauthenticated");
+  const Instant now = ctx_.clock.Now();
+  const std::string hash = TokenHash(token);
+  struct Found {
+    std::optional<store::SessionRecord> session;
+    std::optional<store::UserRecord> user;
+    bool totp_required = true;
+  };
+  const Found found = ctx_.db.Read([&](store::Tx& tx) {
+    Found f;
+    f.session = sessions_.Find(tx, hash);
+    if (f.session) f.user = users_.Find(tx, f.session->user);
+    if (f.user) {
+      const auto p = practices_.Find(tx, f.user->practice);
+      f.totp_required = p ? p->totp_required : true;
+    }
+    return f;
+  });
+  if (!found.session) return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
+  const auto& s = *found.session;
+  if (!found.user || !AccountUsable(*found.user, now) ||
+      !domain::SessionAlive(s.created_at, s.last_seen_at, now, ctx_.settings.session)) {
+    ctx_.db.Write([&](store::Tx& tx) { sessions_.Delete(tx, hash); });
+    return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
+  }
+  if (now - s.last_seen_at >= ctx_.settings.session.touch_every)
+    ctx_.db.Write([&](store::Tx& tx) { sessions_.Touch(tx, hash, now); });
+  Caller c;
+  c.actor = ActorOf(*found.user, remote);
+  c.token_hash = hash;
+  c.csrf_token = CsrfTokenFor(token);
+  c.password_change_required = found.user->must_change_password;
+  c.totp_enrolment_required =
+      domain::TotpMandatory(found.user->role, found.totp_required) && !found.user->totp_secret;
+  return c;
+}
+
+void AuthService::Logout(const Caller& caller) {
+  const Instant now = ctx_.clock.Now();
+  ctx_.db.Write([&](store::Tx& tx) {
+    sessions_.Delete(tx, caller.token_hash);
+    ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "logout", "session", now));
+  });
+}
+
+Result<Me> AuthService::GetMe(const Caller& caller) {
+  return ctx_.db.Read([&](store::Tx& tx) -> Result<Me> {
+    const auto user = users_.Find(tx, caller.actor.user);
+    if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
+    return BuildMe(tx, *user, caller.csrf_token);
+  });
+}
+
+Result<void> AuthService::ChangePassword(const Caller& caller, const std::string& current,
+                                         const std::string& next) {
+  const Instant now = ctx_.clock.Now();
+  const auto user = ctx_.db.Read([&](store::Tx& tx) { return users_.Find(tx, caller.actor.user); });
+  if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
+  if (!ctx_.hasher.Verify(user->password_hash, current))
+    return Invalid("invalid_value", "current_password", "R-SEC-1");
+  if (auto ok = domain::CheckNewPassword(next, user->email); !ok) return ok;
+  if (next == current) return Invalid("invalid_value", "new_password", "R-SEC-1");
+  const std::string hash = ctx_.hasher.Hash(next);
+  ctx_.db.Write([&](store::Tx& tx) {
+    users_.SetPassword(tx, user->id, hash, false, now);
+    ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "password_change", "user", now));
+  });
+  return {};
+}
+
+Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller) {
+  const Instant now = ctx_.clock.Now();
+  const std::string secret = crypto::totp::NewSecret();
+  const auto info = ctx_.db.Read([&](store::Tx& tx) {
+    const auto user = users_.Find(tx, caller.actor.user);
+    const auto practice = practices_.Find(tx, caller.actor.practice);
+    return std::make_pair(user ? user->email : std::string(), practice ? practice->name : "Huidig");
+  });
+  ctx_.db.Write([&](store::Tx& tx) {
+    users_.SetTotpPending(tx, caller.actor.user,
+                          ctx_.master_key.SealSecret(secret, TotpContext(caller.actor.user)), now);
+    ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "totp_enrolment_start", "user", now));
+  });
+  TotpEnrolment e;
+  e.secret_base32 = crypto::totp::Base32(secret);
+  e.otpauth_uri = crypto::totp::OtpauthUri(secret, "Huidig " + info.second, info.first);
+  e.qr_svg = crypto::totp::QrSvg(e.otpauth_uri);
+  return e;
+}
+
+Result<Me> AuthService::ConfirmTotpEnrolment(const Caller& caller, const std::string& code) {
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<Me> {
+    const auto user = users_.Find(tx, caller.actor.user);
+    if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
+    if (!user->totp_pending_secret) return Fail(Errc::kFailedPrecondition, "totp_not_started", "code");
+    const auto secret = ctx_.master_key.OpenSecret(*user->totp_pending_secret, TotpContext(user->id));
+    const auto step = secret ? crypto::totp::Verify(*secret, code, now, 0) : std::nullopt;
+    if (!step) return Invalid("totp_invalid", "code", "R-SEC-1");
+    users_.EnableTotp(tx, user->id, *user->totp_pending_secret, *step, now);
+    ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "totp_enrolment_confirm", "user", now));
+    auto fresh = users_.Find(tx, user->id);
+    return BuildMe(tx, *fresh, caller.csrf_token);
+  });
+}
+
+Result<store::PracticeRecord> AuthService::SetTotpRequired(const Caller& caller, bool required) {
+  if (!caller.actor.May(domain::Permission::kPracticeSettings)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::PracticeRecord> {
+    practices_.SetTotpRequired(tx, caller.actor.practice, required);
+    auto e = audit::Entry::For(caller.actor, required ? "totp_required_on" : "totp_required_off",
+                               "practice", now);
+    e.object_id = caller.actor.practice.value;
+    ctx_.audit.Append(tx, e);
+    auto p = practices_.Find(tx, caller.actor.practice);
+    if (!p) return NotFound();
+    return *p;
+  });
+}
+
+Result<std::vector<store::LocationRecord>> AuthService::Locations(const Caller& caller) {
+  return ctx_.db.Read([&](store::Tx& tx) {
+    std::vector<store::LocationRecord> out;
+    for (auto& l : practices_.Locations(tx, caller.actor.practice))
+      if (caller.actor.AtLocation(l.id)) out.push_back(l);
+    return out;
+  });
+}
+
+}  // namespace huidig::service

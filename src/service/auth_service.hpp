@@ -1,0 +1,87 @@
+#pragma once
+// R-SEC-1: logging in with password and TOTP, sessions, password change, TOTP enrolment,
+// and the practice's TOTP setting.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "domain/access.hpp"
+#include "service/context.hpp"
+#include "store/records.hpp"
+#include "store/staff_repo.hpp"
+
+namespace huidig::service {
+
+// What the signed-in user sees of themselves (GET /me).
+struct Me {
+  store::UserRecord user;
+  store::PracticeRecord practice;
+  std::vector<store::LocationRecord> locations;  // the locations the user works at
+  bool password_change_required = false;
+  bool totp_enrolment_required = false;
+  std::string csrf_token;
+};
+
+// A request's authenticated caller.
+struct Caller {
+  domain::Actor actor;
+  std::string token_hash;
+  std::string csrf_token;
+  bool password_change_required = false;
+  bool totp_enrolment_required = false;
+  bool restricted() const { return password_change_required || totp_enrolment_required; }
+};
+
+struct LoginRequest {
+  std::string email;
+  std::string password;
+  std::optional<std::string> totp_code;
+  std::string remote_addr;
+};
+
+struct LoginResult {
+  std::string session_token;  // for the cookie; only its hash is stored
+  Me me;
+};
+
+struct TotpEnrolment {
+  std::string secret_base32;
+  std::string otpauth_uri;
+  std::string qr_svg;
+};
+
+class AuthService {
+ public:
+  explicit AuthService(Context ctx) : ctx_(ctx) {}
+
+  [[nodiscard]] Result<LoginResult> Login(const LoginRequest& request);
+  // The session behind a cookie token; kUnauthenticated when unknown, idle or too old.
+  [[nodiscard]] Result<Caller> Authenticate(const std::string& session_token,
+                                            const std::string& remote_addr);
+  void Logout(const Caller& caller);
+  [[nodiscard]] Result<Me> GetMe(const Caller& caller);
+  [[nodiscard]] Result<void> ChangePassword(const Caller& caller, const std::string& current,
+                                            const std::string& next);
+  [[nodiscard]] Result<TotpEnrolment> StartTotpEnrolment(const Caller& caller);
+  [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
+  [[nodiscard]] Result<store::PracticeRecord> SetTotpRequired(const Caller& caller, bool required);
+  [[nodiscard]] Result<std::vector<store::LocationRecord>> Locations(const Caller& caller);
+
+  // The CSRF token of a session: derived from its token, so nothing more is stored.
+  static std::string CsrfTokenFor(const std::string& session_token);
+  static std::string TokenHash(const std::string& session_token);
+
+ private:
+  Me BuildMe(store::Tx& tx, const store::UserRecord& user, const std::string& csrf);
+  Result<LoginResult> Refuse(const std::string& login_hash, const std::optional<store::UserRecord>& user,
+                             const std::string& remote, Instant now, Error error);
+
+  Context ctx_;
+  store::UserRepo users_;
+  store::SessionRepo sessions_;
+  store::PracticeRepo practices_;
+};
+
+}  // namespace huidig::service

@@ -1,0 +1,149 @@
+#include "service/client_service.hpp"
+
+#include "crypto/crypto.hpp"
+#include "crypto/keys.hpp"
+#include "domain/calendar.hpp"
+
+namespace huidig::service {
+namespace {
+
+using domain::Permission;
+
+audit::Entry ClientEntry(const domain::Actor& actor, std::string action, const domain::Client& c,
+                         Instant now) {
+  auto e = audit::Entry::For(actor, std::move(action), "client", now);
+  e.client = c.id;
+  e.location = c.location;
+  e.object_id = c.id.value;
+  return e;
+}
+
+}  // namespace
+
+ClientView ClientService::View(const domain::Actor& actor, domain::Client c) const {
+  return ClientView{std::move(c), actor.May(Permission::kClientDossier)};
+}
+
+Error ClientService::Refused(const domain::Actor& actor, std::string action,
+                             std::optional<std::string> client, Instant now, Error error) {
+  auto e = audit::Entry::For(actor, std::move(action), "client", now, audit::Outcome::kRefused);
+  // Only a well-formed id is kept: the log must not carry whatever a caller typed.
+  if (client && IsUuidV4(*client)) {
+    e.client = ClientId{*client};
+    e.object_id = *client;
+  }
+  ctx_.db.Write([&](store::Tx& tx) { ctx_.audit.Append(tx, e); });
+  return error;
+}
+
+Result<LocationId> ClientService::ResolveLocation(store::Tx& tx, const domain::Actor& actor,
+                                                  const std::optional<std::string>& requested) {
+  std::vector<LocationId> usable;
+  for (const auto& l : practices_.Locations(tx, actor.practice))
+    if (actor.AtLocation(l.id)) usable.push_back(l.id);
+  if (requested) {
+    for (const auto& l : usable)
+      if (l.value == *requested) return l;
+    return Invalid("invalid_value", "location", "R-SEC-2");  // unknown or not the caller's
+  }
+  if (usable.size() == 1) return usable.front();
+  return Invalid("required", "location");
+}
+
+Result<std::vector<ClientView>> ClientService::Search(const domain::Actor& actor,
+                                                      const ClientSearch& search) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kClientList))
+    return Fail(Refused(actor, "search", std::nullopt, now, Forbidden().value()));
+  store::ClientFilter filter;
+  filter.query = domain::ParseClientQuery(search.q);
+  filter.limit = search.limit;
+  filter.offset = search.offset;
+  if (!actor.all_locations) {
+    filter.within = actor.locations;
+    if (filter.within.empty()) return std::vector<ClientView>{};
+  }
+  if (search.location) filter.location = LocationId{*search.location};
+  auto found = ctx_.db.Read([&](store::Tx& tx) { return clients_.Search(tx, actor.practice, filter); });
+  // A search shows identity data of every client listed: one entry names the search and the
+  // number of results (the query text itself may hold a name, so it is not logged).
+  auto e = audit::Entry::For(actor, "search", "client_list", now);
+  e.object_id = "results:" + std::to_string(found.size());
+  if (filter.location) e.location = filter.location;
+  ctx_.db.Write([&](store::Tx& tx) { ctx_.audit.Append(tx, e); });
+  std::vector<ClientView> out;
+  out.reserve(found.size());
+  for (auto& c : found) out.push_back(View(actor, std::move(c)));
+  return out;
+}
+
+Result<ClientView> ClientService::Create(const domain::Actor& actor,
+                                         const domain::ClientChanges& changes) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kClientCreate))
+    return Fail(Refused(actor, "create", std::nullopt, now, Forbidden().value()));
+  domain::Client blank;
+  blank.id = ClientId{crypto::NewUuidV4()};
+  blank.practice = actor.practice;
+  blank.created_at = blank.updated_at = now;
+  auto client = domain::ApplyClientChanges(blank, changes, true, domain::AmsterdamDate(now), actor);
+  if (!client) return Fail(client.error());
+  // R-SEC-3: the client's own data key, stored only wrapped by the master key.
+  const std::string wrapped = ctx_.master_key.WrapClientKey(client->id, crypto::Key::Random());
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<ClientView> {
+    auto location = ResolveLocation(tx, actor, changes.location);
+    if (!location) return Fail(location.error());
+    client->location = *location;
+    clients_.Insert(tx, *client);
+    keys_.Insert(tx, client->id, client->practice, client->location, wrapped, now);
+    ctx_.audit.Append(tx, ClientEntry(actor, "create", *client, now));
+    return View(actor, *client);
+  });
+}
+
+Result<ClientView> ClientService::Get(const domain::Actor& actor, const std::string& id) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kClientRead))
+    return Fail(Refused(actor, "read", id, now, Forbidden().value()));
+  auto client = IsUuidV4(id) ? ctx_.db.Read([&](store::Tx& tx) {
+    return clients_.Find(tx, actor.practice, ClientId{id});
+  })
+                             : std::nullopt;
+  // R-SEC-2: unknown and forbidden answer alike; both are logged as refused.
+  if (!client || !actor.MayReadClient(client->location, false))
+    return Fail(Refused(actor, "read", id, now, NotFound().value()));
+  ctx_.db.Write([&](store::Tx& tx) { ctx_.audit.Append(tx, ClientEntry(actor, "read", *client, now)); });
+  return View(actor, std::move(*client));
+}
+
+Result<ClientView> ClientService::Update(const domain::Actor& actor, const std::string& id,
+                                         const domain::ClientChanges& changes) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kClientUpdate))
+    return Fail(Refused(actor, "update", id, now, Forbidden().value()));
+  const ClientId client_id{id};
+  bool hidden = !IsUuidV4(id);
+  auto result = hidden ? Result<ClientView>(NotFound())
+                       : ctx_.db.Write([&](store::Tx& tx) -> Result<ClientView> {
+    auto current = clients_.Find(tx, actor.practice, client_id);
+    if (!current || !actor.MayReadClient(current->location, false)) {
+      hidden = true;
+      return NotFound();
+    }
+    auto next = domain::ApplyClientChanges(*current, changes, false, domain::AmsterdamDate(now), actor);
+    if (!next) return Fail(next.error());
+    if (changes.location) {
+      auto location = ResolveLocation(tx, actor, changes.location);
+      if (!location) return Fail(location.error());
+      next->location = *location;
+    }
+    next->updated_at = now;
+    clients_.Update(tx, *next);
+    ctx_.audit.Append(tx, ClientEntry(actor, "update", *next, now));
+    return View(actor, *next);
+  });
+  if (!result && hidden) return Fail(Refused(actor, "update", id, now, result.error()));
+  return result;
+}
+
+}  // namespace huidig::service

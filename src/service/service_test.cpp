@@ -1,0 +1,334 @@
+// Service tests: use cases end to end on both engines, with a FakeClock.
+#include <gtest/gtest.h>
+
+#include "common/fake_clock.hpp"
+#include "crypto/crypto.hpp"
+#include "crypto/totp.hpp"
+#include "service/auth_service.hpp"
+#include "service/client_service.hpp"
+#include "service/setup_service.hpp"
+#include "store/audit_repo.hpp"
+#include "testing/engines.hpp"
+
+namespace huidig::service {
+namespace {
+
+using namespace std::chrono_literals;
+using domain::Role;
+
+class ServiceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  ServiceTest()
+      : clock_(*ParseRfc3339("2026-11-23T09:00:00Z")),
+        master_(crypto::MasterKey::FromKey(crypto::Key::Random())),
+        hasher_({19, 2}) {}
+
+  void SetUp() override {
+    t_ = testing::OpenTestDatabase(GetParam());
+    Settings settings;
+    settings.login = {3, 5, 15min, 60s};
+    ctx_.emplace(Context{*t_->db, clock_, master_, hasher_, audit_, settings});
+    auto created = Admin().CreatePractice({"Salon Zoë", true, {"Amsterdam", "Utrecht"}});
+    ASSERT_TRUE(created);
+    practice_ = created->first.id;
+    amsterdam_ = created->second[0].id;
+    utrecht_ = created->second[1].id;
+  }
+
+  SetupService Admin() { return SetupService(*ctx_); }
+  AuthService Auth() { return AuthService(*ctx_); }
+  ClientService Clients() { return ClientService(*ctx_); }
+
+  CreatedStaff Staff(Role role, std::vector<LocationId> locations, bool must_change = false) {
+    NewStaff s;
+    s.email = std::string(domain::RoleName(role)) + std::to_string(++n_) + "@salon.nl";
+    s.role = role;
+    s.all_locations = locations.empty();
+    s.locations = locations;
+    s.must_change_password = must_change;
+    return *Admin().CreateStaff(practice_, s);
+  }
+
+  domain::Actor ActorFor(const CreatedStaff& s) {
+    auto r = Auth().Login({s.email, s.password, std::nullopt, "127.0.0.1"});
+    EXPECT_TRUE(r) << r.error().code;
+    auto c = Auth().Authenticate(r->session_token, "127.0.0.1");
+    EXPECT_TRUE(c);
+    return c->actor;
+  }
+
+  domain::ClientChanges NewClient(std::string family, std::optional<std::string> location) {
+    domain::ClientChanges ch;
+    ch.given_name = "Anna";
+    ch.family_name = family;
+    ch.date_of_birth = "1985-04-12";
+    ch.location = location;
+    return ch;
+  }
+
+  std::vector<store::AuditRow> AuditRows() {
+    std::vector<store::AuditRow> rows;
+    t_->db->Read([&](store::Tx& tx) {
+      store::AuditRepo().Scan(tx, practice_.value, [&](const store::AuditRow& r) { rows.push_back(r); });
+    });
+    return rows;
+  }
+
+  FakeClock clock_;
+  crypto::MasterKey master_;
+  crypto::PasswordHasher hasher_;
+  audit::AuditLog audit_;
+  std::unique_ptr<testing::TestDatabase> t_;
+  std::optional<Context> ctx_;
+  PracticeId practice_;
+  LocationId amsterdam_, utrecht_;
+  int n_ = 0;
+};
+
+TEST_P(ServiceTest, RSec1LoginWithPasswordThenWrongAndUnknownLookAlike) {
+  RecordProperty("rule", "R-SEC-1");
+  const auto s = Staff(Role::kAssistant, {amsterdam_});
+  auto ok = Auth().Login({s.email, s.password, std::nullopt, "127.0.0.1"});
+  ASSERT_TRUE(ok);
+  auto again = Auth().Login({"  " + s.email + " ", s.password, std::nullopt, "127.0.0.1"});
+  ASSERT_TRUE(again);
+  EXPECT_NE(ok->session_token, again->session_token);  // a new token at every login
+  auto wrong = Auth().Login({s.email, "not-the-password", std::nullopt, "127.0.0.1"});
+  auto unknown = Auth().Login({"nobody@salon.nl", "not-the-password", std::nullopt, "127.0.0.1"});
+  ASSERT_FALSE(wrong);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(wrong.error().code, "invalid_credentials");
+  EXPECT_EQ(unknown.error().code, wrong.error().code);
+}
+
+TEST_P(ServiceTest, RSec1FailedLoginsAreSlowedThenLockedForKnownAndUnknown) {
+  RecordProperty("rule", "R-SEC-1");
+  const auto s = Staff(Role::kAssistant, {amsterdam_});
+  for (const std::string email : {s.email, std::string("nobody@salon.nl")}) {
+    for (int i = 0; i < 3; ++i)
+      EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
+                "invalid_credentials");
+    EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
+              "login_throttled");
+    clock_.Advance(1s);
+    EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
+              "invalid_credentials");
+    clock_.Advance(2s);
+    EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
+              "invalid_credentials");
+    // Locked now, even with the right password.
+    auto locked = Auth().Login({email, s.password, std::nullopt, "x"});
+    EXPECT_EQ(locked.error().code, "account_locked");
+    EXPECT_EQ(locked.error().errc, Errc::kResourceExhausted);
+  }
+  clock_.Advance(15min);
+  EXPECT_TRUE(Auth().Login({s.email, s.password, std::nullopt, "x"}));
+}
+
+TEST_P(ServiceTest, RSec1SessionsExpireWhenIdleAndAfterTwelveHours) {
+  RecordProperty("rule", "R-SEC-1");
+  const auto s = Staff(Role::kAssistant, {amsterdam_});
+  auto login = Auth().Login({s.email, s.password, std::nullopt, "x"});
+  ASSERT_TRUE(login);
+  const auto token = login->session_token;
+  clock_.Advance(29min);
+  EXPECT_TRUE(Auth().Authenticate(token, "x"));  // and touched
+  clock_.Advance(29min);
+  EXPECT_TRUE(Auth().Authenticate(token, "x"));
+  clock_.Advance(31min);
+  EXPECT_EQ(Auth().Authenticate(token, "x").error().code, "unauthenticated");
+
+  auto login2 = Auth().Login({s.email, s.password, std::nullopt, "x"});
+  for (int i = 0; i < 24; ++i) {
+    clock_.Advance(29min);
+    const auto c = Auth().Authenticate(login2->session_token, "x");
+    EXPECT_EQ(c.has_value(), i < 24 && (i + 1) * 29 < 12 * 60) << i;
+  }
+}
+
+TEST_P(ServiceTest, RSec1TotpEnrolmentThenCodeRequiredAndUsedOnce) {
+  RecordProperty("rule", "R-SEC-1");
+  const auto s = Staff(Role::kPractitioner, {amsterdam_}, true);
+  auto login = Auth().Login({s.email, s.password, std::nullopt, "x"});
+  ASSERT_TRUE(login);
+  EXPECT_TRUE(login->me.password_change_required);
+  EXPECT_TRUE(login->me.totp_enrolment_required);
+  auto caller = *Auth().Authenticate(login->session_token, "x");
+  EXPECT_TRUE(caller.restricted());
+
+  EXPECT_EQ(Auth().ChangePassword(caller, "wrong", "een-lang-nieuw-wachtwoord").error().field,
+            "current_password");
+  EXPECT_EQ(Auth().ChangePassword(caller, s.password, "kort").error().code, "password_too_short");
+  ASSERT_TRUE(Auth().ChangePassword(caller, s.password, "een-lang-nieuw-wachtwoord"));
+
+  auto enrol = Auth().StartTotpEnrolment(caller);
+  ASSERT_TRUE(enrol);
+  EXPECT_NE(enrol->qr_svg.find("<svg"), std::string::npos);
+  std::string secret;
+  {
+    // Decode the base32 secret the way an authenticator app does.
+    static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    unsigned buffer = 0;
+    int bits = 0;
+    for (char c : enrol->secret_base32) {
+      buffer = (buffer << 5) | static_cast<unsigned>(kAlphabet.find(c));
+      bits += 5;
+      if (bits >= 8) {
+        secret += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
+        bits -= 8;
+      }
+    }
+  }
+  const auto step = crypto::totp::StepAt(clock_.Now());
+  EXPECT_FALSE(Auth().ConfirmTotpEnrolment(caller, "000000").has_value() &&
+               crypto::totp::CodeAt(secret, step) != "000000");
+  auto me = Auth().ConfirmTotpEnrolment(caller, crypto::totp::CodeAt(secret, step));
+  ASSERT_TRUE(me);
+  EXPECT_FALSE(me->totp_enrolment_required);
+
+  const std::string pw = "een-lang-nieuw-wachtwoord";
+  EXPECT_EQ(Auth().Login({s.email, pw, std::nullopt, "x"}).error().code, "totp_required");
+  // The code of the enrolment step is spent; the next step's code works once.
+  EXPECT_EQ(Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step), "x"}).error().code,
+            "totp_invalid");
+  auto next = Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step + 1), "x"});
+  ASSERT_TRUE(next) << next.error().code;
+  EXPECT_FALSE(next->me.totp_enrolment_required);
+  EXPECT_FALSE(next->me.password_change_required);
+  EXPECT_EQ(Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step + 1), "x"}).error().code,
+            "totp_invalid");
+}
+
+TEST_P(ServiceTest, RSec2EveryRoleAgainstEveryClientUseCase) {
+  RecordProperty("rule", "R-SEC-2");
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  const auto practitioner = ActorFor(Staff(Role::kPractitioner, {amsterdam_}));
+  const auto assistant = ActorFor(Staff(Role::kAssistant, {amsterdam_}));
+  const auto quality = ActorFor(Staff(Role::kQuality, {}));
+  const auto auditor = ActorFor(Staff(Role::kAuditor, {}));
+
+  auto in_amsterdam = Clients().Create(owner, NewClient("Vries", amsterdam_.value));
+  auto in_utrecht = Clients().Create(owner, NewClient("Bakker", utrecht_.value));
+  ASSERT_TRUE(in_amsterdam);
+  ASSERT_TRUE(in_utrecht);
+  const auto a = in_amsterdam->client.id.value, u = in_utrecht->client.id.value;
+  const auto unknown = crypto::NewUuidV4();
+  domain::ClientChanges phone;
+  phone.phone = std::optional<std::string>("06 12345678");
+
+  // Practitioner: own location only; the other location looks like an unknown id.
+  EXPECT_TRUE(Clients().Get(practitioner, a));
+  EXPECT_EQ(Clients().Get(practitioner, u).error().code, "not_found");
+  EXPECT_EQ(Clients().Get(practitioner, unknown).error().code, "not_found");
+  EXPECT_EQ(Clients().Update(practitioner, u, phone).error().code, "not_found");
+  EXPECT_EQ(Clients().Search(practitioner, {})->size(), 1u);
+  EXPECT_EQ(Clients().Create(practitioner, NewClient("X", utrecht_.value)).error().field, "location");
+  EXPECT_TRUE(Clients().Create(practitioner, NewClient("Jansen", std::nullopt)));  // own location
+  // Assistant: identity and contact only.
+  auto seen = Clients().Get(assistant, a);
+  ASSERT_TRUE(seen);
+  EXPECT_FALSE(seen->dossier);
+  EXPECT_TRUE(Clients().Update(assistant, a, phone));
+  domain::ClientChanges consent;
+  consent.records_consent = std::optional<std::string>("refused");
+  EXPECT_EQ(Clients().Update(assistant, a, consent).error().code, "field_not_allowed");
+  EXPECT_TRUE(Clients().Update(practitioner, a, consent));
+  // Quality officer: no list, no create or change, and no client unless linked to a case.
+  EXPECT_EQ(Clients().Search(quality, {}).error().code, "forbidden");
+  EXPECT_EQ(Clients().Create(quality, NewClient("Q", std::nullopt)).error().code, "forbidden");
+  EXPECT_EQ(Clients().Get(quality, a).error().code, "not_found");
+  EXPECT_EQ(Clients().Update(quality, a, phone).error().code, "forbidden");
+  // Auditor: reads everything, changes nothing.
+  EXPECT_TRUE(Clients().Get(auditor, u));
+  EXPECT_EQ(Clients().Search(auditor, {})->size(), 3u);
+  EXPECT_EQ(Clients().Update(auditor, a, phone).error().code, "forbidden");
+  EXPECT_EQ(Clients().Create(auditor, NewClient("A", utrecht_.value)).error().code, "forbidden");
+  // Owner: everything.
+  EXPECT_TRUE(Clients().Update(owner, u, phone));
+}
+
+TEST_P(ServiceTest, RAud1ReadsChangesAndRefusalsAreLoggedWithoutPersonalData) {
+  RecordProperty("rule", "R-AUD-1");
+  RecordProperty("rule2", "R-AUD-3");
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  const auto practitioner = ActorFor(Staff(Role::kPractitioner, {amsterdam_}));
+  auto c = Clients().Create(owner, NewClient("Vries", utrecht_.value));
+  ASSERT_TRUE(c);
+  const auto before = AuditRows().size();
+  ASSERT_TRUE(Clients().Get(owner, c->client.id.value));
+  ASSERT_FALSE(Clients().Get(practitioner, c->client.id.value));
+  ASSERT_TRUE(Clients().Search(owner, {"Vries"}));
+  const auto rows = AuditRows();
+  ASSERT_EQ(rows.size(), before + 3);
+  const auto& read = rows[before];
+  EXPECT_EQ(read.action, "read");
+  EXPECT_EQ(read.client_id, c->client.id.value);
+  EXPECT_EQ(read.outcome, "allowed");
+  EXPECT_EQ(read.actor_role, "owner");
+  EXPECT_EQ(rows[before + 1].outcome, "refused");
+  EXPECT_EQ(rows[before + 1].actor_role, "practitioner");
+  EXPECT_EQ(rows[before + 2].action, "search");
+  for (const auto& r : rows) {
+    for (const auto* field : {&r.action, &r.object_type, &r.actor_id, &r.remote_addr})
+      EXPECT_EQ(field->find("Vries"), std::string::npos);
+    EXPECT_EQ(r.object_id.value_or("").find("Vries"), std::string::npos);
+    EXPECT_EQ(r.object_id.value_or("").find("1985"), std::string::npos);
+  }
+  const auto verify = t_->db->Read([&](store::Tx& tx) { return audit_.Verify(tx, practice_); });
+  EXPECT_TRUE(verify.intact) << verify.reason;
+}
+
+TEST_P(ServiceTest, RSec3DestroyingAClientKeyMakesItsSealedDataUnreadable) {
+  RecordProperty("rule", "R-SEC-3");
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  auto c = Clients().Create(owner, NewClient("Vries", amsterdam_.value));
+  ASSERT_TRUE(c);
+  const auto id = c->client.id;
+  store::ClientKeyRepo keys;
+  const auto wrapped = t_->db->Read([&](store::Tx& tx) { return keys.Wrapped(tx, id); });
+  ASSERT_TRUE(wrapped);
+  auto key = master_.UnwrapClientKey(id, *wrapped);
+  ASSERT_TRUE(key);
+  const std::string sealed = crypto::Seal(*key, "Allergie: nikkel", id.value + "/intake");
+  EXPECT_EQ(crypto::Open(*key, sealed, id.value + "/intake"), "Allergie: nikkel");
+
+  t_->db->Write([&](store::Tx& tx) { keys.Destroy(tx, id, clock_.Now()); });
+  EXPECT_FALSE(t_->db->Read([&](store::Tx& tx) { return keys.Wrapped(tx, id); }));
+  // Without the wrapped key nothing opens it; another client's key does not either.
+  auto other = Clients().Create(owner, NewClient("Bakker", amsterdam_.value));
+  const auto other_key = master_.UnwrapClientKey(
+      other->client.id, *t_->db->Read([&](store::Tx& tx) { return keys.Wrapped(tx, other->client.id); }));
+  EXPECT_FALSE(crypto::Open(*other_key, sealed, id.value + "/intake"));
+}
+
+TEST_P(ServiceTest, RSec4InvalidClientWritesNothing) {
+  RecordProperty("rule", "R-SEC-4");
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  auto bad = NewClient("Vries", amsterdam_.value);
+  bad.date_of_birth = "1985-13-01";
+  const auto before = AuditRows().size();
+  auto r = Clients().Create(owner, bad);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().field, "date_of_birth");
+  EXPECT_EQ(Clients().Search(owner, {})->size(), 0u);
+  auto no_location = NewClient("Vries", std::nullopt);  // two locations: must say which
+  EXPECT_EQ(Clients().Create(owner, no_location).error().field, "location");
+  EXPECT_EQ(AuditRows().size(), before + 1);  // only the search
+}
+
+TEST_P(ServiceTest, RSec1OwnerTurnsMandatoryTotpOff) {
+  RecordProperty("rule", "R-SEC-1");
+  const auto owner_staff = Staff(Role::kOwner, {});
+  auto login = Auth().Login({owner_staff.email, owner_staff.password, std::nullopt, "x"});
+  ASSERT_TRUE(login);
+  EXPECT_TRUE(login->me.totp_enrolment_required);
+  auto caller = *Auth().Authenticate(login->session_token, "x");
+  ASSERT_TRUE(Auth().SetTotpRequired(caller, false));
+  EXPECT_FALSE(Auth().GetMe(caller)->totp_enrolment_required);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ServiceTest, ::testing::ValuesIn(testing::Engines()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace huidig::service
