@@ -1,0 +1,70 @@
+#pragma once
+// The JSON API: authentication, CSRF and role gates in front of thin handlers that parse,
+// call one service and map the result (STYLE.md). No SQL and no sockets here.
+
+#include <functional>
+#include <string>
+
+#include "http/http_types.hpp"
+#include "http/messages.hpp"
+#include "http/router.hpp"
+#include "service/auth_service.hpp"
+#include "service/client_service.hpp"
+
+namespace huidig::http {
+
+struct ApiOptions {
+  bool tls = false;  // cookies get __Host- and Secure
+};
+
+class Api {
+ public:
+  Api(service::AuthService& auth, service::ClientService& clients, ApiOptions options);
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  // Never throws: an unexpected exception becomes a 500 without details.
+  HttpResponse Handle(const HttpRequest& request) const;
+
+  std::string CookieName() const;
+
+ private:
+  struct Call {
+    const HttpRequest& req;
+    const PathParams& params;
+    const service::Caller* caller;  // null on public routes
+    Lang lang;
+  };
+  using Handler = std::function<HttpResponse(const Call&)>;
+  enum Access { kPublic, kRestrictedOk, kFull };
+  struct Route {
+    Access access;
+    Handler handler;
+  };
+
+  void Add(std::string method, std::string pattern, Access access, Handler handler);
+  HttpResponse Dispatch(const HttpRequest& req, Lang lang) const;
+
+  HttpResponse Login(const Call& c) const;
+  HttpResponse Logout(const Call& c) const;
+  HttpResponse GetMe(const Call& c) const;
+  HttpResponse ChangePassword(const Call& c) const;
+  HttpResponse StartTotp(const Call& c) const;
+  HttpResponse ConfirmTotp(const Call& c) const;
+  HttpResponse PatchPractice(const Call& c) const;
+  HttpResponse ListLocations(const Call& c) const;
+  HttpResponse SearchClients(const Call& c) const;
+  HttpResponse CreateClient(const Call& c) const;
+  HttpResponse GetClient(const Call& c) const;
+  HttpResponse PatchClient(const Call& c) const;
+
+  service::AuthService& auth_;
+  service::ClientService& clients_;
+  ApiOptions options_;
+  Router<Route> router_;
+};
+
+// Headers every response carries (set by the server for responses that lack them).
+void AddSecurityHeaders(HttpResponse& response, bool tls);
+
+}  // namespace huidig::http

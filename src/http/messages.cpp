@@ -1,0 +1,111 @@
+#include "http/messages.hpp"
+
+#include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace huidig::http {
+namespace {
+
+struct Entry {
+  std::string_view code;
+  std::string_view title;
+  std::string_view nl;  // {0} = field name
+  std::string_view en;
+};
+
+// Every stable code the API answers with. Field names are the API's (as the form shows).
+constexpr Entry kMessages[] = {
+    {"malformed_json", "Malformed JSON", "De gegevens zijn geen geldige JSON.",
+     "The request body is not valid JSON."},
+    {"invalid_utf8", "Invalid UTF-8", "De gegevens bevatten tekens die geen geldige UTF-8 zijn.",
+     "The request contains bytes that are not valid UTF-8."},
+    {"unknown_field", "Unknown field", "Onbekend veld: {0}.", "Unknown field: {0}."},
+    {"invalid_query", "Invalid query parameter", "Ongeldige zoekparameter: {0}.",
+     "Invalid query parameter: {0}."},
+    {"required", "Field required", "Het veld {0} is verplicht.", "The field {0} is required."},
+    {"wrong_type", "Wrong type", "Het veld {0} heeft het verkeerde type.",
+     "The field {0} has the wrong type."},
+    {"invalid_value", "Invalid value", "De waarde van {0} is ongeldig.",
+     "The value of {0} is not valid."},
+    {"too_long", "Value too long", "De waarde van {0} is te lang.", "The value of {0} is too long."},
+    {"field_not_allowed", "Field not allowed for your role",
+     "Het veld {0} mag u met uw rol niet wijzigen.", "Your role may not set the field {0}."},
+    {"password_too_short", "Password too short",
+     "Het wachtwoord moet minstens 8 tekens lang zijn.", "The password needs at least 8 characters."},
+    {"password_too_common", "Password too common",
+     "Dit wachtwoord is te vaak gebruikt of te makkelijk te raden. Kies een ander.",
+     "This password is too common or too easy to guess. Choose another."},
+    {"body_too_large", "Body too large", "De gegevens zijn te groot.", "The request body is too large."},
+    {"unsupported_media_type", "Unsupported media type",
+     "Stuur de gegevens als application/json.", "Send the request body as application/json."},
+    {"unauthenticated", "Not logged in", "U bent niet (meer) ingelogd. Log opnieuw in.",
+     "You are not logged in (any more). Please log in again."},
+    {"invalid_credentials", "Invalid credentials", "E-mailadres of wachtwoord onjuist.",
+     "Email address or password incorrect."},
+    {"totp_required", "Verification code required",
+     "Voer de code uit uw authenticator-app in.", "Enter the code from your authenticator app."},
+    {"totp_invalid", "Invalid verification code", "De verificatiecode is onjuist of al gebruikt.",
+     "The verification code is wrong or was already used."},
+    {"totp_not_started", "Enrolment not started",
+     "Start eerst het instellen van tweestapsverificatie.", "Start setting up two-step verification first."},
+    {"csrf_invalid", "CSRF token missing or wrong",
+     "Het verzoek kon niet worden gecontroleerd. Vernieuw de pagina en probeer het opnieuw.",
+     "The request could not be verified. Reload the page and try again."},
+    {"forbidden", "Forbidden", "Dit mag u met uw rol niet doen.", "Your role does not allow this."},
+    {"password_change_required", "Password change required",
+     "Kies eerst een nieuw wachtwoord.", "Choose a new password first."},
+    {"totp_enrolment_required", "Two-step verification required",
+     "Stel eerst tweestapsverificatie in.", "Set up two-step verification first."},
+    {"not_found", "Not found", "Niet gevonden.", "Not found."},
+    {"method_not_allowed", "Method not allowed", "Deze methode is hier niet toegestaan.",
+     "This method is not allowed here."},
+    {"login_throttled", "Too many attempts",
+     "Te veel mislukte pogingen. Probeer het over enkele seconden opnieuw.",
+     "Too many failed attempts. Try again in a few seconds."},
+    {"account_locked", "Account locked",
+     "Te veel mislukte pogingen: inloggen is tijdelijk geblokkeerd. Probeer het later opnieuw.",
+     "Too many failed attempts: logging in is blocked for a while. Try again later."},
+    {"email_taken", "Email address taken", "Dit e-mailadres is al in gebruik.",
+     "This email address is already in use."},
+    {"conflict", "Conflict", "Dit botst met een andere wijziging.", "This conflicts with another change."},
+    {"internal", "Internal error", "Er ging iets mis aan onze kant. Probeer het opnieuw.",
+     "Something went wrong on our side. Please try again."},
+};
+
+}  // namespace
+
+Lang PickLanguage(std::string_view header) {
+  double nl = -1, en = -1;
+  std::size_t pos = 0, order = 0;
+  while (pos <= header.size()) {
+    auto end = header.find(',', pos);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view item = header.substr(pos, end - pos);
+    pos = end + 1;
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    double q = 1.0 - 0.0001 * static_cast<double>(order++);  // earlier wins on equal q
+    if (auto semi = item.find(";q="); semi != std::string_view::npos) {
+      q = std::atof(std::string(item.substr(semi + 3)).c_str()) - 0.0001 * static_cast<double>(order);
+      item = item.substr(0, semi);
+    }
+    const auto lang = item.substr(0, 2);
+    if ((lang == "nl" || lang == "NL") && q > nl) nl = q;
+    if ((lang == "en" || lang == "EN") && q > en) en = q;
+  }
+  return en > nl ? Lang::kEn : Lang::kNl;
+}
+
+ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang) {
+  for (const auto& m : kMessages) {
+    if (m.code != code) continue;
+    const auto text = lang == Lang::kEn ? m.en : m.nl;
+    return {std::string(m.title), fmt::format(fmt::runtime(text), field)};
+  }
+  // A code without its own text: the general one of its kind.
+  return lang == Lang::kEn ? ProblemText{std::string(code), "The request was refused."}
+                           : ProblemText{std::string(code), "Het verzoek is geweigerd."};
+}
+
+}  // namespace huidig::http

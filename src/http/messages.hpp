@@ -1,0 +1,21 @@
+#pragma once
+// The message catalogue of the API's error texts, Dutch first and English second.
+
+#include <string>
+#include <string_view>
+
+namespace huidig::http {
+
+enum class Lang { kNl, kEn };
+
+// From an Accept-Language header: English only when preferred over Dutch.
+Lang PickLanguage(std::string_view accept_language);
+
+struct ProblemText {
+  std::string title;   // English, stable (RFC 9457 title)
+  std::string detail;  // in the chosen language, naming the field where there is one
+};
+
+ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang);
+
+}  // namespace huidig::http
