@@ -13,7 +13,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string database = "sqlite:huidig.db";
   std::size_t max_body_bytes = 1 << 20;
-  int workers = 16;
+  int workers = 64;  // request threads: many waiting writers make large group commits
   std::optional<std::string> tls_certificate;  // absolute, or relative to the data folder
   std::optional<std::string> tls_key;
   int session_idle_minutes = 30;

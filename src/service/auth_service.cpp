@@ -137,24 +137,10 @@ Result<Caller> AuthService::Authenticate(const std::string& token, const std::st
   if (token.empty() || token.size() > 128) return Fail(Errc::kUnauthenticated, "unauthenticated");
   const Instant now = ctx_.clock.Now();
   const std::string hash = TokenHash(token);
-  struct Found {
-    std::optional<store::SessionRecord> session;
-    std::optional<store::UserRecord> user;
-    bool totp_required = true;
-  };
-  const Found found = ctx_.db.Read([&](store::Tx& tx) {
-    Found f;
-    f.session = sessions_.Find(tx, hash);
-    if (f.session) f.user = users_.Find(tx, f.session->user);
-    if (f.user) {
-      const auto p = practices_.Find(tx, f.user->practice);
-      f.totp_required = p ? p->totp_required : true;
-    }
-    return f;
-  });
-  if (!found.session) return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
-  const auto& s = *found.session;
-  if (!found.user || !AccountUsable(*found.user, now) ||
+  const auto found = ctx_.db.Read([&](store::Tx& tx) { return sessions_.FindWithUser(tx, hash); });
+  if (!found) return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
+  const auto& s = found->session;
+  if (!AccountUsable(found->user, now) ||
       !domain::SessionAlive(s.created_at, s.last_seen_at, now, ctx_.settings.session)) {
     ctx_.db.Write([&](store::Tx& tx) { sessions_.Delete(tx, hash); });
     return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
@@ -162,12 +148,12 @@ Result<Caller> AuthService::Authenticate(const std::string& token, const std::st
   if (now - s.last_seen_at >= ctx_.settings.session.touch_every)
     ctx_.db.Write([&](store::Tx& tx) { sessions_.Touch(tx, hash, now); });
   Caller c;
-  c.actor = ActorOf(*found.user, remote);
+  c.actor = ActorOf(found->user, remote);
   c.token_hash = hash;
   c.csrf_token = CsrfTokenFor(token);
-  c.password_change_required = found.user->must_change_password;
-  c.totp_enrolment_required =
-      domain::TotpMandatory(found.user->role, found.totp_required) && !found.user->totp_secret;
+  c.password_change_required = found->user.must_change_password;
+  c.totp_enrolment_required = domain::TotpMandatory(found->user.role, found->practice_totp_required) &&
+                              !found->user.totp_secret;
   return c;
 }
 

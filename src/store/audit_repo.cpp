@@ -13,9 +13,11 @@ using soci::use;
 }  // namespace
 
 std::optional<AuditHead> AuditRepo::LockHead(Tx& tx, const std::string& practice) const {
-  auto& s = tx.sql();
-  // A no-op update takes the row lock on both engines without dialect-specific SQL.
-  s << "UPDATE audit_heads SET seq = seq WHERE practice_id = :p", use(practice);
+  // On PostgreSQL a no-op update takes the row lock, so servers sharing the database extend
+  // the chain one at a time. SQLite's write transaction (BEGIN IMMEDIATE) already excludes
+  // every other writer.
+  if (tx.dialect() == Dialect::kPostgres)
+    tx.sql() << "UPDATE audit_heads SET seq = seq WHERE practice_id = :p", use(practice);
   return Head(tx, practice);
 }
 

@@ -199,53 +199,65 @@ class SociDatabase final : public Database {
     }
   }
 
-  // One transaction for the whole batch; each job in a savepoint of its own when there are
-  // several, so a failing job takes only its own writes with it.
+  // One transaction and one durable commit for the whole batch. Jobs run optimistically
+  // without savepoints; when one fails (a failed Result or an exception) the batch is rolled
+  // back, that job runs again on its own (its failure is then its answer), and the rest of
+  // the batch runs again without it. Jobs are functions of the database state, so running
+  // one again is safe.
   void RunBatch(std::vector<Job*>& batch) {
-    Tx tx(writer_, target_.dialect);
-    const bool single = batch.size() == 1;
-    try {
-      writer_ << (target_.dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-    } catch (...) {
-      for (Job* j : batch) j->error = std::current_exception();
-      return;
-    }
-    bool any_kept = false;
-    for (Job* j : batch) {
-      try {
-        if (!single) writer_ << "SAVEPOINT job";
-        const bool keep = (*j->fn)(tx);
-        if (!single) {
-          if (!keep) writer_ << "ROLLBACK TO SAVEPOINT job";
-          writer_ << "RELEASE SAVEPOINT job";
-        }
-        any_kept = any_kept || keep;
-        if (single && !keep) {
-          writer_ << "ROLLBACK";
-          return;
-        }
-      } catch (...) {
-        j->error = std::current_exception();
-        try {
-          if (single) {
-            writer_ << "ROLLBACK";
-            return;
-          }
-          writer_ << "ROLLBACK TO SAVEPOINT job";
-          writer_ << "RELEASE SAVEPOINT job";
-        } catch (...) {
-          // The connection is broken: the whole batch fails.
-          FailBatch(batch, std::current_exception());
-          return;
-        }
+    std::vector<Job*> pending = batch;
+    while (!pending.empty()) {
+      if (pending.size() == 1) {
+        RunAlone(*pending.front());
+        return;
       }
-    }
-    try {
-      writer_ << (any_kept ? "COMMIT" : "ROLLBACK");
-    } catch (...) {
-      FailBatch(batch, std::current_exception());
+      std::size_t failed = pending.size();
+      try {
+        Begin();
+        Tx tx(writer_, target_.dialect);
+        for (std::size_t i = 0; i < pending.size() && failed == pending.size(); ++i) {
+          try {
+            if (!(*pending[i]->fn)(tx)) failed = i;
+          } catch (...) {
+            failed = i;
+          }
+        }
+        if (failed == pending.size()) {
+          writer_ << "COMMIT";
+          return;
+        }
+        writer_ << "ROLLBACK";
+      } catch (...) {
+        FailBatch(pending, std::current_exception());
+        return;
+      }
+      RunAlone(*pending[failed]);
+      pending.erase(pending.begin() + static_cast<std::ptrdiff_t>(failed));
     }
   }
+
+  // One job in a transaction of its own.
+  void RunAlone(Job& job) {
+    try {
+      Begin();
+      Tx tx(writer_, target_.dialect);
+      bool keep = false;
+      try {
+        keep = (*job.fn)(tx);
+      } catch (...) {
+        job.error = std::current_exception();
+      }
+      writer_ << (keep && !job.error ? "COMMIT" : "ROLLBACK");
+    } catch (...) {
+      if (!job.error) job.error = std::current_exception();
+      try {
+        writer_ << "ROLLBACK";
+      } catch (...) {
+      }
+    }
+  }
+
+  void Begin() { writer_ << (target_.dialect == Dialect::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN"); }
 
   void FailBatch(std::vector<Job*>& batch, std::exception_ptr e) {
     for (Job* j : batch)
@@ -314,6 +326,14 @@ int Database::LatestSchemaVersion() {
 }
 
 std::unique_ptr<Database> Database::Open(const DatabaseOptions& options) {
+  // Before SQLite's first use: no global allocation statistics (a process-wide mutex taken
+  // on every malloc), and multi-thread mode (a connection is used by one thread at a time).
+  static const bool configured = [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    return true;
+  }();
+  (void)configured;
   return std::make_unique<SociDatabase>(options, ParseUrl(options));
 }
 

@@ -46,19 +46,59 @@ PracticeRecord ReadPractice(soci::session& s, const std::string& where, const st
   return p;
 }
 
-std::optional<UserRecord> ReadUser(Tx& tx, const std::string& where, const std::string& arg) {
-  auto& s = tx.sql();
+// The user columns of kSelectUser, bound to a statement, then turned into a record.
+struct UserOut {
   UserRecord u;
   std::string role;
   int all = 0, must = 0, disabled = 0;
   long long last_step = 0, created = 0, updated = 0;
   TextOut secret, pending;
   MicrosOut expires;
-  s << std::string(kSelectUser) + where, into(u.id.value), into(u.practice.value), into(u.email),
-      into(u.display_name), into(role), into(all), into(u.password_hash), into(must),
-      into(secret.value, secret.ind), into(pending.value, pending.ind), into(last_step),
-      into(disabled), into(expires.value, expires.ind), into(created), into(updated), use(arg);
-  if (!s.got_data()) return std::nullopt;
+
+  void Bind(soci::statement& st) {
+    st.exchange(into(u.id.value));
+    st.exchange(into(u.practice.value));
+    st.exchange(into(u.email));
+    st.exchange(into(u.display_name));
+    st.exchange(into(role));
+    st.exchange(into(all));
+    st.exchange(into(u.password_hash));
+    st.exchange(into(must));
+    st.exchange(into(secret.value, secret.ind));
+    st.exchange(into(pending.value, pending.ind));
+    st.exchange(into(last_step));
+    st.exchange(into(disabled));
+    st.exchange(into(expires.value, expires.ind));
+    st.exchange(into(created));
+    st.exchange(into(updated));
+  }
+  UserRecord Get() const;
+};
+
+void LoadLocations(Tx& tx, UserRecord& u) {
+  if (u.all_locations) return;
+  std::string location;
+  soci::statement st = (tx.sql().prepare << kSelectUserLocations, into(location), use(u.id.value));
+  st.execute();
+  while (st.fetch()) u.locations.push_back(LocationId{location});
+}
+
+std::optional<UserRecord> ReadUser(Tx& tx, const std::string& where, const std::string& arg) {
+  UserOut out;
+  soci::statement st(tx.sql());
+  out.Bind(st);
+  st.exchange(use(arg));
+  st.alloc();
+  st.prepare(std::string(kSelectUser) + where);
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  UserRecord u = out.Get();
+  LoadLocations(tx, u);
+  return u;
+}
+
+UserRecord UserOut::Get() const {
+  UserRecord u = this->u;
   u.role = domain::ParseRole(role).value_or(domain::Role::kAssistant);
   u.all_locations = all != 0;
   u.must_change_password = must != 0;
@@ -69,10 +109,6 @@ std::optional<UserRecord> ReadUser(Tx& tx, const std::string& where, const std::
   u.access_expires_at = expires.get();
   u.created_at = FromMicros(created);
   u.updated_at = FromMicros(updated);
-  std::string location;
-  soci::statement st = (s.prepare << kSelectUserLocations, into(location), use(u.id.value));
-  st.execute();
-  while (st.fetch()) u.locations.push_back(LocationId{location});
   return u;
 }
 
@@ -207,6 +243,34 @@ void SessionRepo::Insert(Tx& tx, const SessionRecord& s) const {
   tx.sql() << "INSERT INTO sessions (token_hash, user_id, practice_id, created_at_us, "
               "last_seen_at_us) VALUES (:t, :u, :p, :c, :s)",
       use(s.token_hash), use(s.user.value), use(s.practice.value), use(created), use(seen);
+}
+
+std::optional<SessionWithUser> SessionRepo::FindWithUser(Tx& tx, const std::string& token_hash) const {
+  UserOut user;
+  SessionWithUser out;
+  long long created = 0, seen = 0;
+  int totp = 1;
+  soci::statement st(tx.sql());
+  user.Bind(st);
+  st.exchange(into(created));
+  st.exchange(into(seen));
+  st.exchange(into(totp));
+  st.exchange(use(token_hash));
+  st.alloc();
+  st.prepare(
+      "SELECT u.id, u.practice_id, u.email, u.display_name, u.role, u.all_locations, "
+      "u.password_hash, u.must_change_password, u.totp_secret, u.totp_pending_secret, "
+      "u.totp_last_step, u.disabled, u.access_expires_at_us, u.created_at_us, u.updated_at_us, "
+      "s.created_at_us, s.last_seen_at_us, p.totp_required FROM sessions s "
+      "JOIN users u ON u.id = s.user_id JOIN practices p ON p.id = u.practice_id "
+      "WHERE s.token_hash = :t");
+  st.define_and_bind();
+  if (!st.execute(true)) return std::nullopt;
+  out.user = user.Get();
+  LoadLocations(tx, out.user);
+  out.session = {token_hash, out.user.id, out.user.practice, FromMicros(created), FromMicros(seen)};
+  out.practice_totp_required = totp != 0;
+  return out;
 }
 
 std::optional<SessionRecord> SessionRepo::Find(Tx& tx, const std::string& token_hash) const {

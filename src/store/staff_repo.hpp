@@ -41,8 +41,17 @@ class UserRepo {
   void ClearFailures(Tx& tx, const std::string& login_hash) const;
 };
 
+// A session with its user and the practice's TOTP rule: what every request needs.
+struct SessionWithUser {
+  SessionRecord session;
+  UserRecord user;
+  bool practice_totp_required = true;
+};
+
 class SessionRepo {
  public:
+  // One query for the common path of every request.
+  std::optional<SessionWithUser> FindWithUser(Tx& tx, const std::string& token_hash) const;
   void Insert(Tx& tx, const SessionRecord& s) const;
   std::optional<SessionRecord> Find(Tx& tx, const std::string& token_hash) const;
   void Touch(Tx& tx, const std::string& token_hash, Instant now) const;

@@ -1,0 +1,27 @@
+# The two commands: `make run` and `make test`. Each installs what is missing first.
+BUILD ?= build
+JOBS ?= 2
+
+.PHONY: run test build deps bench clean
+
+deps:
+	@bash scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Unit, store (SQLite and PostgreSQL) and service tests under ctest, then the API tests
+# against the real server on loopback.
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	@HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=2 tests/api/
+
+run: build
+	@bash scripts/run-demo $(BUILD)/huidig var/demo
+
+bench: build
+	@bash bench/run $(BUILD)/huidig
+
+clean:
+	rm -rf $(BUILD)
