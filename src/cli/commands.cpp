@@ -242,7 +242,9 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   service::AuthService auth(ctx);
   service::ClientService clients(ctx);
   http::Api api(auth, clients, {tls});
-  http::Server server(options, [&api](const http::HttpRequest& r) { return api.Handle(r); });
+  http::Server server(
+      options, [&api](const http::HttpRequest& r) { return api.Handle(r); },
+      [&api](std::string_view code, std::string_view lang, bool tls) { return api.Refusal(code, lang, tls); });
   const std::string url = server.Listen();
   std::cout << "listening on " << url << std::endl;
   server.Run();

@@ -168,6 +168,14 @@ void Api::Add(std::string method, std::string pattern, Access access, Handler ha
   router_.Add(std::move(method), std::move(pattern), Route{access, std::move(handler)});
 }
 
+HttpResponse Api::Refusal(std::string_view code, std::string_view accept_language, bool tls) const {
+  Error e{code == "body_too_large" ? Errc::kTooLarge : Errc::kInvalidArgument, std::string(code), {}, "R-SEC-4", {}};
+  auto r = ProblemResponse(e, PickLanguage(accept_language));
+  if (code == "headers_too_large") r.status = 431;
+  AddSecurityHeaders(r, tls);
+  return r;
+}
+
 std::string Api::CookieName() const {
   return options_.tls ? "__Host-huidig_session" : "huidig_session";
 }
@@ -269,9 +277,11 @@ HttpResponse Api::ChangePassword(const Call& c) const {
 }
 
 HttpResponse Api::StartTotp(const Call& c) const {
-  auto obj = ParseObject(c.req.body);
-  if (!obj) return ProblemResponse(obj.error(), c.lang);
-  if (auto ok = JsonFields(*obj).Only({}); !ok) return ProblemResponse(ok.error(), c.lang);
+  if (!c.req.body.empty()) {  // no body needed; one that is sent must be {}
+    auto obj = ParseObject(c.req.body);
+    if (!obj) return ProblemResponse(obj.error(), c.lang);
+    if (auto ok = JsonFields(*obj).Only({}); !ok) return ProblemResponse(ok.error(), c.lang);
+  }
   return Reply(auth_.StartTotpEnrolment(*c.caller), c.lang, [](const service::TotpEnrolment& e) {
     return Json(200, {{"secret", e.secret_base32}, {"otpauth_uri", e.otpauth_uri}, {"qr_svg", e.qr_svg}});
   });

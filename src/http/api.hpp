@@ -26,6 +26,9 @@ class Api {
   // Never throws: an unexpected exception becomes a 500 without details.
   HttpResponse Handle(const HttpRequest& request) const;
 
+  // The answer to a request refused before it was read whole (a body over the limit).
+  HttpResponse Refusal(std::string_view code, std::string_view accept_language, bool tls) const;
+
   std::string CookieName() const;
 
  private:

@@ -7,7 +7,6 @@
 namespace huidig::http {
 
 Result<boost::json::object> ParseObject(std::string_view body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return boost::json::object{};
   if (!IsValidUtf8(body)) return Invalid("invalid_utf8", {}, "R-SEC-4");
   boost::json::parse_options opt;
   opt.max_depth = 16;

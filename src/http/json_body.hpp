@@ -13,7 +13,7 @@
 
 namespace huidig::http {
 
-// Parses a body that must be a JSON object; an empty body counts as {}.
+// Parses a body that must be a JSON object (an empty body is not one).
 [[nodiscard]] Result<boost::json::object> ParseObject(std::string_view body);
 
 class JsonFields {

@@ -38,6 +38,8 @@ constexpr Entry kMessages[] = {
      "Dit wachtwoord is te vaak gebruikt of te makkelijk te raden. Kies een ander.",
      "This password is too common or too easy to guess. Choose another."},
     {"body_too_large", "Body too large", "De gegevens zijn te groot.", "The request body is too large."},
+    {"headers_too_large", "Headers too large", "De kopregels van het verzoek zijn te groot.",
+     "The request headers are too large."},
     {"unsupported_media_type", "Unsupported media type",
      "Stuur de gegevens als application/json.", "Send the request body as application/json."},
     {"unauthenticated", "Not logged in", "U bent niet (meer) ingelogd. Log opnieuw in.",

@@ -56,22 +56,14 @@ bhttp::response<bhttp::string_body> ToBeast(HttpResponse&& in, unsigned version,
   return out;
 }
 
-HttpResponse Simple(int status, std::string code) {
-  HttpResponse r;
-  r.status = status;
-  r.Set("Content-Type", "application/problem+json");
-  r.body = fmt::format(R"({{"type":"urn:huidig:problem:{0}","title":"{0}","status":{1},"code":"{0}"}})",
-                       code, status);
-  return r;
-}
-
 }  // namespace
 
 class Server::Impl {
  public:
-  Impl(ServerOptions o, Handler h)
+  Impl(ServerOptions o, Handler h, Refusal refusal)
       : options_(std::move(o)),
         handler_(std::move(h)),
+        refusal_(std::move(refusal)),
         ioc_(std::max(1, options_.io_threads)),
         workers_(static_cast<std::size_t>(std::max(1, options_.workers))),
         ssl_ctx_(ssl::context::tls_server),
@@ -156,8 +148,9 @@ class Server::Impl {
       beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(60));
       auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-        auto res = ToBeast(Simple(ec == bhttp::error::body_limit ? 413 : 431,
-                                  ec == bhttp::error::body_limit ? "body_too_large" : "headers_too_large"),
+        const auto& header = parser.get();
+        auto res = ToBeast(refusal_(ec == bhttp::error::body_limit ? "body_too_large" : "headers_too_large",
+                                    header[bhttp::field::accept_language], tls),
                            11, false);
         co_await bhttp::async_write(stream, res, kTuple);
         break;
@@ -186,6 +179,7 @@ class Server::Impl {
 
   ServerOptions options_;
   Handler handler_;
+  Refusal refusal_;
   asio::io_context ioc_;
   asio::thread_pool workers_;
   ssl::context ssl_ctx_;
@@ -194,8 +188,8 @@ class Server::Impl {
   bool tls_ = false;
 };
 
-Server::Server(ServerOptions options, Handler handler)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+Server::Server(ServerOptions options, Handler handler, Refusal refusal)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(refusal))) {}
 Server::~Server() = default;
 std::string Server::Listen() { return impl_->Listen(); }
 void Server::Run() { impl_->Run(); }

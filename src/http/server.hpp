@@ -25,7 +25,9 @@ struct ServerOptions {
 class Server {
  public:
   using Handler = std::function<HttpResponse(const HttpRequest&)>;
-  Server(ServerOptions options, Handler handler);
+  // Renders a refusal made before the request was read whole: (code, Accept-Language, tls).
+  using Refusal = std::function<HttpResponse(std::string_view, std::string_view, bool)>;
+  Server(ServerOptions options, Handler handler, Refusal refusal);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
