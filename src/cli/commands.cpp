@@ -233,7 +233,7 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   options.tls_certificate = app->config.tls_certificate;
   options.tls_key = app->config.tls_key;
   options.max_body_bytes = app->config.max_body_bytes;
-  options.workers = app->config.workers;
+  options.threads = app->config.workers;
   const bool tls = options.tls_certificate.has_value();
   if (!tls && options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost")
     spdlog::warn("serving without TLS on a non-loopback address: put HTTPS in front of it");

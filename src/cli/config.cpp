@@ -73,6 +73,10 @@ database = "sqlite:huidig.db"
 # Largest request body accepted, in bytes.
 max_body_bytes = 1048576
 
+# Request threads. Requests that wait on the same durable commit share it, so more
+# threads make larger group commits.
+workers = 64
+
 [tls]
 # PEM certificate chain and private key; with both set the server speaks HTTPS only.
 certificate = ""

@@ -22,7 +22,6 @@ namespace bhttp = boost::beast::http;
 namespace ssl = boost::asio::ssl;
 using tcp = asio::ip::tcp;
 using asio::awaitable;
-using asio::use_awaitable;
 constexpr auto kTuple = asio::experimental::as_tuple(asio::use_awaitable);
 
 HttpRequest FromBeast(const bhttp::request<bhttp::string_body>& in, std::string remote, bool tls) {
@@ -64,8 +63,7 @@ class Server::Impl {
       : options_(std::move(o)),
         handler_(std::move(h)),
         refusal_(std::move(refusal)),
-        ioc_(std::max(1, options_.io_threads)),
-        workers_(static_cast<std::size_t>(std::max(1, options_.workers))),
+        ioc_(std::max(1, options_.threads)),
         ssl_ctx_(ssl::context::tls_server),
         acceptor_(ioc_),
         signals_(ioc_, SIGINT, SIGTERM) {
@@ -95,10 +93,9 @@ class Server::Impl {
     signals_.async_wait([this](auto, int) { Stop(); });
     asio::co_spawn(ioc_, Accept(), asio::detached);
     std::vector<std::thread> threads;
-    for (int i = 1; i < std::max(1, options_.io_threads); ++i) threads.emplace_back([this] { ioc_.run(); });
+    for (int i = 1; i < std::max(1, options_.threads); ++i) threads.emplace_back([this] { ioc_.run(); });
     ioc_.run();
     for (auto& t : threads) t.join();
-    workers_.join();
   }
 
   void Stop() {
@@ -160,10 +157,8 @@ class Server::Impl {
       const bool keep_alive = req.keep_alive();
       const unsigned version = req.version();
       HttpRequest request = FromBeast(req, remote_addr, tls);
-      // The handler blocks (database, Argon2id): run it on the worker pool.
-      HttpResponse response = co_await asio::co_spawn(
-          workers_, [this, &request]() -> awaitable<HttpResponse> { co_return handler_(request); },
-          use_awaitable);
+      // The handler blocks (database, Argon2id) this thread only; the others go on serving.
+      HttpResponse response = handler_(request);
       auto res = ToBeast(std::move(response), version, keep_alive);
       auto [wec, written] = co_await bhttp::async_write(stream, res, kTuple);
       if (wec || !keep_alive) break;
@@ -181,7 +176,6 @@ class Server::Impl {
   Handler handler_;
   Refusal refusal_;
   asio::io_context ioc_;
-  asio::thread_pool workers_;
   ssl::context ssl_ctx_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;

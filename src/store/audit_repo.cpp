@@ -10,6 +10,45 @@ using detail::TextOut;
 using soci::into;
 using soci::use;
 
+// The statements of an append, prepared once on the writer's connection.
+struct HeadStmt {
+  explicit HeadStmt(soci::session& s)
+      : st((s.prepare << "SELECT seq, hash FROM audit_heads WHERE practice_id = :p", into(head.seq),
+            into(head.hash), use(practice))) {}
+  AuditHead head;
+  std::string practice;
+  soci::statement st;
+};
+
+struct InsertStmt {
+  explicit InsertStmt(soci::session& s)
+      : behalf(std::nullopt),
+        client(std::nullopt),
+        location(std::nullopt),
+        object(std::nullopt),
+        st((s.prepare << "INSERT INTO audit_log (practice_id, seq, at_us, actor_id, actor_role, "
+                         "on_behalf_of, client_id, location_id, action, object_type, object_id, "
+                         "remote_addr, outcome, prev_hash, hash) VALUES (:p, :s, :t, :a, :r, :b, :c, "
+                         ":l, :ac, :ot, :oi, :ra, :o, :ph, :h)",
+            use(r.practice_id), use(r.seq), use(r.at_us), use(r.actor_id), use(r.actor_role),
+            use(behalf.value, behalf.ind), use(client.value, client.ind),
+            use(location.value, location.ind), use(r.action), use(r.object_type),
+            use(object.value, object.ind), use(r.remote_addr), use(r.outcome), use(r.prev_hash),
+            use(r.hash))) {}
+  AuditRow r;
+  NullableText behalf, client, location, object;
+  soci::statement st;
+};
+
+struct MoveHeadStmt {
+  explicit MoveHeadStmt(soci::session& s)
+      : st((s.prepare << "UPDATE audit_heads SET seq = :s, hash = :h WHERE practice_id = :p",
+            use(seq), use(hash), use(practice))) {}
+  long long seq = 0;
+  std::string hash, practice;
+  soci::statement st;
+};
+
 }  // namespace
 
 std::optional<AuditHead> AuditRepo::LockHead(Tx& tx, const std::string& practice) const {
@@ -22,31 +61,31 @@ std::optional<AuditHead> AuditRepo::LockHead(Tx& tx, const std::string& practice
 }
 
 std::optional<AuditHead> AuditRepo::Head(Tx& tx, const std::string& practice) const {
-  AuditHead h;
-  tx.sql() << "SELECT seq, hash FROM audit_heads WHERE practice_id = :p", into(h.seq), into(h.hash),
-      use(practice);
-  if (!tx.sql().got_data()) return std::nullopt;
+  auto& q = tx.Prepared<HeadStmt>();
+  q.practice = practice;
+  if (!q.st.execute(true)) return std::nullopt;
+  AuditHead h = q.head;
+  detail::Finish(q.st);
   return h;
 }
 
 void AuditRepo::Append(Tx& tx, const AuditRow& r) const {
-  auto& s = tx.sql();
-  NullableText behalf(r.on_behalf_of), client(r.client_id), location(r.location_id),
-      object(r.object_id);
-  s << "INSERT INTO audit_log (practice_id, seq, at_us, actor_id, actor_role, on_behalf_of, "
-       "client_id, location_id, action, object_type, object_id, remote_addr, outcome, prev_hash, "
-       "hash) VALUES (:p, :s, :t, :a, :r, :b, :c, :l, :ac, :ot, :oi, :ra, :o, :ph, :h)",
-      use(r.practice_id), use(r.seq), use(r.at_us), use(r.actor_id), use(r.actor_role),
-      use(behalf.value, behalf.ind), use(client.value, client.ind),
-      use(location.value, location.ind), use(r.action), use(r.object_type),
-      use(object.value, object.ind), use(r.remote_addr), use(r.outcome), use(r.prev_hash),
-      use(r.hash);
+  auto& ins = tx.Prepared<InsertStmt>();
+  ins.r = r;
+  ins.behalf = NullableText(r.on_behalf_of);
+  ins.client = NullableText(r.client_id);
+  ins.location = NullableText(r.location_id);
+  ins.object = NullableText(r.object_id);
+  ins.st.execute(true);
   if (r.seq == 1) {
-    s << "INSERT INTO audit_heads (practice_id, seq, hash) VALUES (:p, :s, :h)", use(r.practice_id),
-        use(r.seq), use(r.hash);
+    tx.sql() << "INSERT INTO audit_heads (practice_id, seq, hash) VALUES (:p, :s, :h)",
+        use(r.practice_id), use(r.seq), use(r.hash);
   } else {
-    s << "UPDATE audit_heads SET seq = :s, hash = :h WHERE practice_id = :p", use(r.seq),
-        use(r.hash), use(r.practice_id);
+    auto& head = tx.Prepared<MoveHeadStmt>();
+    head.seq = r.seq;
+    head.hash = r.hash;
+    head.practice = r.practice_id;
+    head.st.execute(true);
   }
 }
 

@@ -110,20 +110,33 @@ void ClientRepo::Update(Tx& tx, const domain::Client& c) const {
       use(r.search_text), use(c.id.value), use(c.practice.value);
 }
 
+namespace {
+
+struct FindClientStmt {
+  explicit FindClientStmt(soci::session& s) : st(s) {
+    out.Bind(st);
+    st.exchange(use(id));
+    st.exchange(use(practice));
+    st.alloc();
+    st.prepare(fmt::format("SELECT {} FROM clients WHERE id = :id AND practice_id = :p", kColumns));
+    st.define_and_bind();
+  }
+  soci::statement st;
+  RowOut out;
+  std::string id, practice;
+};
+
+}  // namespace
+
 std::optional<domain::Client> ClientRepo::Find(Tx& tx, const PracticeId& practice,
                                                const ClientId& id) const {
-  RowOut out;
-  const std::string sql =
-      fmt::format("SELECT {} FROM clients WHERE id = :id AND practice_id = :p", kColumns);
-  soci::statement st(tx.sql());
-  out.Bind(st);
-  st.exchange(use(id.value));
-  st.exchange(use(practice.value));
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  if (!st.execute(true)) return std::nullopt;
-  return out.Get();
+  auto& q = tx.Prepared<FindClientStmt>();
+  q.id = id.value;
+  q.practice = practice.value;
+  if (!q.st.execute(true)) return std::nullopt;
+  auto client = q.out.Get();
+  detail::Finish(q.st);
+  return client;
 }
 
 std::vector<domain::Client> ClientRepo::Search(Tx& tx, const PracticeId& practice,

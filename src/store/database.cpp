@@ -1,6 +1,5 @@
 #include "store/database.hpp"
 
-#include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -119,8 +118,12 @@ std::vector<std::string> Statements(std::string_view sql) {
 class SociDatabase final : public Database {
  public:
   SociDatabase(const DatabaseOptions& o, Target t)
-      : target_(std::move(t)), readers_(std::max(1, o.readers)), max_batch_(std::max(1, o.max_batch)) {
-    for (int i = 0; i < std::max(1, o.readers); ++i) OpenSession(readers_.at(i), target_);
+      : target_(std::move(t)), max_batch_(std::max(1, o.max_batch)) {
+    for (int i = 0; i < std::max(1, o.readers); ++i) {
+      readers_.push_back(std::make_unique<Connection>());
+      OpenSession(readers_.back()->sql, target_);
+      idle_.push_back(readers_.back().get());
+    }
     OpenSession(writer_, target_);
     Migrate();
     thread_ = std::thread([this] { WriterLoop(); });
@@ -148,19 +151,20 @@ class SociDatabase final : public Database {
 
  protected:
   void RunRead(const std::function<void(Tx&)>& fn) override {
-    soci::session s(readers_);
-    s << "BEGIN";
-    Tx tx(s, target_.dialect);
+    Lease lease(*this);
+    Connection& c = lease.connection();
+    Tx tx(c.sql, target_.dialect, c.cache);
+    Exec(tx.Prepared<BeginStmt>().st);
     try {
       fn(tx);
     } catch (...) {
       try {
-        s << "ROLLBACK";
+        c.sql << "ROLLBACK";
       } catch (...) {
       }
       throw;
     }
-    s << "COMMIT";
+    Exec(tx.Prepared<CommitStmt>().st);
   }
 
   void RunWrite(const std::function<bool(Tx&)>& fn) override {
@@ -176,6 +180,50 @@ class SociDatabase final : public Database {
   }
 
  private:
+  // A connection with the statements prepared on it (destroyed before the session).
+  struct Connection {
+    soci::session sql;
+    StatementCache cache;
+  };
+
+  // A reader connection for the length of one Read().
+  class Lease {
+   public:
+    explicit Lease(SociDatabase& db) : db_(db) {
+      std::unique_lock lock(db_.pool_mu_);
+      db_.pool_cv_.wait(lock, [&] { return !db_.idle_.empty(); });
+      c_ = db_.idle_.back();
+      db_.idle_.pop_back();
+    }
+    ~Lease() {
+      {
+        std::lock_guard lock(db_.pool_mu_);
+        db_.idle_.push_back(c_);
+      }
+      db_.pool_cv_.notify_one();
+    }
+    Connection& connection() { return *c_; }
+
+   private:
+    SociDatabase& db_;
+    Connection* c_;
+  };
+
+  template <const char* kSql>
+  struct Fixed {
+    explicit Fixed(soci::session& s) : st(s) {
+      st.alloc();
+      st.prepare(kSql);
+      st.define_and_bind();
+    }
+    soci::statement st;
+  };
+  static constexpr char kBegin[] = "BEGIN";
+  static constexpr char kCommit[] = "COMMIT";
+  using BeginStmt = Fixed<kBegin>;
+  using CommitStmt = Fixed<kCommit>;
+  static void Exec(soci::statement& st) { st.execute(true); }
+
   struct Job {
     const std::function<bool(Tx&)>* fn;
     std::promise<void> done;
@@ -214,7 +262,7 @@ class SociDatabase final : public Database {
       std::size_t failed = pending.size();
       try {
         Begin();
-        Tx tx(writer_, target_.dialect);
+        Tx tx(writer_, target_.dialect, writer_cache_);
         for (std::size_t i = 0; i < pending.size() && failed == pending.size(); ++i) {
           try {
             if (!(*pending[i]->fn)(tx)) failed = i;
@@ -240,7 +288,7 @@ class SociDatabase final : public Database {
   void RunAlone(Job& job) {
     try {
       Begin();
-      Tx tx(writer_, target_.dialect);
+      Tx tx(writer_, target_.dialect, writer_cache_);
       bool keep = false;
       try {
         keep = (*job.fn)(tx);
@@ -307,8 +355,12 @@ class SociDatabase final : public Database {
   }
 
   Target target_;
-  soci::connection_pool readers_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> idle_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
   soci::session writer_;
+  StatementCache writer_cache_;
   std::size_t max_batch_;
   std::mutex mu_;
   std::condition_variable cv_;

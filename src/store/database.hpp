@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <typeindex>
+#include <unordered_map>
 
 #include "common/result.hpp"
 
@@ -26,18 +28,54 @@ namespace huidig::store {
 
 enum class Dialect { kSqlite, kPostgres };
 
-// One transaction (or one savepoint of a group commit) on one connection.
+// Statements prepared once per connection and run again and again: parsing and planning
+// a statement costs SQLite more than running a key lookup. One per connection, used by
+// the one thread that holds the connection.
+class StatementCache {
+ public:
+  StatementCache() = default;
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+
+  // The statement object S (constructed from the session on first use).
+  template <class S>
+  S& Get(soci::session& sql) {
+    auto& slot = entries_[std::type_index(typeid(S))];
+    if (!slot) slot = std::make_unique<Holder<S>>(sql);
+    return static_cast<Holder<S>&>(*slot).value;
+  }
+
+ private:
+  struct Base {
+    virtual ~Base() = default;
+  };
+  template <class S>
+  struct Holder final : Base {
+    explicit Holder(soci::session& sql) : value(sql) {}
+    S value;
+  };
+  std::unordered_map<std::type_index, std::unique_ptr<Base>> entries_;
+};
+
+// One transaction (or a part of a group commit) on one connection.
 class Tx {
  public:
-  Tx(soci::session& sql, Dialect dialect) : sql_(sql), dialect_(dialect) {}
+  Tx(soci::session& sql, Dialect dialect, StatementCache& cache)
+      : sql_(sql), dialect_(dialect), cache_(cache) {}
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
   soci::session& sql() { return sql_; }
   Dialect dialect() const { return dialect_; }
+  // A statement of this connection's cache; see StatementCache.
+  template <class S>
+  S& Prepared() {
+    return cache_.Get<S>(sql_);
+  }
 
  private:
   soci::session& sql_;
   Dialect dialect_;
+  StatementCache& cache_;
 };
 
 struct DatabaseOptions {

@@ -43,4 +43,11 @@ struct MicrosOut {
   }
 };
 
+// Steps a cached statement past its last row, so that it holds no read snapshot while it
+// waits for its next use.
+inline void Finish(soci::statement& st) {
+  while (st.fetch()) {
+  }
+}
+
 }  // namespace huidig::store::detail

@@ -245,31 +245,46 @@ void SessionRepo::Insert(Tx& tx, const SessionRecord& s) const {
       use(s.token_hash), use(s.user.value), use(s.practice.value), use(created), use(seen);
 }
 
-std::optional<SessionWithUser> SessionRepo::FindWithUser(Tx& tx, const std::string& token_hash) const {
+namespace {
+
+// The lookup behind every request, prepared once per connection.
+struct FindWithUserStmt {
+  explicit FindWithUserStmt(soci::session& s) : st(s) {
+    user.Bind(st);
+    st.exchange(into(created));
+    st.exchange(into(seen));
+    st.exchange(into(totp));
+    st.exchange(use(token_hash));
+    st.alloc();
+    st.prepare(
+        "SELECT u.id, u.practice_id, u.email, u.display_name, u.role, u.all_locations, "
+        "u.password_hash, u.must_change_password, u.totp_secret, u.totp_pending_secret, "
+        "u.totp_last_step, u.disabled, u.access_expires_at_us, u.created_at_us, u.updated_at_us, "
+        "s.created_at_us, s.last_seen_at_us, p.totp_required FROM sessions s "
+        "JOIN users u ON u.id = s.user_id JOIN practices p ON p.id = u.practice_id "
+        "WHERE s.token_hash = :t");
+    st.define_and_bind();
+  }
+  soci::statement st;
   UserOut user;
-  SessionWithUser out;
   long long created = 0, seen = 0;
   int totp = 1;
-  soci::statement st(tx.sql());
-  user.Bind(st);
-  st.exchange(into(created));
-  st.exchange(into(seen));
-  st.exchange(into(totp));
-  st.exchange(use(token_hash));
-  st.alloc();
-  st.prepare(
-      "SELECT u.id, u.practice_id, u.email, u.display_name, u.role, u.all_locations, "
-      "u.password_hash, u.must_change_password, u.totp_secret, u.totp_pending_secret, "
-      "u.totp_last_step, u.disabled, u.access_expires_at_us, u.created_at_us, u.updated_at_us, "
-      "s.created_at_us, s.last_seen_at_us, p.totp_required FROM sessions s "
-      "JOIN users u ON u.id = s.user_id JOIN practices p ON p.id = u.practice_id "
-      "WHERE s.token_hash = :t");
-  st.define_and_bind();
-  if (!st.execute(true)) return std::nullopt;
-  out.user = user.Get();
+  std::string token_hash;
+};
+
+}  // namespace
+
+std::optional<SessionWithUser> SessionRepo::FindWithUser(Tx& tx, const std::string& token_hash) const {
+  auto& q = tx.Prepared<FindWithUserStmt>();
+  q.token_hash = token_hash;
+  const bool found = q.st.execute(true);
+  if (!found) return std::nullopt;
+  SessionWithUser out;
+  out.user = q.user.Get();
+  out.session = {token_hash, out.user.id, out.user.practice, FromMicros(q.created), FromMicros(q.seen)};
+  out.practice_totp_required = q.totp != 0;
+  detail::Finish(q.st);
   LoadLocations(tx, out.user);
-  out.session = {token_hash, out.user.id, out.user.practice, FromMicros(created), FromMicros(seen)};
-  out.practice_totp_required = totp != 0;
   return out;
 }
 
