@@ -12,10 +12,11 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Unit, store (SQLite and PostgreSQL) and service tests under ctest, then the API tests
-# against the real server on loopback.
+# against the real server on loopback, then the browser tests in Chromium.
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=2 tests/api/
+	@if [ -d web/e2e ]; then HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=1 web/e2e/; fi
 
 run: build
 	@bash scripts/run-demo $(BUILD)/huidig var/demo

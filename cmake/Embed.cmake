@@ -29,3 +29,22 @@ function(embed_files out ns)
     DEPENDS ${paths} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
     COMMENT "Embedding ${names}")
 endfunction()
+
+# embed_web(OUT): builds the web app (scripts/build-web) and embeds web/dist.
+function(embed_web out)
+  set(web ${CMAKE_CURRENT_SOURCE_DIR}/web)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${web}/src/* ${web}/public/*)
+  set(deps ${sources})
+  foreach(f index.html package.json package-lock.json vite.config.ts tsconfig.json)
+    if(EXISTS ${web}/${f})
+      list(APPEND deps ${web}/${f})
+    endif()
+  endforeach()
+  add_custom_command(OUTPUT ${out}
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/scripts/build-web
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DDIR=${web}/dist -DMODE=dir
+            -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
+    DEPENDS ${deps} ${CMAKE_CURRENT_SOURCE_DIR}/scripts/build-web
+            ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
+    COMMENT "Building and embedding the web app")
+endfunction()

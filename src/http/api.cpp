@@ -139,7 +139,7 @@ void AddSecurityHeaders(HttpResponse& r, bool tls) {
 }
 
 Api::Api(service::AuthService& auth, service::ClientService& clients, ApiOptions options)
-    : auth_(auth), clients_(clients), options_(options) {
+    : auth_(auth), clients_(clients), options_(options), web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
     return [this, f](const Call& c) { return (this->*f)(c); };
   };
@@ -196,6 +196,10 @@ HttpResponse Api::Handle(const HttpRequest& req) const {
 }
 
 HttpResponse Api::Dispatch(const HttpRequest& req, Lang lang) const {
+  // The web app: every GET outside /api/.
+  if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
+    if (auto page = web_.Serve(req)) return std::move(*page);
+  }
   const auto match = router_.Find(req.method, req.path);
   if (!match.handler) {
     if (!match.path_known) return ProblemResponse(NotFound().value(), lang);

@@ -2,12 +2,15 @@
 // The JSON API: authentication, CSRF and role gates in front of thin handlers that parse,
 // call one service and map the result (STYLE.md). No SQL and no sockets here.
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "http/http_types.hpp"
 #include "http/messages.hpp"
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 #include "service/auth_service.hpp"
 #include "service/client_service.hpp"
 
@@ -15,6 +18,7 @@ namespace huidig::http {
 
 struct ApiOptions {
   bool tls = false;  // cookies get __Host- and Secure
+  std::optional<std::filesystem::path> web_dir;  // serve the app from here (development)
 };
 
 class Api {
@@ -64,6 +68,7 @@ class Api {
   service::AuthService& auth_;
   service::ClientService& clients_;
   ApiOptions options_;
+  StaticFiles web_;
   Router<Route> router_;
 };
 

@@ -1,0 +1,158 @@
+// HTTP layer without sockets: errors, strict JSON, languages, routing and the app's files.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/fake_clock.hpp"
+#include "crypto/crypto.hpp"
+#include "http/api.hpp"
+#include "http/error_mapping.hpp"
+#include "http/json_body.hpp"
+#include "http/router.hpp"
+#include "testing/engines.hpp"
+
+namespace huidig::http {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(ErrorMappingTest, RSec4ProblemJsonNamesCodeFieldAndLanguage) {
+  RecordProperty("rule", "R-SEC-4");
+  const auto nl = ProblemResponse(Invalid("required", "given_name").value(), Lang::kNl);
+  EXPECT_EQ(nl.status, 422);
+  EXPECT_EQ(nl.Header("Content-Type"), "application/problem+json");
+  EXPECT_NE(nl.body.find(R"("code":"required")"), std::string::npos);
+  EXPECT_NE(nl.body.find(R"("field":"given_name")"), std::string::npos);
+  EXPECT_NE(nl.body.find("verplicht"), std::string::npos);
+  const auto en = ProblemResponse(Invalid("required", "given_name").value(), Lang::kEn);
+  EXPECT_NE(en.body.find("is required"), std::string::npos);
+  const auto locked = ProblemResponse(
+      Error{Errc::kResourceExhausted, "account_locked", {}, "R-SEC-1", {}}.With("retry_after", 900LL),
+      Lang::kNl);
+  EXPECT_EQ(locked.status, 429);
+  EXPECT_EQ(locked.Header("Retry-After"), "900");
+  EXPECT_EQ(StatusFor(Invalid("unknown_field", "bsn").value()), 400);
+  EXPECT_EQ(StatusFor(NotFound().value()), 404);
+}
+
+TEST(MessagesTest, DutchUnlessEnglishIsPreferred) {
+  EXPECT_EQ(PickLanguage(""), Lang::kNl);
+  EXPECT_EQ(PickLanguage("en-GB,en;q=0.9"), Lang::kEn);
+  EXPECT_EQ(PickLanguage("nl-NL,nl;q=0.9,en;q=0.8"), Lang::kNl);
+  EXPECT_EQ(PickLanguage("de-DE,en;q=0.5"), Lang::kEn);
+  EXPECT_EQ(PickLanguage("fr"), Lang::kNl);
+}
+
+TEST(JsonBodyTest, RSec4StrictObjectsWithNamedFields) {
+  RecordProperty("rule", "R-SEC-4");
+  EXPECT_EQ(ParseObject("").error().code, "malformed_json");
+  EXPECT_EQ(ParseObject("[1]").error().code, "malformed_json");
+  EXPECT_EQ(ParseObject("{\"a\":").error().code, "malformed_json");
+  EXPECT_EQ(ParseObject("{\"a\":\"\xff\"}").error().code, "invalid_utf8");
+  std::string deep(100, '[');
+  EXPECT_EQ(ParseObject("{\"a\":" + deep + "}").error().code, "malformed_json");
+  auto obj = ParseObject(R"({"name":"Zoë","age":3,"flag":true,"gone":null})");
+  ASSERT_TRUE(obj);
+  JsonFields f(*obj);
+  EXPECT_EQ(f.Only({"name", "age", "flag"}).error().field, "gone");
+  EXPECT_EQ(**f.String("name"), "Zoë");
+  EXPECT_EQ(f.String("age").error().code, "wrong_type");
+  EXPECT_EQ(**f.Bool("flag"), true);
+  EXPECT_FALSE(*f.String("missing"));
+  auto cleared = f.NullableString("gone");
+  ASSERT_TRUE(cleared && *cleared);
+  EXPECT_FALSE(**cleared);
+  EXPECT_EQ(f.RequiredString("missing").error().code, "required");
+}
+
+TEST(RouterTest, MatchesTemplatesAndKnowsAllowedMethods) {
+  Router<int> r;
+  r.Add("GET", "/api/v1/clients/{id}", 1);
+  r.Add("PATCH", "/api/v1/clients/{id}", 2);
+  auto m = r.Find("PATCH", "/api/v1/clients/abc");
+  ASSERT_TRUE(m.handler);
+  EXPECT_EQ(*m.handler, 2);
+  EXPECT_EQ(m.params.at("id"), "abc");
+  auto wrong = r.Find("DELETE", "/api/v1/clients/abc");
+  EXPECT_FALSE(wrong.handler);
+  EXPECT_TRUE(wrong.path_known);
+  EXPECT_EQ(wrong.allowed.size(), 2u);
+  EXPECT_FALSE(r.Find("GET", "/api/v1/clients/abc/x").path_known);
+}
+
+class ApiTest : public ::testing::Test {
+ protected:
+  ApiTest()
+      : clock_(FromMicros(1'795'000'000'000'000)),
+        master_(crypto::MasterKey::FromKey(crypto::Key::Random())),
+        hasher_({19, 2}),
+        db_(testing::OpenTestDatabase("sqlite")),
+        ctx_{*db_->db, clock_, master_, hasher_, audit_, {}},
+        auth_(ctx_),
+        clients_(ctx_) {
+    web_ = db_->dir / "web";
+    fs::create_directories(web_ / "assets");
+    std::ofstream(web_ / "index.html") << "<!doctype html><title>Huidig</title>";
+    std::ofstream(web_ / "assets" / "app-1234.js") << "console.log('huidig')";
+    std::ofstream(web_ / "assets" / "app-1234.js.gz") << "GZIPPED";
+    std::ofstream(db_->dir / "secret.txt") << "secret";
+  }
+  HttpResponse Get(const std::string& path, std::string encoding = "") {
+    Api api(auth_, clients_, {false, web_});
+    HttpRequest r;
+    r.method = "GET";
+    r.path = path;
+    if (!encoding.empty()) r.headers.emplace_back("accept-encoding", encoding);
+    return api.Handle(r);
+  }
+
+  FakeClock clock_;
+  crypto::MasterKey master_;
+  crypto::PasswordHasher hasher_;
+  audit::AuditLog audit_;
+  std::unique_ptr<testing::TestDatabase> db_;
+  service::Context ctx_;
+  service::AuthService auth_;
+  service::ClientService clients_;
+  fs::path web_;
+};
+
+TEST_F(ApiTest, ServesTheAppWithAStrictPolicy) {
+  const auto index = Get("/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.Header("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(index.Header("Content-Security-Policy"), std::string(kAppCsp));
+  EXPECT_EQ(index.Header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(index.Header("Referrer-Policy"), "no-referrer");
+  EXPECT_EQ(index.Header("Cache-Control"), "no-cache");
+  // A client-side route loads the app.
+  EXPECT_EQ(Get("/clients/8d1f").body, index.body);
+  const auto js = Get("/assets/app-1234.js", "gzip, br");
+  EXPECT_EQ(js.Header("Content-Encoding"), "gzip");
+  EXPECT_EQ(js.body, "GZIPPED");
+  EXPECT_EQ(js.Header("Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(Get("/assets/app-1234.js").body, "console.log('huidig')");
+  EXPECT_EQ(Get("/assets/missing.js").status, 404);
+  EXPECT_EQ(Get("/../secret.txt").body, index.body);  // never outside the folder
+  EXPECT_EQ(Get("/api/v1/nothing").status, 404);
+  EXPECT_EQ(Get("/api/v1/nothing").Header("Content-Type"), "application/problem+json");
+}
+
+TEST_F(ApiTest, RSec1StateChangesNeedTheCsrfTokenAndAJsonBody) {
+  RecordProperty("rule", "R-SEC-1");
+  Api api(auth_, clients_, {false, std::nullopt});
+  HttpRequest r;
+  r.method = "POST";
+  r.path = "/api/v1/clients";
+  r.body = "{}";
+  r.headers.emplace_back("content-type", "text/plain");
+  EXPECT_EQ(api.Handle(r).status, 415);
+  r.headers = {{"content-type", "application/json"}};
+  EXPECT_EQ(api.Handle(r).status, 401);  // no session
+  r.method = "DELETE";
+  EXPECT_EQ(api.Handle(r).status, 405);
+}
+
+}  // namespace
+}  // namespace huidig::http
