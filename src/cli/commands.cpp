@@ -73,7 +73,7 @@ std::unique_ptr<App> OpenApp(const fs::path& dir) {
 }
 
 // Creates the folder, key and config of a new data folder; refuses an existing one.
-bool CreateDataFolder(const fs::path& dir) {
+bool CreateDataFolder(const fs::path& dir, const std::optional<std::string>& database) {
   if (fs::exists(dir / "huidig.toml") || fs::exists(dir / "master.key")) {
     std::cerr << "huidig: " << dir.string() << " already holds a practice\n";
     return false;
@@ -84,7 +84,12 @@ bool CreateDataFolder(const fs::path& dir) {
     std::cerr << "huidig: cannot create the master key: " << Describe(key.error()) << "\n";
     return false;
   }
-  std::ofstream(dir / "huidig.toml") << DefaultConfigText();
+  std::string config = DefaultConfigText();
+  if (database) {
+    const std::string line = "database = \"sqlite:huidig.db\"";
+    config.replace(config.find(line), line.size(), "database = \"" + *database + "\"");
+  }
+  std::ofstream(dir / "huidig.toml") << config;
   return true;
 }
 
@@ -111,8 +116,8 @@ constexpr DemoName kDemoClients[] = {
 }  // namespace
 
 int Init(const fs::path& dir, const std::string& practice, const std::string& owner,
-         const std::vector<std::string>& locations) {
-  if (!CreateDataFolder(dir)) return 1;
+         const std::vector<std::string>& locations, const std::optional<std::string>& database) {
+  if (!CreateDataFolder(dir, database)) return 1;
   auto app = OpenApp(dir);
   if (!app) return 1;
   service::SetupService setup(app->Context());
@@ -138,8 +143,8 @@ int Init(const fs::path& dir, const std::string& practice, const std::string& ow
   return 0;
 }
 
-int Demo(const fs::path& dir) {
-  if (!CreateDataFolder(dir)) return 1;
+int Demo(const fs::path& dir, const std::optional<std::string>& database) {
+  if (!CreateDataFolder(dir, database)) return 1;
   auto app = OpenApp(dir);
   if (!app) return 1;
   auto ctx = app->Context();

@@ -25,8 +25,12 @@ int main(int argc, char** argv) {
   init->add_option("--owner", owner, "owner's email address")->required();
   init->add_option("--location", locations, "a location (repeat for several; default: the practice)");
 
+  std::optional<std::string> database;
+  init->add_option("--database", database, "database URL (default: SQLite in DIR)");
+
   auto* demo = app.add_subcommand("demo", "Create a demo practice with fictional clients");
   demo->add_option("DIR", dir, "data folder")->required();
+  demo->add_option("--database", database, "database URL (default: SQLite in DIR)");
 
   std::optional<std::string> listen;
   auto* serve = app.add_subcommand("serve", "Serve the web app and API");
@@ -40,8 +44,8 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   try {
-    if (*init) return huidig::cli::Init(dir, practice, owner, locations);
-    if (*demo) return huidig::cli::Demo(dir);
+    if (*init) return huidig::cli::Init(dir, practice, owner, locations, database);
+    if (*demo) return huidig::cli::Demo(dir, database);
     if (*serve) return huidig::cli::Serve(dir, listen);
     if (*verify) return huidig::cli::AuditVerify(dir);
   } catch (const std::exception& e) {
