@@ -235,10 +235,9 @@ HttpResponse Api::Dispatch(const HttpRequest& req, Lang lang) const {
 }
 
 HttpResponse Api::Login(const Call& c) const {
-  auto obj = ParseObject(c.req.body);
+  auto obj = ParseObjectOf(c.req.body, {"email", "password", "totp_code"});
   if (!obj) return ProblemResponse(obj.error(), c.lang);
   JsonFields f(*obj);
-  if (auto ok = f.Only({"email", "password", "totp_code"}); !ok) return ProblemResponse(ok.error(), c.lang);
   auto email = f.RequiredString("email");
   if (!email) return ProblemResponse(email.error(), c.lang);
   auto password = f.RequiredString("password");
@@ -267,10 +266,9 @@ HttpResponse Api::GetMe(const Call& c) const {
 }
 
 HttpResponse Api::ChangePassword(const Call& c) const {
-  auto obj = ParseObject(c.req.body);
+  auto obj = ParseObjectOf(c.req.body, {"current_password", "new_password"});
   if (!obj) return ProblemResponse(obj.error(), c.lang);
   JsonFields f(*obj);
-  if (auto ok = f.Only({"current_password", "new_password"}); !ok) return ProblemResponse(ok.error(), c.lang);
   auto current = f.RequiredString("current_password");
   if (!current) return ProblemResponse(current.error(), c.lang);
   auto next = f.RequiredString("new_password");
@@ -282,9 +280,8 @@ HttpResponse Api::ChangePassword(const Call& c) const {
 
 HttpResponse Api::StartTotp(const Call& c) const {
   if (!c.req.body.empty()) {  // no body needed; one that is sent must be {}
-    auto obj = ParseObject(c.req.body);
+    auto obj = ParseObjectOf(c.req.body, {});
     if (!obj) return ProblemResponse(obj.error(), c.lang);
-    if (auto ok = JsonFields(*obj).Only({}); !ok) return ProblemResponse(ok.error(), c.lang);
   }
   return Reply(auth_.StartTotpEnrolment(*c.caller), c.lang, [](const service::TotpEnrolment& e) {
     return Json(200, {{"secret", e.secret_base32}, {"otpauth_uri", e.otpauth_uri}, {"qr_svg", e.qr_svg}});
@@ -292,10 +289,9 @@ HttpResponse Api::StartTotp(const Call& c) const {
 }
 
 HttpResponse Api::ConfirmTotp(const Call& c) const {
-  auto obj = ParseObject(c.req.body);
+  auto obj = ParseObjectOf(c.req.body, {"code"});
   if (!obj) return ProblemResponse(obj.error(), c.lang);
   JsonFields f(*obj);
-  if (auto ok = f.Only({"code"}); !ok) return ProblemResponse(ok.error(), c.lang);
   auto code = f.RequiredString("code");
   if (!code) return ProblemResponse(code.error(), c.lang);
   return Reply(auth_.ConfirmTotpEnrolment(*c.caller, *code), c.lang,
@@ -303,10 +299,9 @@ HttpResponse Api::ConfirmTotp(const Call& c) const {
 }
 
 HttpResponse Api::PatchPractice(const Call& c) const {
-  auto obj = ParseObject(c.req.body);
+  auto obj = ParseObjectOf(c.req.body, {"totp_required"});
   if (!obj) return ProblemResponse(obj.error(), c.lang);
   JsonFields f(*obj);
-  if (auto ok = f.Only({"totp_required"}); !ok) return ProblemResponse(ok.error(), c.lang);
   auto totp = f.Bool("totp_required");
   if (!totp) return ProblemResponse(totp.error(), c.lang);
   if (!*totp) return ProblemResponse(Invalid("required", "totp_required").value(), c.lang);

@@ -16,6 +16,14 @@ Result<boost::json::object> ParseObject(std::string_view body) {
   return std::move(v.as_object());
 }
 
+Result<boost::json::object> ParseObjectOf(std::string_view body,
+                                          std::initializer_list<std::string_view> allowed) {
+  auto obj = ParseObject(body);
+  if (!obj) return obj;
+  if (auto ok = JsonFields(*obj).Only(allowed); !ok) return Fail(ok.error());
+  return obj;
+}
+
 Result<void> JsonFields::Only(std::initializer_list<std::string_view> allowed) const {
   for (const auto& kv : obj_) {
     bool known = false;

@@ -16,6 +16,10 @@ namespace huidig::http {
 // Parses a body that must be a JSON object (an empty body is not one).
 [[nodiscard]] Result<boost::json::object> ParseObject(std::string_view body);
 
+// ParseObject, then refuse any field not in `allowed`.
+[[nodiscard]] Result<boost::json::object> ParseObjectOf(std::string_view body,
+                                                        std::initializer_list<std::string_view> allowed);
+
 class JsonFields {
  public:
   explicit JsonFields(const boost::json::object& obj) : obj_(obj) {}
