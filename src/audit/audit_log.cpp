@@ -37,7 +37,7 @@ Entry Entry::For(const domain::Actor& actor, std::string action, std::string obj
   return e;
 }
 
-std::string AuditLog::HashOf(const store::AuditRow& r) {
+std::string AuditLog::HashOf(const store::AuditRow& r) const {
   std::string data = "huidig-audit-v1;";
   Field(data, r.practice_id);
   Field(data, std::to_string(r.seq));
@@ -53,7 +53,7 @@ std::string AuditLog::HashOf(const store::AuditRow& r) {
   Field(data, r.remote_addr);
   Field(data, r.outcome);
   Field(data, r.prev_hash);
-  return crypto::Sha256Hex(data);
+  return crypto::HmacSha256Hex(key_.view(), data);
 }
 
 void AuditLog::Append(store::Tx& tx, const Entry& e) const {

@@ -1,8 +1,10 @@
 #pragma once
 // R-AUD-1..3 (NEN 7513): who did what to whose record, when, from where, allowed or not.
 // Entries are hash-chained per practice: each hash covers the entry and the hash before
-// it, so a changed, removed or reordered entry breaks the chain from that point on.
-// Entries hold ids, never health data or names (R-AUD-3).
+// it, so a changed, removed or reordered entry breaks the chain from that point on. The
+// hash is an HMAC under a key derived from the master key, which never enters the
+// database: someone who can write the database but lacks the key file cannot forge a
+// consistent chain after tampering. Entries hold ids, never health data or names (R-AUD-3).
 
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "common/clock.hpp"
 #include "common/ids.hpp"
+#include "crypto/keys.hpp"
 #include "domain/access.hpp"
 #include "store/audit_repo.hpp"
 #include "store/database.hpp"
@@ -47,14 +50,19 @@ struct VerifyReport {
 
 class AuditLog {
  public:
+  // `chain_key`: MasterKey::Derive(kChainKeyPurpose).
+  explicit AuditLog(const crypto::Key& chain_key) : key_(chain_key) {}
+  static constexpr std::string_view kChainKeyPurpose = "auditlog";
+
   // Appends in the caller's transaction: the entry commits or rolls back with the change.
   void Append(store::Tx& tx, const Entry& entry) const;
   // Walks the practice's chain from the first entry.
   VerifyReport Verify(store::Tx& tx, const PracticeId& practice) const;
   // The hash of a row given its predecessor's hash (exposed for tests).
-  static std::string HashOf(const store::AuditRow& row);
+  std::string HashOf(const store::AuditRow& row) const;
 
  private:
+  crypto::Key key_;
   store::AuditRepo repo_;
 };
 

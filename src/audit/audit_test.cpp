@@ -36,7 +36,7 @@ class AuditLogTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<testing::TestDatabase> t_;
   PracticeId practice_{crypto::NewUuidV4()};
   domain::Actor actor_;
-  AuditLog log_;
+  AuditLog log_{crypto::Key::Random()};
 };
 
 TEST_P(AuditLogTest, RAud2IntactChainVerifies) {
@@ -98,6 +98,37 @@ TEST_P(AuditLogTest, RAud1EntriesCarryWhoWhatWhenAndOutcome) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, AuditLogTest, ::testing::ValuesIn(testing::Engines()),
                          [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace huidig::audit
+
+namespace huidig::audit {
+namespace {
+
+TEST_P(AuditLogTest, RAud2ARewrittenChainDoesNotVerifyWithoutTheKey) {
+  RecordProperty("rule", "R-AUD-2");
+  // Someone with write access to the database recomputes every hash after a change, but
+  // without the key file: the HMACs do not match.
+  AuditLog forger{crypto::Key::Random()};
+  std::vector<store::AuditRow> rows;
+  t_->db->Read([&](store::Tx& tx) {
+    store::AuditRepo().Scan(tx, practice_.value, [&](const store::AuditRow& r) { rows.push_back(r); });
+  });
+  rows[2].outcome = "allowed";
+  std::string prev = rows[1].hash;
+  for (std::size_t i = 2; i < rows.size(); ++i) {
+    rows[i].prev_hash = prev;
+    rows[i].hash = forger.HashOf(rows[i]);
+    prev = rows[i].hash;
+    testing::ExecRaw(*t_, "UPDATE audit_log SET outcome = '" + rows[i].outcome + "', prev_hash = '" +
+                              rows[i].prev_hash + "', hash = '" + rows[i].hash + "' WHERE seq = " +
+                              std::to_string(rows[i].seq));
+  }
+  testing::ExecRaw(*t_, "UPDATE audit_heads SET hash = '" + prev + "'");
+  const auto r = Verify();
+  EXPECT_FALSE(r.intact);
+  EXPECT_EQ(r.first_bad_seq, 3);
+}
 
 }  // namespace
 }  // namespace huidig::audit

@@ -33,7 +33,7 @@ struct App {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<crypto::PasswordHasher> hasher;
   SystemClock clock;
-  audit::AuditLog audit;
+  std::optional<audit::AuditLog> audit;
 
   service::Context Context() const {
     service::Settings s;
@@ -42,7 +42,7 @@ struct App {
     s.login.slow_after = config.login_slow_after;
     s.login.lock_after = config.login_lock_after;
     s.login.lock_for = std::chrono::minutes(config.login_lock_minutes);
-    return service::Context{*db, clock, *master, *hasher, audit, s};
+    return service::Context{*db, clock, *master, *hasher, *audit, s};
   }
 };
 
@@ -62,6 +62,7 @@ std::unique_ptr<App> OpenApp(const fs::path& dir) {
     return nullptr;
   }
   app->master = std::move(*master);
+  app->audit.emplace(app->master->Derive(audit::AuditLog::kChainKeyPurpose));
   store::DatabaseOptions options;
   options.url = app->config.database;
   options.base_dir = dir;
@@ -270,7 +271,7 @@ int AuditVerify(const fs::path& dir) {
   service::SetupService setup(app->Context());
   long long total = 0;
   for (const auto& p : setup.Practices()) {
-    const auto report = app->db->Read([&](store::Tx& tx) { return app->audit.Verify(tx, p.id); });
+    const auto report = app->db->Read([&](store::Tx& tx) { return app->audit->Verify(tx, p.id); });
     if (!report.intact) {
       std::cout << "audit log broken at entry " << report.first_bad_seq.value_or(0) << ": "
                 << report.reason << "\n";

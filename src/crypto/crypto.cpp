@@ -92,6 +92,15 @@ std::string Sha256(std::string_view data) {
 
 std::string Sha256Hex(std::string_view data) { return ToHex(Sha256(data)); }
 
+std::string HmacSha256Hex(std::string_view key32, std::string_view data) {
+  EnsureSodium();
+  if (key32.size() != crypto_auth_hmacsha256_KEYBYTES) throw std::invalid_argument("HMAC key size");
+  unsigned char out[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256(out, reinterpret_cast<const unsigned char*>(data.data()), data.size(),
+                         reinterpret_cast<const unsigned char*>(key32.data()));
+  return ToHex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
+}
+
 bool EqualConstantTime(std::string_view a, std::string_view b) {
   EnsureSodium();
   if (a.size() != b.size()) return false;

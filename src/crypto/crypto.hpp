@@ -21,6 +21,9 @@ std::string ToHex(std::string_view bytes);
 std::string Sha256(std::string_view data);  // 32 raw bytes
 std::string Sha256Hex(std::string_view data);
 
+// HMAC-SHA-256 of data under a 32-byte key, as 64 hex digits.
+std::string HmacSha256Hex(std::string_view key32, std::string_view data);
+
 // Compares in constant time.
 bool EqualConstantTime(std::string_view a, std::string_view b);
 

@@ -108,6 +108,16 @@ std::optional<Key> MasterKey::UnwrapClientKey(const ClientId& client,
   return key;
 }
 
+Key MasterKey::Derive(std::string_view purpose) const {
+  if (purpose.size() != crypto_kdf_CONTEXTBYTES) throw std::invalid_argument("KDF purpose must be 8 characters");
+  std::array<unsigned char, Key::kSize> out{};
+  const std::string context(purpose);
+  crypto_kdf_derive_from_key(out.data(), out.size(), 1, context.c_str(), key_.data());
+  auto k = Key::FromBytes(std::string_view(reinterpret_cast<const char*>(out.data()), out.size()));
+  sodium_memzero(out.data(), out.size());
+  return *k;
+}
+
 std::string MasterKey::SealSecret(std::string_view secret, std::string_view context) const {
   return Seal(key_, secret, context);
 }

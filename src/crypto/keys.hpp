@@ -54,6 +54,10 @@ class MasterKey {
   std::string WrapClientKey(const ClientId& client, const Key& client_key) const;
   std::optional<Key> UnwrapClientKey(const ClientId& client, std::string_view wrapped) const;
 
+  // A key for one purpose, derived from the master key (libsodium KDF); `purpose` is an
+  // 8-character label such as "auditlog".
+  Key Derive(std::string_view purpose) const;
+
   // Seals a secret of the practice (a TOTP secret); context names what it is.
   std::string SealSecret(std::string_view secret, std::string_view context) const;
   std::optional<std::string> OpenSecret(std::string_view sealed, std::string_view context) const;

@@ -110,7 +110,7 @@ class ApiTest : public ::testing::Test {
   FakeClock clock_;
   crypto::MasterKey master_;
   crypto::PasswordHasher hasher_;
-  audit::AuditLog audit_;
+  audit::AuditLog audit_{crypto::Key::Random()};
   std::unique_ptr<testing::TestDatabase> db_;
   service::Context ctx_;
   service::AuthService auth_;

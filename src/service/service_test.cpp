@@ -77,7 +77,7 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
   FakeClock clock_;
   crypto::MasterKey master_;
   crypto::PasswordHasher hasher_;
-  audit::AuditLog audit_;
+  audit::AuditLog audit_{master_.Derive(audit::AuditLog::kChainKeyPurpose)};
   std::unique_ptr<testing::TestDatabase> t_;
   std::optional<Context> ctx_;
   PracticeId practice_;
