@@ -1,0 +1,74 @@
+#include "domain/consent.hpp"
+
+#include "domain/calendar.hpp"
+
+namespace huidig::domain {
+
+Result<ReflectionPeriods> PracticeReflectionPeriods(std::array<int, 3> days) {
+  const ReflectionPeriods law;
+  for (std::size_t i = 0; i < days.size(); ++i) {
+    const std::string field = "category_" + std::to_string(i + 1);
+    if (days[i] < law.days[i]) return Invalid("shorter_than_law", field, "R-CONSENT-2");
+    if (days[i] > 365) return Invalid("invalid_value", field, "R-CONSENT-2");
+  }
+  return ReflectionPeriods{days};
+}
+
+Date EarliestDecisionDate(Instant consult_at, int category, const ReflectionPeriods& periods) {
+  const auto day = std::chrono::sys_days(AmsterdamDate(consult_at));
+  return Date(day + std::chrono::days(periods.ForCategory(category)));
+}
+
+Result<void> CheckDecision(Instant consult_at, Instant decision_at, int category,
+                           const ReflectionPeriods& periods) {
+  if (category < 1 || category > 3) return Invalid("invalid_value", "category", "R-CONSENT-2");
+  if (decision_at < consult_at) return Invalid("before_consult", "at", "R-CONSENT-2");
+  const Date earliest = EarliestDecisionDate(consult_at, category, periods);
+  if (AmsterdamDate(decision_at) < earliest)
+    return Fail(Error{Errc::kFailedPrecondition, "reflection_period_not_elapsed", {}, "R-CONSENT-2", {}}
+                    .With("earliest", FormatDate(earliest)));
+  return {};
+}
+
+Result<void> CheckSessionAllowed(const SessionPreconditions& p) {
+  auto refuse = [](const char* code, const char* rule) {
+    return Fail(Errc::kFailedPrecondition, code, {}, rule);
+  };
+  if (RecordsRequired(p.regime)) {
+    // Seed 000: who refuses record keeping cannot receive these treatments.
+    if (p.records_consent == RecordsConsent::kRefused) return refuse("records_refused", "R-DOS-1");
+    if (!p.records_consent) return refuse("records_consent_missing", "R-DOS-1");
+  }
+  switch (p.regime) {
+    case Regime::kBasic:
+      return {};
+    case Regime::kWkkgz:
+    case Regime::kPmu:
+      if (!p.informed_consent_signed) return refuse("consent_missing", "R-CONSENT-4");
+      return {};
+    case Regime::kCosmetic: {
+      if (!p.decision_at) return refuse("decision_missing", "R-CONSENT-2");
+      const Date day = AmsterdamDate(p.session_at);
+      for (const Instant c : p.confirmations)
+        if (c >= *p.decision_at && c <= p.session_at && AmsterdamDate(c) == day) return {};
+      return refuse("confirmation_missing", "R-CONSENT-3");
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> ChangedIntakeFields(const IntakeAnswers& a, const IntakeAnswers& b) {
+  std::vector<std::string> out;
+  auto check = [&](const std::string& x, const std::string& y, const char* name) {
+    if (x != y) out.emplace_back(name);
+  };
+  check(a.allergies, b.allergies, "allergies");
+  check(a.medication, b.medication, "medication");
+  check(a.pregnancy, b.pregnancy, "pregnancy");
+  check(a.skin_conditions, b.skin_conditions, "skin_conditions");
+  check(a.contra_indications, b.contra_indications, "contra_indications");
+  check(a.notes, b.notes, "notes");
+  return out;
+}
+
+}  // namespace huidig::domain

@@ -1,0 +1,62 @@
+#pragma once
+// R-CONSENT-2..4 and R-DOS-1 as pure rules: the reflection period between the decision
+// consult and the decision, the confirmation on the day, informed consent before the first
+// session, and refused record keeping. Calendar days are Europe/Amsterdam days.
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/result.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/client.hpp"
+
+namespace huidig::domain {
+
+// Days of reflection per category 1, 2, 3. The law's minimum is 0, 1 and 7 days (seed 002).
+struct ReflectionPeriods {
+  std::array<int, 3> days{0, 1, 7};
+  int ForCategory(int category) const { return days.at(static_cast<std::size_t>(category - 1)); }
+};
+
+// A practice's own periods: longer is allowed, shorter never (R-CONSENT-2). Errors name the
+// category's field ("category_2").
+[[nodiscard]] Result<ReflectionPeriods> PracticeReflectionPeriods(std::array<int, 3> days);
+
+// The first Amsterdam calendar day on which the decision may be recorded.
+Date EarliestDecisionDate(Instant consult_at, int category, const ReflectionPeriods& periods);
+
+// R-CONSENT-2: refused inside the period with code reflection_period_not_elapsed and the
+// date in "earliest"; a decision before the consult itself is refused too.
+[[nodiscard]] Result<void> CheckDecision(Instant consult_at, Instant decision_at, int category,
+                                         const ReflectionPeriods& periods);
+
+// What is on record when a session is to be recorded as performed.
+struct SessionPreconditions {
+  Regime regime = Regime::kBasic;
+  std::optional<RecordsConsent> records_consent;  // nullopt: not asked yet
+  bool informed_consent_signed = false;           // wkkgz, pmu (R-CONSENT-4)
+  std::optional<Instant> decision_at;             // cosmetic (R-CONSENT-2)
+  std::vector<Instant> confirmations;             // cosmetic: confirmations on the day (R-CONSENT-3)
+  Instant session_at{};
+};
+
+// The first rule that refuses the session, as an error whose code names it:
+// records_refused (R-DOS-1), records_consent_missing (R-DOS-1), consent_missing
+// (R-CONSENT-4), decision_missing (R-CONSENT-2), confirmation_missing (R-CONSENT-3).
+[[nodiscard]] Result<void> CheckSessionAllowed(const SessionPreconditions& p);
+
+// R-CONSENT-6: the intake as the consult saw it and as it is now.
+struct IntakeAnswers {
+  std::string allergies;
+  std::string medication;
+  std::string pregnancy;
+  std::string skin_conditions;
+  std::string contra_indications;
+  std::string notes;
+};
+// The names of the fields that changed, in form order.
+std::vector<std::string> ChangedIntakeFields(const IntakeAnswers& before, const IntakeAnswers& now);
+
+}  // namespace huidig::domain
