@@ -9,7 +9,8 @@ function(embed_sql_migrations dir out)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${files}" -DMODE=migrations
             -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
     DEPENDS ${files} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
-    COMMENT "Embedding SQL migrations")
+    COMMENT "Embedding SQL migrations"
+    VERBATIM)
 endfunction()
 
 # embed_files(OUT NAMESPACE "name=path" ...): a lookup Find(name) -> std::string_view.
@@ -27,7 +28,8 @@ function(embed_files out ns)
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DNAMES=${names}" "-DFILES=${paths}" -DNS=${ns}
             -DMODE=files -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
     DEPENDS ${paths} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
-    COMMENT "Embedding ${names}")
+    COMMENT "Embedding ${names}"
+    VERBATIM)
 endfunction()
 
 # embed_web(OUT): builds the web app (scripts/build-web) and embeds web/dist.
@@ -46,5 +48,6 @@ function(embed_web out)
             -P ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
     DEPENDS ${deps} ${CMAKE_CURRENT_SOURCE_DIR}/scripts/build-web
             ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/EmbedRun.cmake
-    COMMENT "Building and embedding the web app")
+    COMMENT "Building and embedding the web app"
+    VERBATIM)
 endfunction()

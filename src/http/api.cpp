@@ -45,7 +45,26 @@ json::object LocationJson(const store::LocationRecord& l) {
 }
 
 json::object PracticeJson(const store::PracticeRecord& p) {
-  return {{"id", p.id.value}, {"name", p.name}, {"totp_required", p.totp_required}};
+  return {{"id", p.id.value},
+          {"name", p.name},
+          {"totp_required", p.totp_required},
+          {"reflection_days", json::array{p.reflection_days[0], p.reflection_days[1], p.reflection_days[2]}}};
+}
+
+json::object TreatmentTypeJson(const store::TreatmentTypeRecord& r, Lang lang) {
+  const auto& t = r.type;
+  return {{"id", t.key},
+          {"version", t.version},
+          {"regime", std::string(domain::ToString(t.regime))},
+          {"category", t.category == 0 ? json::value(nullptr) : json::value(t.category)},
+          {"name", lang == Lang::kEn ? t.name_en : t.name_nl},
+          {"name_nl", t.name_nl},
+          {"name_en", t.name_en},
+          {"visible_results", t.visible_results},
+          {"qualification", t.qualification.empty() ? json::value(nullptr) : json::value(t.qualification)},
+          {"device_required", t.device_required},
+          {"medical_act", t.medical_act},
+          {"retired", r.retired}};
 }
 
 json::object MeJson(const service::Me& me) {
@@ -138,8 +157,12 @@ void AddSecurityHeaders(HttpResponse& r, bool tls) {
   if (tls) set_default("Strict-Transport-Security", "max-age=31536000");
 }
 
-Api::Api(service::AuthService& auth, service::ClientService& clients, ApiOptions options)
-    : auth_(auth), clients_(clients), options_(options), web_(options.web_dir) {
+Api::Api(ApiServices services, ApiOptions options)
+    : auth_(services.auth),
+      clients_(services.clients),
+      catalogue_(services.catalogue),
+      options_(options),
+      web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
     return [this, f](const Call& c) { return (this->*f)(c); };
   };
@@ -162,6 +185,9 @@ Api::Api(service::AuthService& auth, service::ClientService& clients, ApiOptions
   Add("POST", "/api/v1/clients", kFull, bind(&Api::CreateClient));
   Add("GET", "/api/v1/clients/{id}", kFull, bind(&Api::GetClient));
   Add("PATCH", "/api/v1/clients/{id}", kFull, bind(&Api::PatchClient));
+  Add("GET", "/api/v1/treatment-types", kFull, bind(&Api::ListTreatmentTypes));
+  Add("POST", "/api/v1/treatment-types", kFull, bind(&Api::CreateTreatmentType));
+  Add("PATCH", "/api/v1/treatment-types/{id}", kFull, bind(&Api::PatchTreatmentType));
 }
 
 void Api::Add(std::string method, std::string pattern, Access access, Handler handler) {
@@ -299,14 +325,38 @@ HttpResponse Api::ConfirmTotp(const Call& c) const {
 }
 
 HttpResponse Api::PatchPractice(const Call& c) const {
-  auto obj = ParseObjectOf(c.req.body, {"totp_required"});
+  auto obj = ParseObjectOf(c.req.body, {"totp_required", "reflection_days"});
   if (!obj) return ProblemResponse(obj.error(), c.lang);
   JsonFields f(*obj);
   auto totp = f.Bool("totp_required");
   if (!totp) return ProblemResponse(totp.error(), c.lang);
-  if (!*totp) return ProblemResponse(Invalid("required", "totp_required").value(), c.lang);
-  return Reply(auth_.SetTotpRequired(*c.caller, **totp), c.lang,
-               [](const store::PracticeRecord& p) { return Json(200, PracticeJson(p)); });
+  std::optional<std::array<int, 3>> days;
+  if (const auto* v = obj->if_contains("reflection_days")) {
+    const auto* arr = v->if_array();
+    if (!arr || arr->size() != 3) return ProblemResponse(Invalid("wrong_type", "reflection_days").value(), c.lang);
+    days.emplace();
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto n = (*arr)[i].if_int64();
+      if (!n || *n < 0 || *n > 365)
+        return ProblemResponse(Invalid("invalid_value", "reflection_days", "R-CONSENT-2").value(), c.lang);
+      (*days)[i] = static_cast<int>(*n);
+    }
+  }
+  if (!*totp && !days) return ProblemResponse(Invalid("required", "totp_required").value(), c.lang);
+  if (days) {
+    auto r = catalogue_.SetReflection(c.caller->actor, *days);
+    if (!r) {
+      Error e = r.error();
+      if (e.field.rfind("category_", 0) == 0) e.field = "reflection_days";
+      return ProblemResponse(e, c.lang);
+    }
+  }
+  if (*totp) {
+    return Reply(auth_.SetTotpRequired(*c.caller, **totp), c.lang,
+                 [](const store::PracticeRecord& p) { return Json(200, PracticeJson(p)); });
+  }
+  return Reply(auth_.GetMe(*c.caller), c.lang,
+               [](const service::Me& me) { return Json(200, PracticeJson(me.practice)); });
 }
 
 HttpResponse Api::ListLocations(const Call& c) const {
@@ -403,6 +453,72 @@ HttpResponse Api::PatchClient(const Call& c) const {
   if (!changes) return ProblemResponse(changes.error(), c.lang);
   return Reply(clients_.Update(c.caller->actor, c.params.at("id"), *changes), c.lang,
                [](const service::ClientView& v) { return Json(200, ClientJson(v)); });
+}
+
+}  // namespace huidig::http
+
+namespace huidig::http {
+namespace {
+
+Result<service::TreatmentTypeChanges> ReadTypeChanges(const json::object& obj) {
+  JsonFields f(obj);
+  service::TreatmentTypeChanges ch;
+  for (auto [name, target] : {std::pair{"id", &ch.key}, std::pair{"regime", &ch.regime},
+                              std::pair{"name_nl", &ch.name_nl}, std::pair{"name_en", &ch.name_en},
+                              std::pair{"qualification", &ch.qualification}}) {
+    auto v = f.String(name);
+    if (!v) return Fail(v.error());
+    *target = *v;
+  }
+  for (auto [name, target] : {std::pair{"visible_results", &ch.visible_results},
+                              std::pair{"device_required", &ch.device_required},
+                              std::pair{"medical_act", &ch.medical_act}, std::pair{"retired", &ch.retired}}) {
+    auto v = f.Bool(name);
+    if (!v) return Fail(v.error());
+    *target = *v;
+  }
+  if (const auto* v = obj.if_contains("category")) {
+    if (v->is_null()) ch.category = 0;
+    else if (const auto n = v->if_int64()) ch.category = static_cast<int>(*n);
+    else return Invalid("wrong_type", "category");
+  }
+  return ch;
+}
+
+Result<json::object> ParseTypeBody(std::string_view body) {
+  return ParseObjectOf(body, {"id", "regime", "category", "name_nl", "name_en", "visible_results",
+                              "qualification", "device_required", "medical_act", "retired"});
+}
+
+}  // namespace
+
+HttpResponse Api::ListTreatmentTypes(const Call& c) const {
+  return Reply(catalogue_.List(c.caller->actor), c.lang, [&](const std::vector<store::TreatmentTypeRecord>& all) {
+    json::array items;
+    for (const auto& r : all) items.push_back(TreatmentTypeJson(r, c.lang));
+    return Json(200, {{"items", std::move(items)}});
+  });
+}
+
+HttpResponse Api::CreateTreatmentType(const Call& c) const {
+  auto obj = ParseTypeBody(c.req.body);
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  auto ch = ReadTypeChanges(*obj);
+  if (!ch) return ProblemResponse(ch.error(), c.lang);
+  return Reply(catalogue_.Create(c.caller->actor, *ch), c.lang, [&](const store::TreatmentTypeRecord& r) {
+    auto res = Json(201, TreatmentTypeJson(r, c.lang));
+    res.Set("Location", "/api/v1/treatment-types/" + r.type.key);
+    return res;
+  });
+}
+
+HttpResponse Api::PatchTreatmentType(const Call& c) const {
+  auto obj = ParseTypeBody(c.req.body);
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  auto ch = ReadTypeChanges(*obj);
+  if (!ch) return ProblemResponse(ch.error(), c.lang);
+  return Reply(catalogue_.Update(c.caller->actor, c.params.at("id"), *ch), c.lang,
+               [&](const store::TreatmentTypeRecord& r) { return Json(200, TreatmentTypeJson(r, c.lang)); });
 }
 
 }  // namespace huidig::http

@@ -12,9 +12,16 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "service/auth_service.hpp"
+#include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
 
 namespace huidig::http {
+
+struct ApiServices {
+  service::AuthService& auth;
+  service::ClientService& clients;
+  service::CatalogueService& catalogue;
+};
 
 struct ApiOptions {
   bool tls = false;  // cookies get __Host- and Secure
@@ -23,7 +30,7 @@ struct ApiOptions {
 
 class Api {
  public:
-  Api(service::AuthService& auth, service::ClientService& clients, ApiOptions options);
+  Api(ApiServices services, ApiOptions options);
   Api(const Api&) = delete;
   Api& operator=(const Api&) = delete;
 
@@ -64,9 +71,13 @@ class Api {
   HttpResponse CreateClient(const Call& c) const;
   HttpResponse GetClient(const Call& c) const;
   HttpResponse PatchClient(const Call& c) const;
+  HttpResponse ListTreatmentTypes(const Call& c) const;
+  HttpResponse CreateTreatmentType(const Call& c) const;
+  HttpResponse PatchTreatmentType(const Call& c) const;
 
   service::AuthService& auth_;
   service::ClientService& clients_;
+  service::CatalogueService& catalogue_;
   ApiOptions options_;
   StaticFiles web_;
   Router<Route> router_;

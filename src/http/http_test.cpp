@@ -90,7 +90,8 @@ class ApiTest : public ::testing::Test {
         db_(testing::OpenTestDatabase("sqlite")),
         ctx_{*db_->db, clock_, master_, hasher_, audit_, {}},
         auth_(ctx_),
-        clients_(ctx_) {
+        clients_(ctx_),
+        catalogue_(ctx_) {
     web_ = db_->dir / "web";
     fs::create_directories(web_ / "assets");
     std::ofstream(web_ / "index.html") << "<!doctype html><title>Huidig</title>";
@@ -99,7 +100,7 @@ class ApiTest : public ::testing::Test {
     std::ofstream(db_->dir / "secret.txt") << "secret";
   }
   HttpResponse Get(const std::string& path, std::string encoding = "") {
-    Api api(auth_, clients_, {false, web_});
+    Api api({auth_, clients_, catalogue_}, {false, web_});
     HttpRequest r;
     r.method = "GET";
     r.path = path;
@@ -115,6 +116,7 @@ class ApiTest : public ::testing::Test {
   service::Context ctx_;
   service::AuthService auth_;
   service::ClientService clients_;
+  service::CatalogueService catalogue_;
   fs::path web_;
 };
 
@@ -141,7 +143,7 @@ TEST_F(ApiTest, ServesTheAppWithAStrictPolicy) {
 
 TEST_F(ApiTest, RSec1StateChangesNeedTheCsrfTokenAndAJsonBody) {
   RecordProperty("rule", "R-SEC-1");
-  Api api(auth_, clients_, {false, std::nullopt});
+  Api api({auth_, clients_, catalogue_}, {false, std::nullopt});
   HttpRequest r;
   r.method = "POST";
   r.path = "/api/v1/clients";

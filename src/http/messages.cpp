@@ -72,6 +72,11 @@ constexpr Entry kMessages[] = {
     {"email_taken", "Email address taken", "Dit e-mailadres is al in gebruik.",
      "This email address is already in use."},
     {"conflict", "Conflict", "Dit botst met een andere wijziging.", "This conflicts with another change."},
+    {"key_taken", "Key taken", "Er is al een behandelsoort met deze sleutel.",
+     "A treatment type with this key exists already."},
+    {"shorter_than_law", "Shorter than the law allows",
+     "Een bedenktijd mag niet korter zijn dan de wettelijke: 0, 1 en 7 dagen voor categorie 1, 2 en 3.",
+     "A reflection period may not be shorter than the law's: 0, 1 and 7 days for categories 1, 2 and 3."},
     {"internal", "Internal error", "Er ging iets mis aan onze kant. Probeer het opnieuw.",
      "Something went wrong on our side. Please try again."},
 };

@@ -5,6 +5,7 @@
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
 #include "service/auth_service.hpp"
+#include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
 #include "service/setup_service.hpp"
 #include "store/audit_repo.hpp"
@@ -325,6 +326,58 @@ TEST_P(ServiceTest, RSec1OwnerTurnsMandatoryTotpOff) {
   auto caller = *Auth().Authenticate(login->session_token, "x");
   ASSERT_TRUE(Auth().SetTotpRequired(caller, false));
   EXPECT_FALSE(Auth().GetMe(caller)->totp_enrolment_required);
+}
+
+TEST_P(ServiceTest, RCatShippedCatalogueAndVersionedEdits) {
+  RecordProperty("rule", "R-CAT");
+  CatalogueService catalogue(*ctx_);
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  const auto assistant = ActorFor(Staff(Role::kAssistant, {amsterdam_}));
+  auto all = catalogue.List(assistant);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->size(), domain::ShippedCatalogue().size());
+
+  TreatmentTypeChanges peel;
+  peel.name_nl = "Chemische peeling (TCA 15%)";
+  EXPECT_EQ(catalogue.Update(assistant, "chemical_peel", peel).error().code, "forbidden");
+  auto v2 = catalogue.Update(owner, "chemical_peel", peel);
+  ASSERT_TRUE(v2);
+  EXPECT_EQ(v2->type.version, 2);
+  EXPECT_EQ(v2->type.name_en, "Chemical peel");  // unchanged fields carried over
+  // The first version stays as it was, for the sessions that used it.
+  store::CatalogueRepo repo;
+  const auto v1 = t_->db->Read([&](store::Tx& tx) { return repo.Find(tx, practice_, "chemical_peel", 1); });
+  ASSERT_TRUE(v1);
+  EXPECT_EQ(v1->type.name_nl, "Chemische peeling");
+  EXPECT_EQ(catalogue.List(owner)->size(), domain::ShippedCatalogue().size());
+
+  TreatmentTypeChanges own;
+  own.key = "lash_lift";
+  own.regime = "wkkgz";
+  own.name_nl = "Wimperlift";
+  own.name_en = "Lash lift";
+  own.visible_results = true;
+  auto created = catalogue.Create(owner, own);
+  ASSERT_TRUE(created) << created.error().code;
+  EXPECT_EQ(catalogue.Create(owner, own).error().code, "key_taken");
+  own.key = "bad_category";
+  own.category = 2;  // only cosmetic types have a category
+  EXPECT_EQ(catalogue.Create(owner, own).error().field, "category");
+}
+
+TEST_P(ServiceTest, RConsent2PracticeReflectionPeriodsLongerNeverShorter) {
+  RecordProperty("rule", "R-CONSENT-2");
+  CatalogueService catalogue(*ctx_);
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{0, 1, 7}));
+  ASSERT_TRUE(catalogue.SetReflection(owner, {1, 2, 14}));
+  EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{1, 2, 14}));
+  auto shorter = catalogue.SetReflection(owner, {0, 0, 7});
+  ASSERT_FALSE(shorter);
+  EXPECT_EQ(shorter.error().code, "shorter_than_law");
+  EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{1, 2, 14}));
+  const auto practitioner = ActorFor(Staff(Role::kPractitioner, {amsterdam_}));
+  EXPECT_EQ(catalogue.SetReflection(practitioner, {1, 2, 14}).error().code, "forbidden");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServiceTest, ::testing::ValuesIn(testing::Engines()),

@@ -5,6 +5,7 @@
 
 #include "common/utf8.hpp"
 #include "crypto/crypto.hpp"
+#include "service/catalogue_service.hpp"
 
 namespace huidig::service {
 namespace {
@@ -52,6 +53,7 @@ SetupService::CreatePractice(const NewPractice& np) {
   ctx_.db.Write([&](store::Tx& tx) {
     practices_.Insert(tx, p);
     for (const auto& l : locations) practices_.InsertLocation(tx, l, now);
+    CatalogueService(ctx_).SeedShipped(tx, p.id, now);  // R-CAT: the shipped catalogue
     auto e = audit::Entry::For(SystemActor(p.id), "create", "practice", now);
     e.object_id = p.id.value;
     ctx_.audit.Append(tx, e);

@@ -1,6 +1,7 @@
 #pragma once
 // Rows of the staff side of the schema, as the repositories return them.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ struct PracticeRecord {
   std::string name;
   bool totp_required = true;
   Instant created_at{};
+  std::array<int, 3> reflection_days{0, 1, 7};  // per cosmetic category (R-CONSENT-2)
 };
 
 struct LocationRecord {

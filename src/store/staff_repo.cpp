@@ -15,7 +15,8 @@ using soci::use;
 constexpr const char* kInsertPractice =
     "INSERT INTO practices (id, name, totp_required, created_at_us) VALUES (:id, :n, :t, :c)";
 constexpr const char* kSelectPractice =
-    "SELECT id, name, totp_required, created_at_us FROM practices";
+    "SELECT id, name, totp_required, created_at_us, reflection_days_1, reflection_days_2, "
+    "reflection_days_3 FROM practices";
 constexpr const char* kInsertLocation =
     "INSERT INTO locations (id, practice_id, name, created_at_us) VALUES (:id, :p, :n, :c)";
 constexpr const char* kSelectLocations =
@@ -39,7 +40,8 @@ PracticeRecord ReadPractice(soci::session& s, const std::string& where, const st
   int totp = 0;
   long long created = 0;
   s << std::string(kSelectPractice) + where, into(p.id.value), into(p.name), into(totp),
-      into(created), use(arg);
+      into(created), into(p.reflection_days[0]), into(p.reflection_days[1]),
+      into(p.reflection_days[2]), use(arg);
   found = s.got_data();
   p.totp_required = totp != 0;
   p.created_at = FromMicros(created);

@@ -1,0 +1,104 @@
+#include "service/catalogue_service.hpp"
+
+namespace huidig::service {
+namespace {
+
+using domain::Permission;
+
+// Applies changes to a type and validates the result.
+Result<domain::TreatmentType> Apply(domain::TreatmentType t, const TreatmentTypeChanges& ch) {
+  if (ch.regime) {
+    auto r = domain::ParseRegime(*ch.regime);
+    if (!r) return Invalid("invalid_value", "regime", "R-CAT");
+    t.regime = *r;
+  }
+  if (ch.category) t.category = *ch.category;
+  if (ch.name_nl) t.name_nl = *ch.name_nl;
+  if (ch.name_en) t.name_en = *ch.name_en;
+  if (ch.visible_results) t.visible_results = *ch.visible_results;
+  if (ch.qualification) t.qualification = *ch.qualification;
+  if (ch.device_required) t.device_required = *ch.device_required;
+  if (ch.medical_act) t.medical_act = *ch.medical_act;
+  if (auto ok = domain::ValidateTreatmentType(t); !ok) return Fail(ok.error());
+  return t;
+}
+
+audit::Entry CatalogueEntry(const domain::Actor& actor, std::string action, const std::string& key,
+                            Instant now) {
+  auto e = audit::Entry::For(actor, std::move(action), "treatment_type", now);
+  e.object_id = key;
+  return e;
+}
+
+}  // namespace
+
+void CatalogueService::SeedShipped(store::Tx& tx, const PracticeId& practice, Instant now) const {
+  for (const auto& t : domain::ShippedCatalogue())
+    repo_.Insert(tx, practice, {t, false, now, "system"});
+}
+
+Result<std::vector<store::TreatmentTypeRecord>> CatalogueService::List(const domain::Actor& actor) {
+  (void)actor;  // every role of the practice may read its catalogue
+  return ctx_.db.Read([&](store::Tx& tx) { return repo_.Latest(tx, actor.practice); });
+}
+
+Result<store::TreatmentTypeRecord> CatalogueService::Create(const domain::Actor& actor,
+                                                            const TreatmentTypeChanges& ch) {
+  if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CAT");
+  if (!ch.key) return Invalid("required", "key", "R-CAT");
+  if (!ch.regime) return Invalid("required", "regime", "R-CAT");
+  if (!ch.name_nl) return Invalid("required", "name_nl", "R-CAT");
+  if (!ch.name_en) return Invalid("required", "name_en", "R-CAT");
+  domain::TreatmentType blank;
+  blank.key = *ch.key;
+  auto type = Apply(blank, ch);
+  if (!type) return Fail(type.error());
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::TreatmentTypeRecord> {
+    if (repo_.Find(tx, actor.practice, type->key)) return Fail(Errc::kConflict, "key_taken", "key", "R-CAT");
+    store::TreatmentTypeRecord r{*type, ch.retired.value_or(false), now, actor.user.value};
+    repo_.Insert(tx, actor.practice, r);
+    ctx_.audit.Append(tx, CatalogueEntry(actor, "create", r.type.key, now));
+    return r;
+  });
+}
+
+Result<store::TreatmentTypeRecord> CatalogueService::Update(const domain::Actor& actor,
+                                                            const std::string& key,
+                                                            const TreatmentTypeChanges& ch) {
+  if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CAT");
+  if (ch.key && *ch.key != key) return Invalid("field_not_allowed", "key", "R-CAT");
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::TreatmentTypeRecord> {
+    auto current = repo_.Find(tx, actor.practice, key);
+    if (!current) return NotFound();
+    auto type = Apply(current->type, ch);
+    if (!type) return Fail(type.error());
+    type->version = current->type.version + 1;  // never in place (R-CAT)
+    store::TreatmentTypeRecord r{*type, ch.retired.value_or(current->retired), now, actor.user.value};
+    repo_.Insert(tx, actor.practice, r);
+    ctx_.audit.Append(tx, CatalogueEntry(actor, "update", key, now));
+    return r;
+  });
+}
+
+Result<domain::ReflectionPeriods> CatalogueService::Reflection(const domain::Actor& actor) {
+  return ctx_.db.Read([&](store::Tx& tx) { return repo_.Reflection(tx, actor.practice); });
+}
+
+Result<domain::ReflectionPeriods> CatalogueService::SetReflection(const domain::Actor& actor,
+                                                                  std::array<int, 3> days) {
+  if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CONSENT-2");
+  auto periods = domain::PracticeReflectionPeriods(days);
+  if (!periods) return Fail(periods.error());
+  const Instant now = ctx_.clock.Now();
+  ctx_.db.Write([&](store::Tx& tx) {
+    repo_.SetReflection(tx, actor.practice, *periods);
+    auto e = audit::Entry::For(actor, "update", "reflection_periods", now);
+    e.object_id = actor.practice.value;
+    ctx_.audit.Append(tx, e);
+  });
+  return *periods;
+}
+
+}  // namespace huidig::service

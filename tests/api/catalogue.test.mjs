@@ -1,0 +1,56 @@
+// The treatment catalogue (R-CAT) and the practice's reflection periods (R-CONSENT-2).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO, startHuidig } from './lib/server.mjs';
+import { expectProblem, expectStatus } from './lib/expect.mjs';
+
+describe('treatment catalogue (demo practice)', () => {
+  let h;
+  let owner;
+  let assistant;
+
+  before(async () => {
+    h = await startHuidig();
+    owner = await h.as(DEMO.owner);
+    assistant = await h.as(DEMO.assistant);
+  });
+  after(() => h?.stop());
+
+  test('R-CAT: every regime and category ships, in Dutch and English', async () => {
+    const nl = expectStatus(await assistant.get('/api/v1/treatment-types'), 200).items;
+    const en = expectStatus(await assistant.get('/api/v1/treatment-types', { lang: 'en' }), 200).items;
+    const byId = Object.fromEntries(nl.map((t) => [t.id, t]));
+    assert.equal(byId.chemical_peel.regime, 'wkkgz');
+    assert.equal(byId.chemical_peel.name, 'Chemische peeling');
+    assert.equal(en.find((t) => t.id === 'chemical_peel').name, 'Chemical peel');
+    assert.equal(byId.manicure.regime, 'basic');
+    assert.equal(byId.pmu_lips.regime, 'pmu');
+    assert.equal(byId.botulinum_toxin.category, 1);
+    assert.equal(byId.upper_eyelid_correction.category, 2);
+    assert.equal(byId.face_neck_lift.category, 3);
+    assert.equal(byId.manicure.category, null);
+    for (const regime of ['basic', 'wkkgz', 'pmu', 'cosmetic']) assert.ok(nl.some((t) => t.regime === regime), regime);
+  });
+
+  test('R-CAT: an edit is a new version; only the owner edits', async () => {
+    expectProblem(await assistant.patch('/api/v1/treatment-types/microneedling', { json: { name_nl: 'X' } }), 403, 'forbidden');
+    const v2 = expectStatus(await owner.patch('/api/v1/treatment-types/microneedling', { json: { name_nl: 'Microneedling (0,5 mm)' } }), 200);
+    assert.equal(v2.version, 2);
+    assert.equal(v2.name_en, 'Microneedling');
+    const created = expectStatus(
+      await owner.post('/api/v1/treatment-types', { json: { id: 'lash_lift', regime: 'wkkgz', name_nl: 'Wimperlift', name_en: 'Lash lift', visible_results: true } }),
+      201,
+    );
+    assert.equal(created.version, 1);
+    expectProblem(await owner.post('/api/v1/treatment-types', { json: { id: 'lash_lift', regime: 'wkkgz', name_nl: 'W', name_en: 'L' } }), 409, 'key_taken');
+    expectProblem(await owner.post('/api/v1/treatment-types', { json: { id: 'odd', regime: 'cosmetic', name_nl: 'W', name_en: 'L' } }), 422, 'invalid_value', 'category');
+  });
+
+  test('R-CONSENT-2: the owner may lengthen the reflection periods, never shorten them', async () => {
+    const longer = expectStatus(await owner.patch('/api/v1/practice', { json: { reflection_days: [1, 2, 14] } }), 200);
+    assert.deepEqual(longer.reflection_days, [1, 2, 14]);
+    expectProblem(await owner.patch('/api/v1/practice', { json: { reflection_days: [0, 0, 7] } }), 422, 'shorter_than_law', 'reflection_days');
+    const me = expectStatus(await owner.get('/api/v1/me'), 200);
+    assert.deepEqual(me.practice.reflection_days, [1, 2, 14]);
+  });
+});
