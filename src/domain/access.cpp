@@ -28,7 +28,7 @@ bool RoleMay(Role role, Permission p) {
     case Role::kOwner:
       return true;
     case Role::kPractitioner:
-      return p != P::kPracticeSettings && p != P::kAuditRead;
+      return p != P::kPracticeSettings && p != P::kAuditRead;  // incl. kDossierWrite
     case Role::kAssistant:  // identity and contact data only
       return p == P::kClientList || p == P::kClientCreate || p == P::kClientRead ||
              p == P::kClientUpdate;

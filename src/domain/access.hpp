@@ -21,7 +21,8 @@ enum class Permission {
   kClientCreate,      // register a new client
   kClientRead,        // identity and contact data of one client
   kClientUpdate,      // change identity and contact data
-  kClientDossier,     // read and set dossier data: record keeping, photo preference, health
+  kClientDossier,     // read dossier data: record keeping, photo preference, health
+  kDossierWrite,      // write health data: intake, trajectories, sessions
   kPracticeSettings,  // practice settings such as mandatory TOTP
   kAuditRead,         // read the access log (R-AUD-4)
 };

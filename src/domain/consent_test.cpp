@@ -168,3 +168,29 @@ TEST(CatalogueTest, RCatShippedCatalogueHoldsEverySeedExample) {
 
 }  // namespace
 }  // namespace huidig::domain
+
+#include "domain/intake.hpp"
+
+namespace huidig::domain {
+namespace {
+
+TEST(IntakeTest, RDosAnswersRoundTripAndAreChecked) {
+  RecordProperty("rule", "R-DOS");
+  IntakeAnswers a{"nikkel; latex", "", "nee", "eczeem=licht", "geen", "regel 1\nregel 2 ;:="};
+  const auto encoded = EncodeIntake(a);
+  const auto back = DecodeIntake(encoded);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->allergies, a.allergies);
+  EXPECT_EQ(back->skin_conditions, a.skin_conditions);
+  EXPECT_EQ(back->notes, a.notes);
+  EXPECT_FALSE(DecodeIntake(encoded.substr(0, encoded.size() - 2)));
+  EXPECT_FALSE(DecodeIntake("garbage"));
+  EXPECT_TRUE(ValidateIntake(a));
+  a.medication = std::string(kIntakeAnswerMax + 1, 'x');
+  EXPECT_EQ(ValidateIntake(a).error().field, "medication");
+  a.medication = "\x01";
+  EXPECT_EQ(ValidateIntake(a).error().code, "invalid_value");
+}
+
+}  // namespace
+}  // namespace huidig::domain

@@ -57,6 +57,10 @@ TEST(AccessTest, RSec2RoleTableAsInSpec) {
       {Role::kAuditor, Permission::kClientRead, true},
       {Role::kAuditor, Permission::kClientCreate, false},      // read-only
       {Role::kAuditor, Permission::kClientUpdate, false},
+      {Role::kAuditor, Permission::kDossierWrite, false},
+      {Role::kQuality, Permission::kDossierWrite, false},
+      {Role::kAssistant, Permission::kDossierWrite, false},
+      {Role::kPractitioner, Permission::kDossierWrite, true},
   };
   for (const auto& r : rows)
     EXPECT_EQ(RoleMay(r.role, r.p), r.may) << RoleName(r.role) << " " << int(r.p);

@@ -161,6 +161,7 @@ Api::Api(ApiServices services, ApiOptions options)
     : auth_(services.auth),
       clients_(services.clients),
       catalogue_(services.catalogue),
+      intake_(services.intake),
       options_(options),
       web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
@@ -185,6 +186,8 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("POST", "/api/v1/clients", kFull, bind(&Api::CreateClient));
   Add("GET", "/api/v1/clients/{id}", kFull, bind(&Api::GetClient));
   Add("PATCH", "/api/v1/clients/{id}", kFull, bind(&Api::PatchClient));
+  Add("GET", "/api/v1/clients/{id}/intake", kFull, bind(&Api::GetIntake));
+  Add("POST", "/api/v1/clients/{id}/intake", kFull, bind(&Api::AddIntake));
   Add("GET", "/api/v1/treatment-types", kFull, bind(&Api::ListTreatmentTypes));
   Add("POST", "/api/v1/treatment-types", kFull, bind(&Api::CreateTreatmentType));
   Add("PATCH", "/api/v1/treatment-types/{id}", kFull, bind(&Api::PatchTreatmentType));
@@ -519,6 +522,54 @@ HttpResponse Api::PatchTreatmentType(const Call& c) const {
   if (!ch) return ProblemResponse(ch.error(), c.lang);
   return Reply(catalogue_.Update(c.caller->actor, c.params.at("id"), *ch), c.lang,
                [&](const store::TreatmentTypeRecord& r) { return Json(200, TreatmentTypeJson(r, c.lang)); });
+}
+
+}  // namespace huidig::http
+
+namespace huidig::http {
+namespace {
+
+json::object IntakeVersionJson(const service::IntakeVersion& v) {
+  const auto& a = v.answers;
+  return {{"version", v.version},
+          {"author", v.author.value},
+          {"created_at", FormatUtc(v.created_at)},
+          {"answers", json::object{{"allergies", a.allergies},
+                                   {"medication", a.medication},
+                                   {"pregnancy", a.pregnancy},
+                                   {"skin_conditions", a.skin_conditions},
+                                   {"contra_indications", a.contra_indications},
+                                   {"notes", a.notes}}}};
+}
+
+}  // namespace
+
+HttpResponse Api::GetIntake(const Call& c) const {
+  return Reply(intake_.History(c.caller->actor, c.params.at("id")), c.lang, [](const service::IntakeHistory& h) {
+    json::array versions;
+    for (const auto& v : h.versions) versions.push_back(IntakeVersionJson(v));
+    json::value current = h.versions.empty() ? json::value(nullptr) : json::value(IntakeVersionJson(h.versions.back()));
+    return Json(200, {{"current", std::move(current)}, {"versions", std::move(versions)}});
+  });
+}
+
+HttpResponse Api::AddIntake(const Call& c) const {
+  auto obj = ParseObjectOf(c.req.body, {"allergies", "medication", "pregnancy", "skin_conditions",
+                                        "contra_indications", "notes"});
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  JsonFields f(*obj);
+  domain::IntakeAnswers a;
+  for (auto [name, target] : {std::pair{"allergies", &a.allergies}, std::pair{"medication", &a.medication},
+                              std::pair{"pregnancy", &a.pregnancy},
+                              std::pair{"skin_conditions", &a.skin_conditions},
+                              std::pair{"contra_indications", &a.contra_indications},
+                              std::pair{"notes", &a.notes}}) {
+    auto v = f.String(name);
+    if (!v) return ProblemResponse(v.error(), c.lang);
+    *target = v->value_or("");
+  }
+  return Reply(intake_.Add(c.caller->actor, c.params.at("id"), a), c.lang,
+               [](const service::IntakeVersion& v) { return Json(201, IntakeVersionJson(v)); });
 }
 
 }  // namespace huidig::http

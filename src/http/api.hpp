@@ -14,6 +14,7 @@
 #include "service/auth_service.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
+#include "service/intake_service.hpp"
 
 namespace huidig::http {
 
@@ -21,6 +22,7 @@ struct ApiServices {
   service::AuthService& auth;
   service::ClientService& clients;
   service::CatalogueService& catalogue;
+  service::IntakeService& intake;
 };
 
 struct ApiOptions {
@@ -74,10 +76,13 @@ class Api {
   HttpResponse ListTreatmentTypes(const Call& c) const;
   HttpResponse CreateTreatmentType(const Call& c) const;
   HttpResponse PatchTreatmentType(const Call& c) const;
+  HttpResponse GetIntake(const Call& c) const;
+  HttpResponse AddIntake(const Call& c) const;
 
   service::AuthService& auth_;
   service::ClientService& clients_;
   service::CatalogueService& catalogue_;
+  service::IntakeService& intake_;
   ApiOptions options_;
   StaticFiles web_;
   Router<Route> router_;

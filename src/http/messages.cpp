@@ -77,6 +77,11 @@ constexpr Entry kMessages[] = {
     {"shorter_than_law", "Shorter than the law allows",
      "Een bedenktijd mag niet korter zijn dan de wettelijke: 0, 1 en 7 dagen voor categorie 1, 2 en 3.",
      "A reflection period may not be shorter than the law's: 0, 1 and 7 days for categories 1, 2 and 3."},
+    {"client_key_destroyed", "Client data destroyed",
+     "De gegevens van deze cliënt zijn vernietigd en niet meer leesbaar.",
+     "This client's data was destroyed and can no longer be read."},
+    {"sealed_data_unreadable", "Sealed data unreadable",
+     "Versleutelde gegevens konden niet worden geopend.", "Encrypted data could not be opened."},
     {"internal", "Internal error", "Er ging iets mis aan onze kant. Probeer het opnieuw.",
      "Something went wrong on our side. Please try again."},
 };

@@ -7,6 +7,7 @@
 #include "service/auth_service.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
+#include "service/intake_service.hpp"
 #include "service/setup_service.hpp"
 #include "store/audit_repo.hpp"
 #include "testing/engines.hpp"
@@ -378,6 +379,60 @@ TEST_P(ServiceTest, RConsent2PracticeReflectionPeriodsLongerNeverShorter) {
   EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{1, 2, 14}));
   const auto practitioner = ActorFor(Staff(Role::kPractitioner, {amsterdam_}));
   EXPECT_EQ(catalogue.SetReflection(practitioner, {1, 2, 14}).error().code, "forbidden");
+}
+
+TEST_P(ServiceTest, RDosIntakeIsVersionedSealedAndAudited) {
+  RecordProperty("rule", "R-DOS");
+  RecordProperty("rule2", "R-SEC-3");
+  IntakeService intake(*ctx_);
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  const auto practitioner = ActorFor(Staff(Role::kPractitioner, {amsterdam_}));
+  const auto utrecht = ActorFor(Staff(Role::kPractitioner, {utrecht_}));
+  const auto assistant = ActorFor(Staff(Role::kAssistant, {amsterdam_}));
+  const auto auditor = ActorFor(Staff(Role::kAuditor, {}));
+  auto c = Clients().Create(owner, NewClient("Vries", amsterdam_.value));
+  ASSERT_TRUE(c);
+  const auto id = c->client.id.value;
+
+  EXPECT_TRUE(intake.History(practitioner, id)->versions.empty());
+  domain::IntakeAnswers first{"Nikkelallergie", "", "nee", "", "", ""};
+  ASSERT_TRUE(intake.Add(practitioner, id, first));
+  clock_.Advance(std::chrono::hours(24));
+  domain::IntakeAnswers second = first;
+  second.medication = "Isotretinoïne sinds oktober";
+  auto v2 = intake.Add(practitioner, id, second);
+  ASSERT_TRUE(v2);
+  EXPECT_EQ(v2->version, 2);
+
+  auto history = intake.History(auditor, id);  // the inspector reads, never writes
+  ASSERT_TRUE(history);
+  ASSERT_EQ(history->versions.size(), 2u);
+  EXPECT_EQ(history->versions[0].answers.medication, "");  // the old version stays readable
+  EXPECT_EQ(history->versions[1].answers.medication, "Isotretinoïne sinds oktober");
+  EXPECT_EQ(history->versions[1].author, practitioner.user);
+  EXPECT_EQ(intake.Add(auditor, id, second).error().code, "forbidden");
+  EXPECT_EQ(intake.History(assistant, id).error().code, "forbidden");  // no health data at the desk
+  EXPECT_EQ(intake.History(utrecht, id).error().code, "not_found");
+  EXPECT_EQ(intake.Add(utrecht, id, second).error().code, "not_found");
+  auto too_long = second;
+  too_long.notes = std::string(5000, 'x');
+  EXPECT_EQ(intake.Add(practitioner, id, too_long).error().field, "notes");
+
+  // At rest the answers are sealed: the database holds no plain text of them.
+  const auto rows = t_->db->Read([&](store::Tx& tx) {
+    return store::IntakeRepo().All(tx, practice_, ClientId{id});
+  });
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& r : rows) {
+    EXPECT_EQ(r.answers_sealed.find("Nikkel"), std::string::npos);
+    EXPECT_EQ(r.answers_sealed.rfind("s1.", 0), 0u);
+  }
+  const auto audit_rows = AuditRows();
+  for (const auto& r : audit_rows) EXPECT_EQ(r.object_id.value_or("").find("Nikkel"), std::string::npos);
+
+  // Crypto-shredding: with the client's key destroyed, nothing of the intake can be read.
+  t_->db->Write([&](store::Tx& tx) { store::ClientKeyRepo().Destroy(tx, ClientId{id}, clock_.Now()); });
+  EXPECT_EQ(intake.History(owner, id).error().code, "client_key_destroyed");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServiceTest, ::testing::ValuesIn(testing::Engines()),

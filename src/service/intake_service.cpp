@@ -1,0 +1,88 @@
+#include "service/intake_service.hpp"
+
+#include "crypto/keys.hpp"
+#include "domain/intake.hpp"
+#include "service/client_keys.hpp"
+
+namespace huidig::service {
+namespace {
+
+using domain::Permission;
+
+std::string SealContext(const ClientId& client, int version) {
+  return "intake:" + client.value + ":" + std::to_string(version);
+}
+
+audit::Entry IntakeEntry(const domain::Actor& actor, std::string action, const domain::Client& c,
+                         std::optional<int> version, Instant now, audit::Outcome outcome) {
+  auto e = audit::Entry::For(actor, std::move(action), "intake", now, outcome);
+  e.client = c.id;
+  e.location = c.location;
+  if (version) e.object_id = std::to_string(*version);
+  return e;
+}
+
+}  // namespace
+
+Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const std::string& id) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kClientDossier)) return Forbidden();
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<IntakeHistory> {
+    auto client = IsUuidV4(id) ? clients_.Find(tx, actor.practice, ClientId{id}) : std::nullopt;
+    if (!client || !actor.MayReadClient(client->location, false)) {
+      auto e = audit::Entry::For(actor, "read", "intake", now, audit::Outcome::kRefused);
+      if (IsUuidV4(id)) e.client = ClientId{id};
+      ctx_.audit.Append(tx, e);
+      return NotFound();
+    }
+    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    if (!key) return Fail(key.error());
+    IntakeHistory h;
+    for (const auto& row : intake_.All(tx, actor.practice, client->id)) {
+      const auto plain = crypto::Open(*key, row.answers_sealed, SealContext(client->id, row.version));
+      const auto answers = plain ? domain::DecodeIntake(*plain) : std::nullopt;
+      if (!answers) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+      h.versions.push_back({row.version, row.author, row.created_at, *answers});
+    }
+    ctx_.audit.Append(tx, IntakeEntry(actor, "read", *client,
+                                      h.versions.empty() ? std::nullopt
+                                                         : std::optional<int>(h.versions.back().version),
+                                      now, audit::Outcome::kAllowed));
+    return h;
+  });
+}
+
+Result<IntakeVersion> IntakeService::Add(const domain::Actor& actor, const std::string& id,
+                                         const domain::IntakeAnswers& answers) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  if (auto ok = domain::ValidateIntake(answers); !ok) return Fail(ok.error());
+  bool refused = false;
+  auto result = ctx_.db.Write([&](store::Tx& tx) -> Result<IntakeVersion> {
+    auto client = IsUuidV4(id) ? clients_.Find(tx, actor.practice, ClientId{id}) : std::nullopt;
+    if (!client || !actor.MayReadClient(client->location, false)) {
+      refused = true;
+      return NotFound();
+    }
+    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    if (!key) return Fail(key.error());
+    const auto existing = intake_.All(tx, actor.practice, client->id);
+    const int version = existing.empty() ? 1 : existing.back().version + 1;
+    store::IntakeRow row{client->id, version, actor.practice, client->location,
+                         crypto::Seal(*key, domain::EncodeIntake(answers), SealContext(client->id, version)),
+                         actor.user, now};
+    intake_.Insert(tx, row);
+    ctx_.audit.Append(tx, IntakeEntry(actor, "create", *client, version, now, audit::Outcome::kAllowed));
+    return IntakeVersion{version, actor.user, now, answers};
+  });
+  if (!result && refused) {
+    ctx_.db.Write([&](store::Tx& tx) {
+      auto e = audit::Entry::For(actor, "create", "intake", now, audit::Outcome::kRefused);
+      if (IsUuidV4(id)) e.client = ClientId{id};
+      ctx_.audit.Append(tx, e);
+    });
+  }
+  return result;
+}
+
+}  // namespace huidig::service
