@@ -1,0 +1,90 @@
+// Static checks of web/: the two catalogues have the same keys, components hold no user-facing
+// text, and nothing needs what the server's CSP forbids (inline scripts or styles, innerHTML,
+// anything from another origin).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+
+const WEB = fileURLToPath(new URL('../', import.meta.url));
+const SRC = join(WEB, 'src');
+
+function files(dir, pattern) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...files(path, pattern));
+    else if (pattern.test(name)) out.push(path);
+  }
+  return out;
+}
+
+function catalogueKeys(file) {
+  const keys = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^\s{2}'([A-Za-z0-9_.]+)':/.exec(line);
+    if (m) keys.push(m[1]);
+  }
+  return keys;
+}
+
+/** The source without comments, keeping line breaks. */
+function code(file) {
+  return readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+test('the Dutch and English catalogues have the same keys, each once', () => {
+  const nl = catalogueKeys(join(SRC, 'i18n', 'nl.ts'));
+  const en = catalogueKeys(join(SRC, 'i18n', 'en.ts'));
+  assert.ok(nl.length > 100, `found ${nl.length} keys in nl.ts`);
+  assert.deepEqual(nl.filter((k, i) => nl.indexOf(k) !== i), [], 'duplicate keys in nl.ts');
+  assert.deepEqual(en.filter((k, i) => en.indexOf(k) !== i), [], 'duplicate keys in en.ts');
+  assert.deepEqual([...en].sort(), [...nl].sort());
+});
+
+test('components hold no user-facing text: every string comes from the catalogues', () => {
+  const found = [];
+  for (const file of files(SRC, /\.tsx$/)) {
+    const text = code(file);
+    // Text between tags: >Opslaan<
+    for (const m of text.matchAll(/(?<!=)>([^<>{}()=;]*[A-Za-zÀ-ÿ]{2,}[^<>{}()=;]*)</g)) {
+      found.push(`${relative(WEB, file)}: >${m[1].trim()}<`);
+    }
+    // Text attributes people see or hear.
+    for (const m of text.matchAll(/\b(alt|title|placeholder|aria-label|label)="([^"]*[A-Za-zÀ-ÿ][^"]*)"/g)) {
+      found.push(`${relative(WEB, file)}: ${m[1]}="${m[2]}"`);
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
+test('R-SEC-1: nothing that the CSP forbids: no style attributes, innerHTML, eval or other origins', () => {
+  const found = [];
+  for (const file of files(SRC, /\.(tsx?|css)$/)) {
+    const text = code(file);
+    const rel = relative(WEB, file);
+    if (/\bstyle=\{/.test(text)) found.push(`${rel}: style attribute`);
+    if (/dangerouslySetInnerHTML|\.innerHTML|outerHTML|insertAdjacentHTML/.test(text)) found.push(`${rel}: HTML from strings`);
+    if (/\beval\(|new Function\(/.test(text)) found.push(`${rel}: eval`);
+    if (/https?:\/\/(?!www\.w3\.org\/2000\/svg)/.test(text)) found.push(`${rel}: a URL of another origin`);
+    if (/@import\s+url|fonts\.googleapis/.test(text)) found.push(`${rel}: external CSS`);
+  }
+  const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    if (m[1].trim()) found.push('index.html: inline script');
+  }
+  if (/<style\b|\bstyle=/.test(html)) found.push('index.html: inline style');
+  assert.deepEqual(found, []);
+});
+
+test('the API types are generated from api/openapi.yaml and up to date', () => {
+  const bin = join(WEB, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
+  const r = spawnSync(process.execPath, [bin, join(WEB, '..', 'api', 'openapi.yaml')], { encoding: 'utf8', cwd: WEB });
+  assert.equal(r.status, 0, r.stderr);
+  const committed = readFileSync(join(SRC, 'api', 'schema.d.ts'), 'utf8');
+  assert.ok(r.stdout === committed, 'web/src/api/schema.d.ts is stale: run `npm run gen:api` in web/ and commit it');
+});

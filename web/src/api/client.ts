@@ -1,0 +1,156 @@
+// The one way the app talks to the server: same origin, cookies, JSON, the CSRF header on
+// state-changing requests, and Accept-Language so problem `detail` texts come in the user's
+// language. A 401 `unauthenticated` (idle expiry) asks the session for a new login and then
+// sends the same request again, so the screen that asked never notices.
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+export type Me = Schemas['Me'];
+export type Role = Schemas['Role'];
+export type Location = Schemas['Location'];
+export type Client = Schemas['Client'];
+export type ClientList = Schemas['ClientList'];
+export type ClientCreate = Schemas['ClientCreate'];
+export type LoginRequest = Schemas['LoginRequest'];
+export type LoginResponse = Schemas['LoginResponse'];
+export type PasswordChange = Schemas['PasswordChange'];
+export type TotpEnrolment = Schemas['TotpEnrolment'];
+export type Problem = Schemas['Problem'];
+export type ProblemCode = Schemas['ProblemCode'];
+export type RecordsConsent = Schemas['RecordsConsent'];
+export type PhotoPreference = Schemas['PhotoPreference'];
+
+/** Codes the app adds to the API's own: no answer at all, and a session that was given up. */
+export type ErrorCode = ProblemCode | 'network' | 'session_ended' | 'unknown';
+
+/** A refused or failed request; `problem` is the server's problem+json when there was one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Partial<Problem> | null;
+  private readonly ownCode: ErrorCode | undefined;
+
+  constructor(status: number, problem: Partial<Problem> | null, ownCode?: ErrorCode) {
+    super(problem?.detail ?? ownCode ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.ownCode = ownCode;
+  }
+
+  get code(): ErrorCode {
+    return this.ownCode ?? this.problem?.code ?? 'unknown';
+  }
+
+  get field(): string | undefined {
+    return this.problem?.field;
+  }
+
+  get detail(): string | undefined {
+    return this.problem?.detail;
+  }
+
+  /** Seconds to wait (429 answers). */
+  get retryAfter(): number | undefined {
+    const v = this.problem?.retry_after;
+    return typeof v === 'number' && v >= 0 ? v : undefined;
+  }
+}
+
+/** True for the error a request ends with when the user gave up the expired session. */
+export function isSessionEnded(err: unknown): boolean {
+  return err instanceof ApiError && err.code === 'session_ended';
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof DOMException && err.name === 'AbortError';
+}
+
+type Method = 'GET' | 'POST' | 'PATCH';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** false: a 401 is an answer, not an expired session (the login itself, the first /me). */
+  reauth?: boolean;
+}
+
+/** Resolves when the user has logged in again; rejects (session_ended) when they gave up. */
+export type ReauthHandler = () => Promise<void>;
+
+async function readProblem(res: Response): Promise<Partial<Problem> | null> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!/json/i.test(type)) return null;
+  try {
+    const body: unknown = await res.json();
+    return body && typeof body === 'object' ? (body as Partial<Problem>) : null;
+  } catch {
+    return null;
+  }
+}
+
+export class ApiClient {
+  private csrfToken = '';
+  private language = 'nl';
+  private reauth: ReauthHandler | null = null;
+
+  setCsrfToken(token: string): void {
+    this.csrfToken = token;
+  }
+
+  setLanguage(lang: string): void {
+    this.language = lang;
+  }
+
+  setReauthHandler(handler: ReauthHandler | null): void {
+    this.reauth = handler;
+  }
+
+  async send<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    let csrfRetried = false;
+    for (;;) {
+      const res = await this.fetchOnce(method, path, body, options.signal);
+      if (res.ok) {
+        if (res.status === 204) return undefined as T;
+        return (await res.json()) as T;
+      }
+      const err = new ApiError(res.status, await readProblem(res));
+      if (err.status === 401 && err.code === 'unauthenticated' && options.reauth !== false && this.reauth) {
+        await this.reauth(); // the server did nothing with the request: sending it again is safe
+        options.signal?.throwIfAborted();
+        continue;
+      }
+      if (err.status === 403 && err.code === 'csrf_invalid' && !csrfRetried) {
+        // The token changed under us (a login in another tab): fetch the current one once.
+        csrfRetried = true;
+        const me = await this.send<Me>('GET', '/api/v1/me', undefined, options);
+        this.csrfToken = me.csrf_token;
+        continue;
+      }
+      throw err;
+    }
+  }
+
+  private async fetchOnce(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': this.language,
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers['X-CSRF-Token'] = this.csrfToken;
+    try {
+      return await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+        redirect: 'error',
+        signal,
+      });
+    } catch (err) {
+      if (isAbort(err)) throw err;
+      throw new ApiError(0, null, 'network');
+    }
+  }
+}
+
+export const api = new ApiClient();

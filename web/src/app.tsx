@@ -1,0 +1,110 @@
+// The app: language, session, then the screen for the path. A user who must first change a
+// one-time password or enrol TOTP sees only that; everyone else gets the client screens.
+import { useEffect, useRef } from 'react';
+import { I18nProvider, useI18n } from './i18n';
+import { ClientCardScreen } from './clients/ClientCardScreen';
+import { ClientListScreen } from './clients/ClientListScreen';
+import { ClientNewScreen } from './clients/ClientNewScreen';
+import { LoginScreen } from './login/LoginScreen';
+import { PasswordChangeScreen } from './login/PasswordChangeScreen';
+import { ReloginDialog } from './login/ReloginDialog';
+import { SessionProvider, useSession } from './login/session';
+import { TotpEnrolScreen } from './login/TotpEnrolScreen';
+import { AppLayout } from './ui/AppLayout';
+import { LocationProvider } from './ui/location';
+import { Link, matchPath, navigate, useLocation } from './ui/router';
+import { ScreenTitle } from './ui/screen';
+import { mayCreateClients } from './ui/roles';
+
+function NotFoundScreen() {
+  const { t } = useI18n();
+  return (
+    <main className="screen" id="main">
+      <ScreenTitle title={t('notFound.title')} />
+      <p>{t('notFound.text')}</p>
+      <p>
+        <Link to="/clients">{t('clients.backToList')}</Link>
+      </p>
+    </main>
+  );
+}
+
+function SignedInRoutes() {
+  const { me } = useSession();
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    if (pathname === '/' || pathname === '/login' || pathname === '/index.html') navigate('/clients', { replace: true });
+  }, [pathname]);
+
+  if (!me) return null;
+  if (pathname === '/clients') return <ClientListScreen />;
+  if (pathname === '/clients/new' && mayCreateClients(me.role)) return <ClientNewScreen />;
+  const card = matchPath('/clients/:id', pathname);
+  if (card?.id && card.id !== 'new') return <ClientCardScreen id={card.id} />;
+  if (pathname === '/' || pathname === '/login' || pathname === '/index.html') return null;
+  return <NotFoundScreen />;
+}
+
+function Shell() {
+  const { t } = useI18n();
+  const { state, generation } = useSession();
+  const { pathname, search } = useLocation();
+  const wanted = useRef<string | null>(null);
+
+  // Not signed in: /login, remembering where the user was going.
+  useEffect(() => {
+    if (state.status !== 'anonymous' || pathname === '/login') return;
+    if (pathname !== '/' && pathname !== '/index.html') wanted.current = pathname + (search.size ? `?${search}` : '');
+    navigate('/login', { replace: true });
+  }, [state.status, pathname, search]);
+
+  if (state.status === 'loading') {
+    return (
+      <p className="boot" role="status">
+        {t('state.loading')}
+      </p>
+    );
+  }
+
+  if (state.status === 'anonymous') {
+    return (
+      <LoginScreen
+        onSignedIn={() => {
+          const to = wanted.current ?? '/clients';
+          wanted.current = null;
+          navigate(to, { replace: true });
+        }}
+      />
+    );
+  }
+
+  const me = state.me;
+  if (me.password_change_required || me.totp_enrolment_required) {
+    return (
+      <LocationProvider locations={me.locations}>
+        <AppLayout nav={false}>{me.password_change_required ? <PasswordChangeScreen /> : <TotpEnrolScreen />}</AppLayout>
+        <ReloginDialog />
+      </LocationProvider>
+    );
+  }
+
+  return (
+    <LocationProvider locations={me.locations} key={generation}>
+      <AppLayout>
+        <SignedInRoutes />
+      </AppLayout>
+      <ReloginDialog />
+    </LocationProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

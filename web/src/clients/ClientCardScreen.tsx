@@ -1,0 +1,179 @@
+// /clients/:id: the client card. What shows depends on the role: the assistant's answer has no
+// records_consent or photo_preference, and only roles that may see health data get the health
+// section (R-SEC-2). Refused record keeping (R-DOS-1) and refused or own photos (R-DOS-2) carry
+// their note.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError, isAbort, isSessionEnded, type Client } from '../api/client';
+import { getClient } from '../api/endpoints';
+import { useI18n } from '../i18n';
+import { useMe } from '../login/session';
+import { Notice } from '../ui/controls';
+import { errorText } from '../ui/errors';
+import { takeFlash } from '../ui/flash';
+import { ageOn, formatDate, formatDateTime, fullName, todayInAmsterdam } from '../ui/format';
+import { useLocations } from '../ui/location';
+import { mayReadHealth } from '../ui/roles';
+import { Link } from '../ui/router';
+import { ScreenTitle } from '../ui/screen';
+
+type Load = { state: 'loading' } | { state: 'done'; client: Client } | { state: 'error'; err: unknown };
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="facts__item">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Section({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <section className={wide ? 'card card--wide' : 'card'} aria-labelledby={id}>
+      <h2 className="card__title" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export function ClientCardScreen({ id }: { id: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { nameOf } = useLocations();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [flash] = useState(() => takeFlash(`/clients/${id}`));
+  const [retry, setRetry] = useState(0);
+  const flashRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ state: 'loading' });
+    getClient(id, controller.signal)
+      .then((client) => setLoad({ state: 'done', client }))
+      .catch((err: unknown) => {
+        if (!isAbort(err) && !isSessionEnded(err)) setLoad({ state: 'error', err });
+      });
+    return () => controller.abort();
+  }, [id, retry]);
+
+  const back = (
+    <p className="back">
+      <Link to="/clients">{t('clients.backToList')}</Link>
+    </p>
+  );
+
+  if (load.state === 'loading') {
+    return (
+      <main className="screen" id="main">
+        {back}
+        <ScreenTitle title={t('client.title')} />
+        <p className="loading" role="status">
+          {t('state.loading')}
+        </p>
+      </main>
+    );
+  }
+
+  if (load.state === 'error') {
+    const notFound = load.err instanceof ApiError && load.err.code === 'not_found';
+    return (
+      <main className="screen" id="main">
+        {back}
+        <ScreenTitle title={notFound ? t('client.notFoundTitle') : t('client.title')} />
+        {notFound ? (
+          <p>{t('client.notFoundText')}</p>
+        ) : (
+          <Notice kind="error" live="alert">
+            <p>{errorText(t, load.err)}</p>
+            <button type="button" className="button button--secondary" onClick={() => setRetry((n) => n + 1)}>
+              {t('action.retry')}
+            </button>
+          </Notice>
+        )}
+      </main>
+    );
+  }
+
+  const c = load.client;
+  const age = ageOn(c.date_of_birth, todayInAmsterdam());
+  const hasAgreements = 'records_consent' in c || 'photo_preference' in c;
+  const empty = <span className="facts__empty">{t('client.notGiven')}</span>;
+
+  return (
+    <main className="screen" id="main">
+      {back}
+      <div ref={flashRef}>
+        {flash ? (
+          <Notice kind="success" live="status">
+            <p>{t(flash)}</p>
+          </Notice>
+        ) : null}
+      </div>
+      <div className="screen__head">
+        <ScreenTitle title={fullName(c)} />
+      </div>
+      <p className="screen__sub">
+        {t('client.bornLine', { date: formatDate(c.date_of_birth) })}
+        {age !== null ? ` · ${t('client.age', { n: age })}` : ''}
+        {nameOf(c.location) ? ` · ${nameOf(c.location)}` : ''}
+      </p>
+
+      <div className="cards">
+        <Section id="sec-identity" title={t('client.identity')}>
+          <dl className="facts">
+            <Item label={t('client.givenName')}>{c.given_name}</Item>
+            <Item label={t('client.namePrefix')}>{c.name_prefix || empty}</Item>
+            <Item label={t('client.familyName')}>{c.family_name}</Item>
+            <Item label={t('client.dateOfBirth')}>{formatDate(c.date_of_birth)}</Item>
+          </dl>
+        </Section>
+
+        <Section id="sec-contact" title={t('client.contact')}>
+          <dl className="facts">
+            <Item label={t('client.phone')}>{c.phone ? <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`}>{c.phone}</a> : empty}</Item>
+            <Item label={t('client.email')}>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : empty}</Item>
+            <Item label={t('client.location')}>{nameOf(c.location) ?? empty}</Item>
+          </dl>
+        </Section>
+
+        {hasAgreements ? (
+          <Section id="sec-agreements" title={t('client.agreements')} wide>
+            <dl className="facts">
+              {'records_consent' in c ? (
+                <Item label={t('client.recordsConsent')}>{t(`records.${c.records_consent ?? 'unknown'}`)}</Item>
+              ) : null}
+              {'photo_preference' in c ? (
+                <Item label={t('client.photoPreference')}>{t(`photo.${c.photo_preference ?? 'unknown'}`)}</Item>
+              ) : null}
+            </dl>
+            {c.records_consent === 'refused' ? (
+              <Notice kind="warning" title={t('records.refusedTitle')}>
+                <p>{t('records.refusedNote')}</p>
+              </Notice>
+            ) : null}
+            {c.photo_preference === 'refused' || c.photo_preference === 'own' ? (
+              <Notice kind="warning" title={t('photo.noteTitle')}>
+                <p>{t(c.photo_preference === 'own' ? 'photo.ownNote' : 'photo.refusedNote')}</p>
+              </Notice>
+            ) : null}
+          </Section>
+        ) : null}
+
+        {mayReadHealth(me.role) ? (
+          <Section id="sec-health" title={t('client.health')} wide>
+            <p className="muted">{t('client.healthPlaceholder')}</p>
+          </Section>
+        ) : null}
+      </div>
+
+      {me.role === 'assistant' ? <p className="muted role-note">{t('client.assistantNote')}</p> : null}
+
+      <p className="muted stamps">
+        {t('client.createdAt', { time: formatDateTime(c.created_at) })}
+        {c.updated_at !== c.created_at ? ` · ${t('client.updatedAt', { time: formatDateTime(c.updated_at) })}` : ''}
+      </p>
+    </main>
+  );
+}

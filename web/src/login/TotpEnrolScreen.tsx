@@ -1,0 +1,144 @@
+// TOTP enrolment (R-SEC-1): scan the QR code (an <img> of the server's SVG as a data: URI,
+// never markup in the page) or type the key, then confirm with a first code.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError, isSessionEnded, type TotpEnrolment } from '../api/client';
+import { confirmTotpEnrolment, startTotpEnrolment } from '../api/endpoints';
+import { useI18n } from '../i18n';
+import { Notice, TextField } from '../ui/controls';
+import { errorText, fieldErrorText } from '../ui/errors';
+import { ScreenTitle } from '../ui/screen';
+import { useSession } from './session';
+
+function svgDataUri(svg: string): string {
+  const bytes = new TextEncoder().encode(svg);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return `data:image/svg+xml;base64,${btoa(binary)}`;
+}
+
+function grouped(secret: string): string {
+  return secret.replace(/=+$/, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+export function TotpEnrolScreen() {
+  const { t } = useI18n();
+  const { updateMe } = useSession();
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const started = useRef(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  function start() {
+    setLoadError(null);
+    startTotpEnrolment()
+      .then(setEnrolment)
+      .catch((err: unknown) => {
+        if (!isSessionEnded(err)) setLoadError(errorText(t, err));
+      });
+  }
+
+  useEffect(() => {
+    if (started.current) return; // one secret per visit, also under StrictMode
+    started.current = true;
+    start();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const clean = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(clean)) {
+      setCodeError(t('login.totpFormat'));
+      codeRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setFormError(null);
+    try {
+      updateMe(await confirmTotpEnrolment(clean));
+    } catch (err) {
+      if (isSessionEnded(err)) return;
+      if (err instanceof ApiError && (err.code === 'totp_invalid' || err.field === 'code')) {
+        setCodeError(err.code === 'totp_invalid' ? t('totp.invalid') : fieldErrorText(t, err));
+        setCode('');
+        codeRef.current?.focus();
+      } else {
+        setFormError(errorText(t, err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth-card auth-card--wide" id="main">
+      <ScreenTitle title={t('totp.title')} />
+      <p>{t('totp.intro')}</p>
+      {loadError ? (
+        <Notice kind="error" live="alert">
+          <p>{loadError}</p>
+          <button type="button" className="button button--secondary" onClick={start}>
+            {t('action.retry')}
+          </button>
+        </Notice>
+      ) : null}
+      {enrolment ? (
+        <>
+          <ol className="steps">
+            <li>
+              <p>{t('totp.step1')}</p>
+              <img className="qr" src={svgDataUri(enrolment.qr_svg)} alt={t('totp.qrAlt')} width={220} height={220} />
+            </li>
+            <li>
+              <p>{t('totp.step2')}</p>
+              <p className="secret">
+                <code id="totp-secret">
+                  {grouped(enrolment.secret)}
+                </code>
+              </p>
+            </li>
+            <li>
+              <p>{t('totp.step3')}</p>
+              <form onSubmit={submit} noValidate>
+                {formError ? (
+                  <Notice kind="error" live="alert">
+                    <p>{formError}</p>
+                  </Notice>
+                ) : null}
+                <TextField
+                  id="code"
+                  label={t('login.totpCode')}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={7}
+                  width="short"
+                  className="input--code"
+                  value={code}
+                  error={codeError}
+                  onChange={(e) => {
+                    setCode(e.target.value);
+                    setCodeError(undefined);
+                  }}
+                  ref={codeRef}
+                />
+                <div className="actions">
+                  <button type="submit" className="button button--primary" disabled={busy}>
+                    {t('totp.submit')}
+                  </button>
+                </div>
+              </form>
+            </li>
+          </ol>
+        </>
+      ) : !loadError ? (
+        <p className="loading" role="status">
+          {t('state.loading')}
+        </p>
+      ) : null}
+    </main>
+  );
+}

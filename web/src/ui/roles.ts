@@ -1,0 +1,22 @@
+// What the screens show per role (SPEC.md, Users and roles); the server checks it all again.
+import type { Role } from '../api/client';
+
+/** Roles that may see health data, so the card shows the health section (R-DOS, R-SEC-2). */
+export function mayReadHealth(role: Role): boolean {
+  return role === 'owner' || role === 'practitioner' || role === 'auditor' || role === 'quality';
+}
+
+/** Roles that may register clients. */
+export function mayCreateClients(role: Role): boolean {
+  return role === 'owner' || role === 'practitioner' || role === 'assistant';
+}
+
+/** Roles that record consent to record keeping and the photo preference. */
+export function maySetPreferences(role: Role): boolean {
+  return role === 'owner' || role === 'practitioner';
+}
+
+/** Roles that may list clients (the quality officer only through an incident or complaint). */
+export function mayListClients(role: Role): boolean {
+  return role !== 'quality';
+}
