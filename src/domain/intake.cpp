@@ -1,9 +1,9 @@
 #include "domain/intake.hpp"
 
 #include <array>
-#include <charconv>
 
 #include "common/utf8.hpp"
+#include "domain/record_codec.hpp"
 
 namespace huidig::domain {
 namespace {
@@ -31,37 +31,20 @@ Result<void> ValidateIntake(const IntakeAnswers& a) {
 }
 
 std::string EncodeIntake(const IntakeAnswers& a) {
-  std::string out = "intake-v1;";
-  for (const auto& [name, member] : kFields) {
-    const std::string& v = a.*member;
-    out += name;
-    out += '=';
-    out += std::to_string(v.size());
-    out += ':';
-    out += v;
-    out += ';';
-  }
-  return out;
+  RecordFields fields;
+  for (const auto& [name, member] : kFields) fields.emplace_back(name, a.*member);
+  return EncodeRecord("intake", fields);
 }
 
 std::optional<IntakeAnswers> DecodeIntake(std::string_view s) {
-  constexpr std::string_view kHeader = "intake-v1;";
-  if (s.substr(0, kHeader.size()) != kHeader) return std::nullopt;
-  s.remove_prefix(kHeader.size());
+  const auto fields = DecodeRecord("intake", s);
+  if (!fields) return std::nullopt;
   IntakeAnswers a;
   for (const auto& [name, member] : kFields) {
-    const std::string_view key(name);
-    if (s.substr(0, key.size()) != key || s.size() <= key.size() || s[key.size()] != '=') return std::nullopt;
-    s.remove_prefix(key.size() + 1);
-    std::size_t len = 0;
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), len);
-    if (ec != std::errc() || p == s.data() + s.size() || *p != ':') return std::nullopt;
-    s.remove_prefix(static_cast<std::size_t>(p - s.data()) + 1);
-    if (s.size() < len + 1 || s[len] != ';') return std::nullopt;
-    a.*member = std::string(s.substr(0, len));
-    s.remove_prefix(len + 1);
+    const auto it = fields->find(name);
+    if (it == fields->end()) return std::nullopt;
+    a.*member = it->second;
   }
-  if (!s.empty()) return std::nullopt;
   return a;
 }
 

@@ -1,0 +1,349 @@
+#include "service/trajectory_service.hpp"
+
+#include <algorithm>
+
+#include "common/utf8.hpp"
+#include "crypto/crypto.hpp"
+#include "crypto/keys.hpp"
+#include "domain/calendar.hpp"
+#include "domain/consent.hpp"
+#include "domain/intake.hpp"
+#include "service/client_keys.hpp"
+
+namespace huidig::service {
+
+using domain::Permission;
+using domain::Regime;
+
+struct TrajectoryService::Loaded {
+  store::TrajectoryRow row;
+  domain::Client client;
+  store::TreatmentTypeRecord type;
+  crypto::Key key;
+};
+
+namespace {
+
+constexpr auto kClockSkew = std::chrono::minutes(5);  // "now" on a tablet may run a little ahead
+
+Error Precondition(std::string code, std::string rule) {
+  return Error{Errc::kFailedPrecondition, std::move(code), {}, std::move(rule), {}};
+}
+
+audit::Entry DossierEntry(const domain::Actor& actor, std::string action, std::string object_type,
+                          const domain::Client& c, std::string object_id, Instant now) {
+  auto e = audit::Entry::For(actor, std::move(action), std::move(object_type), now);
+  e.client = c.id;
+  e.location = c.location;
+  e.object_id = std::move(object_id);
+  return e;
+}
+
+// A required line of text (leaflet version, proposal): trimmed length 1..max.
+Result<void> RequiredText(std::string_view v, const char* field, std::size_t max, const char* rule) {
+  if (!IsValidUtf8(v) || HasControlCharacters(v)) return Invalid("invalid_value", field, rule);
+  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos) return Invalid("required", field, rule);
+  if (CodePointCount(v) > max) return Invalid("too_long", field, rule);
+  return {};
+}
+
+// A drawn signature: a PNG image as a data URL, at most 512 KiB.
+Result<void> CheckDrawnSignature(std::string_view data_url) {
+  constexpr std::string_view kPrefix = "data:image/png;base64,";
+  std::string png;
+  if (data_url.substr(0, kPrefix.size()) != kPrefix || data_url.size() > 700 * 1024 ||
+      !crypto::FromBase64(data_url.substr(kPrefix.size()), png) || png.size() < 8 ||
+      png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0)
+    return Invalid("invalid_value", "signature", "R-CONSENT-5");
+  return {};
+}
+
+std::optional<domain::IntakeAnswers> IntakeAt(const std::vector<store::IntakeRow>& rows, int version,
+                                              const crypto::Key& key) {
+  for (const auto& r : rows) {
+    if (r.version != version) continue;
+    const auto plain = crypto::Open(key, r.answers_sealed,
+                                    "intake:" + r.client.value + ":" + std::to_string(r.version));
+    return plain ? domain::DecodeIntake(*plain) : std::nullopt;
+  }
+  return version == 0 ? std::optional<domain::IntakeAnswers>(domain::IntakeAnswers{}) : std::nullopt;
+}
+
+}  // namespace
+
+Result<TrajectoryService::Loaded> TrajectoryService::Load(store::Tx& tx, const domain::Actor& actor,
+                                                          const std::string& id,
+                                                          const std::string& action, Instant now) {
+  auto row = IsUuidV4(id) ? trajectories_.Find(tx, actor.practice, id) : std::nullopt;
+  auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
+  if (!client || !actor.MayReadClient(client->location, false)) {
+    // R-SEC-2: unknown and forbidden alike; the refusal stays in the log.
+    auto e = audit::Entry::For(actor, action, "trajectory", now, audit::Outcome::kRefused);
+    if (client) e.client = client->id;
+    ctx_.audit.Append(tx, e);
+    return NotFound();
+  }
+  auto type = catalogue_.Find(tx, actor.practice, row->type_key, row->type_version);
+  if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
+  auto key = ClientKey(tx, ctx_.master_key, client->id);
+  if (!key) return Fail(key.error());
+  return Loaded{std::move(*row), std::move(*client), std::move(*type), std::move(*key)};
+}
+
+Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::TrajectoryRow& row,
+                                               const crypto::Key& key, Instant now) {
+  TrajectoryView v;
+  v.id = row.ref.id;
+  v.client = row.ref.client;
+  v.location = row.ref.location;
+  v.intake_version = row.intake_version;
+  v.created_at = row.created_at;
+  v.created_by = row.created_by;
+  auto type = catalogue_.Find(tx, row.ref.practice, row.type_key, row.type_version);
+  if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
+  v.type = *type;
+  const auto info = crypto::Open(key, row.info_sealed, "trajectory:" + row.ref.id);
+  const auto decoded = info ? domain::DecodeTrajectoryInfo(*info) : std::nullopt;
+  if (!decoded) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+  v.info = *decoded;
+  for (const auto& c : trajectories_.Consults(tx, row.ref.id)) {
+    const auto proposed = crypto::Open(key, c.proposed_sealed, "consult:" + c.ref.id);
+    if (!proposed) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+    v.consults.push_back({c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by});
+  }
+  for (const auto& d : trajectories_.Decisions(tx, row.ref.id))
+    v.decisions.push_back({d.ref.id, d.consult_id, d.at, d.recorded_by});
+  for (const auto& c : trajectories_.Consents(tx, row.ref.id)) {
+    const auto text = crypto::Open(key, c.text_sealed, "consent-text:" + c.ref.id);
+    if (!text) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+    v.consents.push_back({c.ref.id, domain::ParseConsentKind(c.kind).value_or(domain::ConsentKind::kInformed),
+                          *text, c.text_sha256,
+                          domain::ParseSignatureKind(c.signature_kind).value_or(domain::SignatureKind::kTyped),
+                          c.signed_at, c.intake_version, c.recorded_by});
+  }
+
+  // What still stands between the client and a session today.
+  const auto client = clients_.Find(tx, row.ref.practice, row.ref.client);
+  const Regime regime = v.type.type.regime;
+  if (domain::RecordsRequired(regime) && client) {
+    if (client->records_consent == domain::RecordsConsent::kRefused) v.missing.push_back("records_refused");
+    else if (!client->records_consent) v.missing.push_back("records_consent_missing");
+  }
+  const auto signed_kind = [&](domain::ConsentKind k) {
+    return std::any_of(v.consents.begin(), v.consents.end(), [&](const auto& c) { return c.kind == k; });
+  };
+  if ((regime == Regime::kWkkgz || regime == Regime::kPmu) && !signed_kind(domain::ConsentKind::kInformed))
+    v.missing.push_back("consent_missing");
+  if (regime == Regime::kCosmetic) {
+    if (v.consults.empty()) {
+      v.missing.push_back("consult_missing");
+    } else if (v.decisions.empty()) {
+      v.missing.push_back("decision_missing");
+      const auto periods = catalogue_.Reflection(tx, row.ref.practice);
+      v.earliest_decision = domain::FormatDate(
+          domain::EarliestDecisionDate(v.consults.back().at, v.type.type.category, periods));
+    } else {
+      domain::SessionPreconditions p;
+      p.regime = regime;
+      p.records_consent = domain::RecordsConsent::kGiven;
+      p.decision_at = v.decisions.back().at;
+      p.session_at = now;
+      for (const auto& c : v.consents)
+        if (c.kind == domain::ConsentKind::kConfirmation) p.confirmations.push_back(c.signed_at);
+      if (!domain::CheckSessionAllowed(p)) v.missing.push_back("confirmation_missing");
+    }
+    if (!v.consults.empty()) {
+      const auto rows = intake_.All(tx, row.ref.practice, row.ref.client);
+      const int current = rows.empty() ? 0 : rows.back().version;
+      const auto then = IntakeAt(rows, v.consults.back().intake_version, key);
+      const auto today = IntakeAt(rows, current, key);
+      if (then && today) v.intake_changed_since_consult = domain::ChangedIntakeFields(*then, *today);
+    }
+  }
+  return v;
+}
+
+Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor, const std::string& client_id,
+                                                 const TrajectoryInput& in) {
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  if (auto ok = domain::ValidateTrajectoryInfo(in.info); !ok) return Fail(ok.error());
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
+    auto client = IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
+    if (!client || !actor.MayReadClient(client->location, false)) {
+      auto e = audit::Entry::For(actor, "create", "trajectory", now, audit::Outcome::kRefused);
+      ctx_.audit.Append(tx, e);
+      return NotFound();
+    }
+    auto type = catalogue_.Find(tx, actor.practice, in.treatment_type);
+    if (!type || type->retired) return Invalid("invalid_value", "treatment_type", "R-CAT");
+    const Regime regime = type->type.regime;
+    // R-DOS-1: who refused record keeping cannot receive these treatments.
+    if (domain::RecordsRequired(regime) && client->records_consent == domain::RecordsConsent::kRefused)
+      return Fail(Precondition("records_refused", "R-DOS-1"));
+    const auto intake = intake_.All(tx, actor.practice, client->id);
+    if (!in.intake_reviewed) return Invalid("required", "intake_reviewed", "R-DOS");
+    if (domain::RecordsRequired(regime) && intake.empty()) return Fail(Precondition("intake_missing", "R-DOS"));
+    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    if (!key) return Fail(key.error());
+    store::TrajectoryRow row;
+    row.ref = {crypto::NewUuidV4(), actor.practice, client->location, client->id};
+    row.type_key = type->type.key;
+    row.type_version = type->type.version;
+    row.info_sealed = crypto::Seal(*key, domain::EncodeTrajectoryInfo(in.info), "trajectory:" + row.ref.id);
+    row.intake_version = intake.empty() ? 0 : intake.back().version;
+    row.created_at = now;
+    row.created_by = actor.user;
+    trajectories_.Insert(tx, row);
+    ctx_.audit.Append(tx, DossierEntry(actor, "create", "trajectory", *client, row.ref.id, now));
+    return View(tx, row, *key, now);
+  });
+}
+
+Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor& actor,
+                                                            const std::string& client_id) {
+  if (!actor.May(Permission::kClientDossier)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<TrajectoryView>> {
+    auto client = IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
+    if (!client || !actor.MayReadClient(client->location, false)) {
+      ctx_.audit.Append(tx, audit::Entry::For(actor, "read", "trajectory_list", now, audit::Outcome::kRefused));
+      return NotFound();
+    }
+    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    if (!key) return Fail(key.error());
+    std::vector<TrajectoryView> out;
+    for (const auto& row : trajectories_.ForClient(tx, actor.practice, client->id)) {
+      auto v = View(tx, row, *key, now);
+      if (!v) return Fail(v.error());
+      out.push_back(std::move(*v));
+    }
+    ctx_.audit.Append(tx, DossierEntry(actor, "read", "trajectory_list", *client,
+                                       "results:" + std::to_string(out.size()), now));
+    return out;
+  });
+}
+
+Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const std::string& id) {
+  if (!actor.May(Permission::kClientDossier)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "read", now);
+    if (!t) return Fail(t.error());
+    ctx_.audit.Append(tx, DossierEntry(actor, "read", "trajectory", t->client, id, now));
+    return View(tx, t->row, t->key, now);
+  });
+}
+
+Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& actor, const std::string& id,
+                                                        const ConsultInput& in) {
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  const auto at = ParseRfc3339(in.at);
+  if (!at || *at > now + kClockSkew) return Invalid("invalid_value", "at", "R-CONSENT-1");
+  if (auto ok = RequiredText(in.leaflet_version, "leaflet_version", 100, "R-CONSENT-1"); !ok) return Fail(ok.error());
+  if (auto ok = RequiredText(in.proposed, "proposed", 4000, "R-CONSENT-1"); !ok) return Fail(ok.error());
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "create", now);
+    if (!t) return Fail(t.error());
+    if (t->type.type.regime != Regime::kCosmetic) return Fail(Precondition("not_cosmetic", "R-CONSENT-1"));
+    const auto intake = intake_.All(tx, actor.practice, t->client.id);
+    store::ConsultRow c;
+    c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
+    c.trajectory_id = id;
+    c.at = *at;
+    c.leaflet_version = in.leaflet_version;
+    c.proposed_sealed = crypto::Seal(t->key, in.proposed, "consult:" + c.ref.id);
+    c.intake_version = intake.empty() ? 0 : intake.back().version;
+    c.recorded_at = now;
+    c.recorded_by = actor.user;
+    trajectories_.InsertConsult(tx, c);
+    ctx_.audit.Append(tx, DossierEntry(actor, "create", "consult", t->client, c.ref.id, now));
+    return View(tx, t->row, t->key, now);
+  });
+}
+
+Result<TrajectoryView> TrajectoryService::RecordDecision(const domain::Actor& actor, const std::string& id,
+                                                         const std::optional<std::string>& at_text) {
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  Instant at = now;
+  if (at_text) {
+    const auto parsed = ParseRfc3339(*at_text);
+    if (!parsed || *parsed > now + kClockSkew) return Invalid("invalid_value", "at", "R-CONSENT-2");
+    at = *parsed;
+  }
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "create", now);
+    if (!t) return Fail(t.error());
+    if (t->type.type.regime != Regime::kCosmetic) return Fail(Precondition("not_cosmetic", "R-CONSENT-2"));
+    const auto consults = trajectories_.Consults(tx, id);
+    if (consults.empty()) return Fail(Precondition("consult_missing", "R-CONSENT-1"));
+    const auto& consult = consults.back();
+    for (const auto& d : trajectories_.Decisions(tx, id))
+      if (d.consult_id == consult.ref.id) return Fail(Errc::kConflict, "already_decided", {}, "R-CONSENT-2");
+    const auto periods = catalogue_.Reflection(tx, actor.practice);
+    if (auto ok = domain::CheckDecision(consult.at, at, t->type.type.category, periods); !ok)
+      return Fail(ok.error());  // R-CONSENT-2, with the earliest date
+    store::DecisionRow d;
+    d.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
+    d.trajectory_id = id;
+    d.consult_id = consult.ref.id;
+    d.at = at;
+    d.recorded_at = now;
+    d.recorded_by = actor.user;
+    trajectories_.InsertDecision(tx, d);
+    ctx_.audit.Append(tx, DossierEntry(actor, "create", "decision", t->client, d.ref.id, now));
+    return View(tx, t->row, t->key, now);
+  });
+}
+
+Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor, const std::string& id,
+                                                     const ConsentInput& in) {
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  const auto kind = domain::ParseConsentKind(in.kind);
+  if (!kind) return Invalid("invalid_value", "kind", "R-CONSENT-5");
+  const auto signature_kind = domain::ParseSignatureKind(in.signature_kind);
+  if (!signature_kind) return Invalid("invalid_value", "signature.kind", "R-CONSENT-5");
+  if (auto ok = domain::ValidateConsentText(in.text); !ok) return Fail(ok.error());
+  if (auto ok = *signature_kind == domain::SignatureKind::kTyped ? domain::ValidateTypedSignature(in.signature)
+                                                                 : CheckDrawnSignature(in.signature);
+      !ok)
+    return Fail(ok.error());
+  const Instant now = ctx_.clock.Now();
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "create", now);
+    if (!t) return Fail(t.error());
+    auto before = View(tx, t->row, t->key, now);
+    if (!before) return Fail(before.error());
+    if (*kind == domain::ConsentKind::kConfirmation) {
+      if (t->type.type.regime != Regime::kCosmetic) return Fail(Precondition("not_cosmetic", "R-CONSENT-3"));
+      if (before->decisions.empty()) return Fail(Precondition("decision_missing", "R-CONSENT-2"));
+      // R-CONSENT-6: where the intake changed since the consult, the client is asked again.
+      if (!before->intake_changed_since_consult.empty() && !in.intake_changes_reviewed) {
+        std::string fields;
+        for (const auto& f : before->intake_changed_since_consult) fields += (fields.empty() ? "" : ",") + f;
+        return Fail(Error{Errc::kFailedPrecondition, "intake_changed", "intake_changes_reviewed", "R-CONSENT-6", {}}
+                        .With("fields", fields));
+      }
+    }
+    const auto intake = intake_.All(tx, actor.practice, t->client.id);
+    store::ConsentRow c;
+    c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
+    c.trajectory_id = id;
+    c.kind = std::string(domain::ToString(*kind));
+    // R-CONSENT-5: the hash of the exact text shown, and the text itself to show it again.
+    c.text_sha256 = crypto::Sha256Hex(in.text);
+    c.text_sealed = crypto::Seal(t->key, in.text, "consent-text:" + c.ref.id);
+    c.signature_kind = std::string(domain::ToString(*signature_kind));
+    c.signature_sealed = crypto::Seal(t->key, in.signature, "consent-signature:" + c.ref.id);
+    c.intake_version = intake.empty() ? 0 : intake.back().version;
+    c.signed_at = now;
+    c.recorded_by = actor.user;
+    trajectories_.InsertConsent(tx, c);
+    ctx_.audit.Append(tx, DossierEntry(actor, "create", "consent", t->client, c.ref.id, now));
+    return View(tx, t->row, t->key, now);
+  });
+}
+
+}  // namespace huidig::service

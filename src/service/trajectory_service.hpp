@@ -1,0 +1,118 @@
+#pragma once
+// Trajectories (R-TRJ-1) with the decision consult (R-CONSENT-1), the decision after the
+// reflection period (R-CONSENT-2) and signed consents (R-CONSENT-3..6). Everything is
+// added, never changed; free text sealed with the client's key; every read and write audited.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "domain/access.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/trajectory.hpp"
+#include "service/context.hpp"
+#include "store/catalogue_repo.hpp"
+#include "store/client_repo.hpp"
+#include "store/intake_repo.hpp"
+#include "store/trajectory_repo.hpp"
+
+namespace huidig::service {
+
+struct TrajectoryInput {
+  std::string treatment_type;
+  domain::TrajectoryInfo info;
+  bool intake_reviewed = false;  // the practitioner confirms the intake was reviewed
+};
+
+struct ConsultInput {
+  std::string at;  // RFC 3339 with offset: a consult may be recorded afterwards
+  std::string leaflet_version;
+  std::string proposed;
+};
+
+struct ConsentInput {
+  std::string kind;            // informed | confirmation
+  std::string text;            // the exact information text shown
+  std::string signature_kind;  // drawn | typed
+  std::string signature;       // a PNG data URL, or the typed full name
+  bool intake_changes_reviewed = false;  // R-CONSENT-6: asked again where the intake changed
+};
+
+struct ConsultView {
+  std::string id;
+  Instant at{};
+  std::string leaflet_version;
+  std::string proposed;
+  int intake_version = 0;
+  UserId recorded_by;
+};
+
+struct DecisionView {
+  std::string id;
+  std::string consult_id;
+  Instant at{};
+  UserId recorded_by;
+};
+
+struct ConsentView {
+  std::string id;
+  domain::ConsentKind kind = domain::ConsentKind::kInformed;
+  std::string text;
+  std::string text_sha256;
+  domain::SignatureKind signature_kind = domain::SignatureKind::kTyped;
+  Instant signed_at{};
+  int intake_version = 0;
+  UserId recorded_by;
+};
+
+struct TrajectoryView {
+  std::string id;
+  ClientId client;
+  LocationId location;
+  store::TreatmentTypeRecord type;  // the version the trajectory was started with
+  domain::TrajectoryInfo info;
+  int intake_version = 0;  // the intake version reviewed at the start
+  Instant created_at{};
+  UserId created_by;
+  std::vector<ConsultView> consults;
+  std::vector<DecisionView> decisions;
+  std::vector<ConsentView> consents;
+  // What is still needed before a session can take place today (codes of the rules).
+  std::vector<std::string> missing;
+  std::optional<std::string> earliest_decision;            // Amsterdam date, while undecided
+  std::vector<std::string> intake_changed_since_consult;   // R-CONSENT-6
+};
+
+class TrajectoryService {
+ public:
+  explicit TrajectoryService(Context ctx) : ctx_(ctx) {}
+
+  [[nodiscard]] Result<TrajectoryView> Create(const domain::Actor& actor, const std::string& client_id,
+                                              const TrajectoryInput& input);
+  [[nodiscard]] Result<std::vector<TrajectoryView>> List(const domain::Actor& actor,
+                                                         const std::string& client_id);
+  [[nodiscard]] Result<TrajectoryView> Get(const domain::Actor& actor, const std::string& id);
+  [[nodiscard]] Result<TrajectoryView> RecordConsult(const domain::Actor& actor, const std::string& id,
+                                                     const ConsultInput& input);
+  [[nodiscard]] Result<TrajectoryView> RecordDecision(const domain::Actor& actor, const std::string& id,
+                                                      const std::optional<std::string>& at);
+  [[nodiscard]] Result<TrajectoryView> AddConsent(const domain::Actor& actor, const std::string& id,
+                                                  const ConsentInput& input);
+
+ private:
+  struct Loaded;
+  // Finds the trajectory and its client for the actor, or records the refusal.
+  Result<Loaded> Load(store::Tx& tx, const domain::Actor& actor, const std::string& id,
+                      const std::string& action, Instant now);
+  Result<TrajectoryView> View(store::Tx& tx, const store::TrajectoryRow& row, const crypto::Key& key,
+                              Instant now);
+
+  Context ctx_;
+  store::ClientRepo clients_;
+  store::CatalogueRepo catalogue_;
+  store::IntakeRepo intake_;
+  store::TrajectoryRepo trajectories_;
+};
+
+}  // namespace huidig::service

@@ -1,0 +1,149 @@
+#include "store/trajectory_repo.hpp"
+
+#include "store/soci_util.hpp"
+
+namespace huidig::store {
+namespace {
+
+using soci::into;
+using soci::use;
+
+constexpr const char* kTrajectoryColumns =
+    "id, practice_id, location_id, client_id, type_key, type_version, info_sealed, intake_version, "
+    "created_at_us, created_by";
+
+std::vector<TrajectoryRow> QueryTrajectories(Tx& tx, const std::string& where, const std::string& a,
+                                             const std::string& b) {
+  std::vector<TrajectoryRow> out;
+  TrajectoryRow r;
+  long long created = 0;
+  soci::statement st =
+      (tx.sql().prepare << std::string("SELECT ") + kTrajectoryColumns + " FROM trajectories WHERE " + where,
+       into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
+       into(r.type_key), into(r.type_version), into(r.info_sealed), into(r.intake_version), into(created),
+       into(r.created_by.value), use(a), use(b));
+  st.execute();
+  while (st.fetch()) {
+    r.created_at = FromMicros(created);
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace
+
+void TrajectoryRepo::Insert(Tx& tx, const TrajectoryRow& r) const {
+  const long long created = ToMicros(r.created_at);
+  tx.sql() << std::string("INSERT INTO trajectories (") + kTrajectoryColumns +
+                  ") VALUES (:id, :p, :l, :c, :k, :v, :i, :iv, :at, :by)",
+      use(r.ref.id), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
+      use(r.type_key), use(r.type_version), use(r.info_sealed), use(r.intake_version), use(created),
+      use(r.created_by.value);
+}
+
+std::optional<TrajectoryRow> TrajectoryRepo::Find(Tx& tx, const PracticeId& practice,
+                                                  const std::string& id) const {
+  auto rows = QueryTrajectories(tx, "id = :id AND practice_id = :p", id, practice.value);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<TrajectoryRow> TrajectoryRepo::ForClient(Tx& tx, const PracticeId& practice,
+                                                     const ClientId& client) const {
+  return QueryTrajectories(tx, "client_id = :c AND practice_id = :p ORDER BY created_at_us, id",
+                           client.value, practice.value);
+}
+
+void TrajectoryRepo::InsertConsult(Tx& tx, const ConsultRow& r) const {
+  const long long at = ToMicros(r.at), recorded = ToMicros(r.recorded_at);
+  tx.sql() << "INSERT INTO consults (id, trajectory_id, practice_id, location_id, client_id, at_us, "
+              "leaflet_version, proposed_sealed, intake_version, recorded_at_us, recorded_by) VALUES "
+              "(:id, :t, :p, :l, :c, :at, :lv, :ps, :iv, :ra, :rb)",
+      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.client.value), use(at), use(r.leaflet_version), use(r.proposed_sealed),
+      use(r.intake_version), use(recorded), use(r.recorded_by.value);
+}
+
+std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const std::string& trajectory_id) const {
+  std::vector<ConsultRow> out;
+  ConsultRow r;
+  long long at = 0, recorded = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, at_us, "
+                           "leaflet_version, proposed_sealed, intake_version, recorded_at_us, "
+                           "recorded_by FROM consults WHERE trajectory_id = :t ORDER BY at_us, id",
+       into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
+       into(r.ref.client.value), into(at), into(r.leaflet_version), into(r.proposed_sealed),
+       into(r.intake_version), into(recorded), into(r.recorded_by.value), use(trajectory_id));
+  st.execute();
+  while (st.fetch()) {
+    r.at = FromMicros(at);
+    r.recorded_at = FromMicros(recorded);
+    out.push_back(r);
+  }
+  return out;
+}
+
+void TrajectoryRepo::InsertDecision(Tx& tx, const DecisionRow& r) const {
+  const long long at = ToMicros(r.at), recorded = ToMicros(r.recorded_at);
+  tx.sql() << "INSERT INTO decisions (id, trajectory_id, practice_id, location_id, client_id, "
+              "consult_id, at_us, recorded_at_us, recorded_by) VALUES (:id, :t, :p, :l, :c, :co, :at, "
+              ":ra, :rb)",
+      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.client.value), use(r.consult_id), use(at), use(recorded), use(r.recorded_by.value);
+}
+
+std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const std::string& trajectory_id) const {
+  std::vector<DecisionRow> out;
+  DecisionRow r;
+  long long at = 0, recorded = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, consult_id, "
+                           "at_us, recorded_at_us, recorded_by FROM decisions WHERE trajectory_id = :t "
+                           "ORDER BY at_us, id",
+       into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
+       into(r.ref.client.value), into(r.consult_id), into(at), into(recorded),
+       into(r.recorded_by.value), use(trajectory_id));
+  st.execute();
+  while (st.fetch()) {
+    r.at = FromMicros(at);
+    r.recorded_at = FromMicros(recorded);
+    out.push_back(r);
+  }
+  return out;
+}
+
+void TrajectoryRepo::InsertConsent(Tx& tx, const ConsentRow& r) const {
+  const long long at = ToMicros(r.signed_at);
+  tx.sql() << "INSERT INTO consents (id, trajectory_id, practice_id, location_id, client_id, kind, "
+              "text_sealed, text_sha256, signature_kind, signature_sealed, intake_version, "
+              "signed_at_us, recorded_by) VALUES (:id, :t, :p, :l, :c, :k, :ts, :th, :sk, :ss, :iv, "
+              ":at, :rb)",
+      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.client.value), use(r.kind), use(r.text_sealed), use(r.text_sha256),
+      use(r.signature_kind), use(r.signature_sealed), use(r.intake_version), use(at),
+      use(r.recorded_by.value);
+}
+
+std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& trajectory_id) const {
+  std::vector<ConsentRow> out;
+  ConsentRow r;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, kind, "
+                           "text_sealed, text_sha256, signature_kind, signature_sealed, "
+                           "intake_version, signed_at_us, recorded_by FROM consents WHERE "
+                           "trajectory_id = :t ORDER BY signed_at_us, id",
+       into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
+       into(r.ref.client.value), into(r.kind), into(r.text_sealed), into(r.text_sha256),
+       into(r.signature_kind), into(r.signature_sealed), into(r.intake_version), into(at),
+       into(r.recorded_by.value), use(trajectory_id));
+  st.execute();
+  while (st.fetch()) {
+    r.signed_at = FromMicros(at);
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace huidig::store

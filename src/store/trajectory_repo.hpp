@@ -1,0 +1,80 @@
+#pragma once
+// Trajectories with their consults, decisions and consents (R-TRJ-1, R-CONSENT-1..5).
+// Append-only: the repository has no update and no delete.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/ids.hpp"
+#include "store/database.hpp"
+
+namespace huidig::store {
+
+// Where a row of a client's dossier belongs (every such table carries all four).
+struct DossierRef {
+  std::string id;
+  PracticeId practice;
+  LocationId location;
+  ClientId client;
+};
+
+struct TrajectoryRow {
+  DossierRef ref;
+  std::string type_key;
+  int type_version = 1;
+  std::string info_sealed;
+  int intake_version = 0;
+  Instant created_at{};
+  UserId created_by;
+};
+
+struct ConsultRow {
+  DossierRef ref;
+  std::string trajectory_id;
+  Instant at{};
+  std::string leaflet_version;
+  std::string proposed_sealed;
+  int intake_version = 0;
+  Instant recorded_at{};
+  UserId recorded_by;
+};
+
+struct DecisionRow {
+  DossierRef ref;
+  std::string trajectory_id;
+  std::string consult_id;
+  Instant at{};
+  Instant recorded_at{};
+  UserId recorded_by;
+};
+
+struct ConsentRow {
+  DossierRef ref;
+  std::string trajectory_id;
+  std::string kind;
+  std::string text_sealed;
+  std::string text_sha256;
+  std::string signature_kind;
+  std::string signature_sealed;
+  int intake_version = 0;
+  Instant signed_at{};
+  UserId recorded_by;
+};
+
+class TrajectoryRepo {
+ public:
+  void Insert(Tx& tx, const TrajectoryRow& r) const;
+  std::optional<TrajectoryRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
+  std::vector<TrajectoryRow> ForClient(Tx& tx, const PracticeId& practice, const ClientId& client) const;
+
+  void InsertConsult(Tx& tx, const ConsultRow& r) const;
+  std::vector<ConsultRow> Consults(Tx& tx, const std::string& trajectory_id) const;
+  void InsertDecision(Tx& tx, const DecisionRow& r) const;
+  std::vector<DecisionRow> Decisions(Tx& tx, const std::string& trajectory_id) const;
+  void InsertConsent(Tx& tx, const ConsentRow& r) const;
+  std::vector<ConsentRow> Consents(Tx& tx, const std::string& trajectory_id) const;
+};
+
+}  // namespace huidig::store
