@@ -162,6 +162,7 @@ Api::Api(ApiServices services, ApiOptions options)
       clients_(services.clients),
       catalogue_(services.catalogue),
       intake_(services.intake),
+      trajectories_(services.trajectories),
       options_(options),
       web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
@@ -188,6 +189,12 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("PATCH", "/api/v1/clients/{id}", kFull, bind(&Api::PatchClient));
   Add("GET", "/api/v1/clients/{id}/intake", kFull, bind(&Api::GetIntake));
   Add("POST", "/api/v1/clients/{id}/intake", kFull, bind(&Api::AddIntake));
+  Add("GET", "/api/v1/clients/{id}/trajectories", kFull, bind(&Api::ListTrajectories));
+  Add("POST", "/api/v1/clients/{id}/trajectories", kFull, bind(&Api::CreateTrajectory));
+  Add("GET", "/api/v1/trajectories/{id}", kFull, bind(&Api::GetTrajectory));
+  Add("POST", "/api/v1/trajectories/{id}/consult", kFull, bind(&Api::RecordConsult));
+  Add("POST", "/api/v1/trajectories/{id}/decision", kFull, bind(&Api::RecordDecision));
+  Add("POST", "/api/v1/trajectories/{id}/consents", kFull, bind(&Api::AddConsent));
   Add("GET", "/api/v1/treatment-types", kFull, bind(&Api::ListTreatmentTypes));
   Add("POST", "/api/v1/treatment-types", kFull, bind(&Api::CreateTreatmentType));
   Add("PATCH", "/api/v1/treatment-types/{id}", kFull, bind(&Api::PatchTreatmentType));
@@ -570,6 +577,171 @@ HttpResponse Api::AddIntake(const Call& c) const {
   }
   return Reply(intake_.Add(c.caller->actor, c.params.at("id"), a), c.lang,
                [](const service::IntakeVersion& v) { return Json(201, IntakeVersionJson(v)); });
+}
+
+}  // namespace huidig::http
+
+namespace huidig::http {
+namespace {
+
+json::array Strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.push_back(json::value(s));
+  return a;
+}
+
+json::object TrajectoryJson(const service::TrajectoryView& v, Lang lang) {
+  const auto& type = v.type.type;
+  json::array consults, decisions, consents;
+  for (const auto& c : v.consults)
+    consults.push_back(json::object{{"id", c.id}, {"at", FormatUtc(c.at)}, {"leaflet_version", c.leaflet_version},
+                                    {"proposed", c.proposed}, {"intake_version", c.intake_version},
+                                    {"recorded_by", c.recorded_by.value}});
+  for (const auto& d : v.decisions)
+    decisions.push_back(json::object{{"id", d.id}, {"consult", d.consult_id}, {"at", FormatUtc(d.at)},
+                                     {"recorded_by", d.recorded_by.value}});
+  for (const auto& c : v.consents)
+    consents.push_back(json::object{{"id", c.id},
+                                    {"kind", std::string(domain::ToString(c.kind))},
+                                    {"text", c.text},
+                                    {"text_sha256", c.text_sha256},
+                                    {"signature_kind", std::string(domain::ToString(c.signature_kind))},
+                                    {"signed_at", FormatUtc(c.signed_at)},
+                                    {"intake_version", c.intake_version},
+                                    {"recorded_by", c.recorded_by.value}});
+  return {{"id", v.id},
+          {"client", v.client.value},
+          {"location", v.location.value},
+          {"treatment_type", json::object{{"id", type.key},
+                                          {"version", type.version},
+                                          {"regime", std::string(domain::ToString(type.regime))},
+                                          {"category", type.category == 0 ? json::value(nullptr) : json::value(type.category)},
+                                          {"name", lang == Lang::kEn ? type.name_en : type.name_nl}}},
+          {"goal", v.info.goal},
+          {"expected_result", v.info.expected_result},
+          {"planned_sessions", v.info.planned_sessions},
+          {"risks", v.info.risks},
+          {"alternatives", v.info.alternatives},
+          {"costs", v.info.costs},
+          {"aftercare", v.info.aftercare},
+          {"intake_version", v.intake_version},
+          {"created_at", FormatUtc(v.created_at)},
+          {"created_by", v.created_by.value},
+          {"consults", std::move(consults)},
+          {"decisions", std::move(decisions)},
+          {"consents", std::move(consents)},
+          {"missing", Strings(v.missing)},
+          {"earliest_decision", v.earliest_decision ? json::value(*v.earliest_decision) : json::value(nullptr)},
+          {"intake_changed_since_consult", Strings(v.intake_changed_since_consult)}};
+}
+
+// Reads the string fields listed into targets; absent fields leave the target as it is.
+Result<void> ReadStrings(const JsonFields& f, std::initializer_list<std::pair<const char*, std::string*>> fields) {
+  for (const auto& [name, target] : fields) {
+    auto v = f.String(name);
+    if (!v) return Fail(v.error());
+    if (*v) *target = **v;
+  }
+  return {};
+}
+
+}  // namespace
+
+HttpResponse Api::ListTrajectories(const Call& c) const {
+  return Reply(trajectories_.List(c.caller->actor, c.params.at("id")), c.lang,
+               [&](const std::vector<service::TrajectoryView>& all) {
+                 json::array items;
+                 for (const auto& v : all) items.push_back(TrajectoryJson(v, c.lang));
+                 return Json(200, {{"items", std::move(items)}});
+               });
+}
+
+HttpResponse Api::CreateTrajectory(const Call& c) const {
+  auto obj = ParseObjectOf(c.req.body, {"treatment_type", "goal", "expected_result", "planned_sessions", "risks",
+                                        "alternatives", "costs", "aftercare", "intake_reviewed"});
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  JsonFields f(*obj);
+  service::TrajectoryInput in;
+  auto& i = in.info;
+  if (auto ok = ReadStrings(f, {{"treatment_type", &in.treatment_type}, {"goal", &i.goal},
+                                {"expected_result", &i.expected_result}, {"risks", &i.risks},
+                                {"alternatives", &i.alternatives}, {"costs", &i.costs}, {"aftercare", &i.aftercare}});
+      !ok)
+    return ProblemResponse(ok.error(), c.lang);
+  if (in.treatment_type.empty()) return ProblemResponse(Invalid("required", "treatment_type").value(), c.lang);
+  if (const auto* n = obj->if_contains("planned_sessions")) {
+    const auto v = n->if_int64();
+    if (!v) return ProblemResponse(Invalid("wrong_type", "planned_sessions").value(), c.lang);
+    i.planned_sessions = *v < 0 || *v > 1000 ? 0 : static_cast<int>(*v);
+  }
+  auto reviewed = f.Bool("intake_reviewed");
+  if (!reviewed) return ProblemResponse(reviewed.error(), c.lang);
+  in.intake_reviewed = reviewed->value_or(false);
+  return Reply(trajectories_.Create(c.caller->actor, c.params.at("id"), in), c.lang,
+               [&](const service::TrajectoryView& v) {
+                 auto res = Json(201, TrajectoryJson(v, c.lang));
+                 res.Set("Location", "/api/v1/trajectories/" + v.id);
+                 return res;
+               });
+}
+
+HttpResponse Api::GetTrajectory(const Call& c) const {
+  return Reply(trajectories_.Get(c.caller->actor, c.params.at("id")), c.lang,
+               [&](const service::TrajectoryView& v) { return Json(200, TrajectoryJson(v, c.lang)); });
+}
+
+HttpResponse Api::RecordConsult(const Call& c) const {
+  auto obj = ParseObjectOf(c.req.body, {"at", "leaflet_version", "proposed"});
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  service::ConsultInput in;
+  if (auto ok = ReadStrings(JsonFields(*obj), {{"at", &in.at}, {"leaflet_version", &in.leaflet_version},
+                                               {"proposed", &in.proposed}});
+      !ok)
+    return ProblemResponse(ok.error(), c.lang);
+  if (in.at.empty()) return ProblemResponse(Invalid("required", "at").value(), c.lang);
+  return Reply(trajectories_.RecordConsult(c.caller->actor, c.params.at("id"), in), c.lang,
+               [&](const service::TrajectoryView& v) { return Json(201, TrajectoryJson(v, c.lang)); });
+}
+
+HttpResponse Api::RecordDecision(const Call& c) const {
+  std::optional<std::string> at;
+  if (!c.req.body.empty()) {
+    auto obj = ParseObjectOf(c.req.body, {"at"});
+    if (!obj) return ProblemResponse(obj.error(), c.lang);
+    auto v = JsonFields(*obj).String("at");
+    if (!v) return ProblemResponse(v.error(), c.lang);
+    at = *v;
+  }
+  return Reply(trajectories_.RecordDecision(c.caller->actor, c.params.at("id"), at), c.lang,
+               [&](const service::TrajectoryView& v) { return Json(201, TrajectoryJson(v, c.lang)); });
+}
+
+HttpResponse Api::AddConsent(const Call& c) const {
+  auto obj = ParseObjectOf(c.req.body, {"kind", "text", "signature", "intake_changes_reviewed"});
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  JsonFields f(*obj);
+  service::ConsentInput in;
+  if (auto ok = ReadStrings(f, {{"kind", &in.kind}, {"text", &in.text}}); !ok) return ProblemResponse(ok.error(), c.lang);
+  const auto* sig = obj->if_contains("signature");
+  if (!sig) return ProblemResponse(Invalid("required", "signature", "R-CONSENT-5").value(), c.lang);
+  if (!sig->is_object()) return ProblemResponse(Invalid("wrong_type", "signature").value(), c.lang);
+  auto sig_obj = ParseObjectOf(json::serialize(*sig), {"kind", "value"});
+  if (!sig_obj) {
+    Error e = sig_obj.error();
+    e.field = "signature." + e.field;
+    return ProblemResponse(e, c.lang);
+  }
+  JsonFields sf(*sig_obj);
+  for (auto [name, target] : {std::pair{"kind", &in.signature_kind}, std::pair{"value", &in.signature}}) {
+    auto v = sf.String(name);
+    if (!v) return ProblemResponse(Invalid(v.error().code, std::string("signature.") + name).value(), c.lang);
+    *target = v->value_or("");
+  }
+  auto reviewed = f.Bool("intake_changes_reviewed");
+  if (!reviewed) return ProblemResponse(reviewed.error(), c.lang);
+  in.intake_changes_reviewed = reviewed->value_or(false);
+  return Reply(trajectories_.AddConsent(c.caller->actor, c.params.at("id"), in), c.lang,
+               [&](const service::TrajectoryView& v) { return Json(201, TrajectoryJson(v, c.lang)); });
 }
 
 }  // namespace huidig::http

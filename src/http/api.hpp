@@ -15,6 +15,7 @@
 #include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
+#include "service/trajectory_service.hpp"
 
 namespace huidig::http {
 
@@ -23,6 +24,7 @@ struct ApiServices {
   service::ClientService& clients;
   service::CatalogueService& catalogue;
   service::IntakeService& intake;
+  service::TrajectoryService& trajectories;
 };
 
 struct ApiOptions {
@@ -78,11 +80,18 @@ class Api {
   HttpResponse PatchTreatmentType(const Call& c) const;
   HttpResponse GetIntake(const Call& c) const;
   HttpResponse AddIntake(const Call& c) const;
+  HttpResponse ListTrajectories(const Call& c) const;
+  HttpResponse CreateTrajectory(const Call& c) const;
+  HttpResponse GetTrajectory(const Call& c) const;
+  HttpResponse RecordConsult(const Call& c) const;
+  HttpResponse RecordDecision(const Call& c) const;
+  HttpResponse AddConsent(const Call& c) const;
 
   service::AuthService& auth_;
   service::ClientService& clients_;
   service::CatalogueService& catalogue_;
   service::IntakeService& intake_;
+  service::TrajectoryService& trajectories_;
   ApiOptions options_;
   StaticFiles web_;
   Router<Route> router_;

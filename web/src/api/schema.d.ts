@@ -330,6 +330,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/trajectories": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        /** The client's trajectories with consults, decisions and consents, oldest first. */
+        get: operations["listTrajectories"];
+        put?: never;
+        /**
+         * Start a trajectory with the information duty (R-TRJ-1).
+         * @description The practitioner confirms the intake was reviewed (`intake_reviewed: true`). Refused with
+         *     `records_refused` (R-DOS-1) for a type outside `basic` when the client refused record
+         *     keeping, and with `intake_missing` when there is no intake yet.
+         */
+        post: operations["createTrajectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** One trajectory, with what is still missing before a session today. */
+        get: operations["getTrajectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/consult": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the decision consult of a cosmetic trajectory (R-CONSENT-1).
+         * @description `at` is when the consult took place (RFC 3339 with offset; may be in the past, not in
+         *     the future). Other regimes: 409 `not_cosmetic`.
+         */
+        post: operations["recordConsult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the client's decision to go ahead (R-CONSENT-2).
+         * @description Refused before the consult's Europe/Amsterdam date plus the category's reflection
+         *     period (0, 1, 7 days or the practice's longer ones) with 409
+         *     `reflection_period_not_elapsed` and the first allowed date in `earliest`.
+         */
+        post: operations["recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign informed consent or the confirmation on the day (R-CONSENT-3..6).
+         * @description Stores the SHA-256 and the text exactly as shown, and the signature (a drawn PNG as a
+         *     data URL, or the typed full name). A confirmation needs the decision first
+         *     (`decision_missing`) and, when the intake changed since the consult,
+         *     `intake_changes_reviewed: true` (else 409 `intake_changed` with the changed `fields`).
+         */
+        post: operations["addConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treatment-types": {
         parameters: {
             query?: never;
@@ -469,6 +605,123 @@ export interface components {
             current: components["schemas"]["IntakeVersion"] | null;
             versions: components["schemas"]["IntakeVersion"][];
         };
+        TrajectoryInfo: {
+            goal?: string;
+            expected_result?: string;
+            planned_sessions?: number;
+            /** @description Risks and side effects. */
+            risks?: string;
+            alternatives?: string;
+            costs?: string;
+            aftercare?: string;
+        };
+        TrajectoryCreate: {
+            /** @description The id of a treatment type; its newest version is used. */
+            treatment_type: string;
+            goal: string;
+            expected_result: string;
+            planned_sessions?: number;
+            risks: string;
+            alternatives?: string;
+            costs?: string;
+            aftercare?: string;
+            intake_reviewed: boolean;
+        };
+        ConsultCreate: {
+            /** Format: date-time */
+            at: string;
+            leaflet_version: string;
+            /** @description The treatment proposed. */
+            proposed: string;
+        };
+        DecisionCreate: {
+            /**
+             * Format: date-time
+             * @description When the client decided; now when absent.
+             */
+            at?: string;
+        };
+        ConsentCreate: {
+            /** @enum {string} */
+            kind: "informed" | "confirmation";
+            /** @description The exact information text shown to the client. */
+            text: string;
+            signature: {
+                /** @enum {string} */
+                kind: "drawn" | "typed";
+                /** @description A PNG as `data:image/png;base64,...`, or the typed full name. */
+                value: string;
+            };
+            intake_changes_reviewed?: boolean;
+        };
+        Trajectory: {
+            id: components["schemas"]["Uuid"];
+            client: components["schemas"]["Uuid"];
+            location: components["schemas"]["Uuid"];
+            treatment_type: {
+                id: string;
+                version: number;
+                regime: components["schemas"]["Regime"];
+                category: number | null;
+                name: string;
+            };
+            goal: string;
+            expected_result: string;
+            planned_sessions: number;
+            risks: string;
+            alternatives: string;
+            costs: string;
+            aftercare: string;
+            /** @description The intake version reviewed at the start (0 when there was none). */
+            intake_version: number;
+            /** Format: date-time */
+            created_at: string;
+            created_by: components["schemas"]["Uuid"];
+            consults: {
+                id: components["schemas"]["Uuid"];
+                /** Format: date-time */
+                at: string;
+                leaflet_version: string;
+                proposed: string;
+                intake_version: number;
+                recorded_by: components["schemas"]["Uuid"];
+            }[];
+            decisions: {
+                id: components["schemas"]["Uuid"];
+                consult: components["schemas"]["Uuid"];
+                /** Format: date-time */
+                at: string;
+                recorded_by: components["schemas"]["Uuid"];
+            }[];
+            consents: {
+                id: components["schemas"]["Uuid"];
+                /** @enum {string} */
+                kind: "informed" | "confirmation";
+                text: string;
+                text_sha256: string;
+                /** @enum {string} */
+                signature_kind: "drawn" | "typed";
+                /** Format: date-time */
+                signed_at: string;
+                intake_version: number;
+                recorded_by: components["schemas"]["Uuid"];
+            }[];
+            /**
+             * @description What still stands between the client and a session today: records_refused,
+             *     records_consent_missing, consent_missing, consult_missing, decision_missing,
+             *     confirmation_missing.
+             */
+            missing: string[];
+            /**
+             * Format: date
+             * @description While undecided after a consult, the first allowed Europe/Amsterdam date.
+             */
+            earliest_decision: string | null;
+            intake_changed_since_consult: string[];
+        };
+        TrajectoryList: {
+            items: components["schemas"]["Trajectory"][];
+        };
         /** @enum {string} */
         Regime: "basic" | "wkkgz" | "pmu" | "cosmetic";
         TreatmentType: {
@@ -589,7 +842,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "conflict" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "conflict" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -603,6 +856,13 @@ export interface components {
             field?: string;
             /** @description Seconds to wait (429 only; equals the `Retry-After` header). */
             retry_after?: number;
+            /**
+             * Format: date
+             * @description With `reflection_period_not_elapsed`, the first date the decision is allowed.
+             */
+            earliest?: string;
+            /** @description With `intake_changed`, the intake fields that changed since the consult, comma-separated. */
+            fields?: string;
             /** @description The SPEC.md rule behind the refusal, such as `R-SEC-4` (STYLE.md, Errors). */
             rule?: string;
         } & (unknown & unknown & unknown);
@@ -794,6 +1054,22 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["ProblemForbiddenWrite"];
+            };
+        };
+        /**
+         * @description A rule of SPEC.md refuses it now; `code` names the rule's case (`records_refused`,
+         *     `reflection_period_not_elapsed` with `earliest`, `decision_missing`, `intake_changed`
+         *     with `fields`, ...) and `rule` the rule.
+         */
+        RuleRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"] & {
+                    /** @constant */
+                    status?: 409;
+                };
             };
         };
         /** @description It exists already (`key_taken`, `email_taken`). */
@@ -1401,6 +1677,232 @@ export interface operations {
             403: components["responses"]["ForbiddenWrite"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listTrajectories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trajectories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTrajectory: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrajectoryCreate"];
+            };
+        };
+        responses: {
+            /** @description The new trajectory. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTrajectory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trajectory. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordConsult: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultCreate"];
+            };
+        };
+        responses: {
+            /** @description The trajectory with the consult. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description The trajectory with the decision. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addConsent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description The trajectory with the consent. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
