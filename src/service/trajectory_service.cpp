@@ -122,6 +122,12 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
                           c.signed_at, c.intake_version, c.recorded_by});
   }
 
+  for (const auto& s : store::TreatmentSessionRepo().ForTrajectory(tx, row.ref.id)) {
+    auto session = OpenSession(tx, s, key);
+    if (!session) return Fail(session.error());
+    v.sessions.push_back(std::move(*session));
+  }
+
   // What still stands between the client and a session today.
   const auto client = clients_.Find(tx, row.ref.practice, row.ref.client);
   const Regime regime = v.type.type.regime;

@@ -1,0 +1,91 @@
+#pragma once
+// R-TRJ-2: session records (behandelverslagen). A draft can be edited; signing checks the
+// rules that decide whether the session may be recorded as performed (R-DOS-1, R-CONSENT-3,
+// R-CONSENT-4) and what a complete record needs (batches for permanent make-up, the
+// device); once signed it is append-only: a correction is an addendum (R-DOS-3). R-TRJ-4:
+// recall by batch or device.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "crypto/keys.hpp"
+#include "domain/access.hpp"
+#include "domain/session_record.hpp"
+#include "service/context.hpp"
+#include "store/catalogue_repo.hpp"
+#include "store/client_repo.hpp"
+#include "store/trajectory_repo.hpp"
+#include "store/treatment_session_repo.hpp"
+
+namespace huidig::service {
+
+struct SessionInput {
+  std::optional<std::string> performed_at;  // RFC 3339; now when absent
+  domain::SessionRecord record;
+};
+
+struct AddendumView {
+  std::string id;
+  UserId author;
+  Instant at{};
+  std::string reason;
+  std::string text;
+};
+
+struct SessionView {
+  std::string id;
+  std::string trajectory_id;
+  ClientId client;
+  std::string status;  // draft | signed
+  Instant performed_at{};
+  UserId practitioner;
+  store::TreatmentTypeRecord type;  // the version used
+  domain::SessionRecord record;
+  std::optional<Instant> signed_at;
+  std::optional<UserId> signed_by;
+  std::vector<AddendumView> addenda;
+  Instant created_at{};
+  Instant updated_at{};
+};
+
+struct RecallEntry {
+  store::RecallHit hit;
+  std::string client_name;  // identity data: who must be contacted
+};
+
+// A session as its reader sees it: the sealed record opened with the client's key.
+[[nodiscard]] Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row, const crypto::Key& key);
+
+class SessionService {
+ public:
+  explicit SessionService(Context ctx) : ctx_(ctx) {}
+
+  [[nodiscard]] Result<SessionView> Create(const domain::Actor& actor, const std::string& trajectory_id,
+                                           const SessionInput& input);
+  [[nodiscard]] Result<SessionView> Update(const domain::Actor& actor, const std::string& id,
+                                           const SessionInput& input);
+  [[nodiscard]] Result<SessionView> Sign(const domain::Actor& actor, const std::string& id);
+  [[nodiscard]] Result<SessionView> AddAddendum(const domain::Actor& actor, const std::string& id,
+                                                const std::string& reason, const std::string& text);
+  [[nodiscard]] Result<SessionView> Get(const domain::Actor& actor, const std::string& id);
+  [[nodiscard]] Result<std::vector<RecallEntry>> Recall(const domain::Actor& actor,
+                                                        const std::optional<std::string>& batch,
+                                                        const std::optional<std::string>& device);
+
+ private:
+  struct Loaded;
+  Result<Loaded> LoadSession(store::Tx& tx, const domain::Actor& actor, const std::string& id,
+                             const std::string& action, Instant now);
+  Result<void> CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory, const domain::Client& client,
+                            const store::TreatmentTypeRecord& type, Instant performed_at);
+
+  Context ctx_;
+  store::ClientRepo clients_;
+  store::CatalogueRepo catalogue_;
+  store::TrajectoryRepo trajectories_;
+  store::TreatmentSessionRepo sessions_;
+};
+
+}  // namespace huidig::service

@@ -1,0 +1,221 @@
+// Session records: drafts, signing under the consent rules, addenda, recall (both engines).
+#include <gtest/gtest.h>
+
+#include "common/fake_clock.hpp"
+#include "crypto/crypto.hpp"
+#include "service/client_service.hpp"
+#include "service/intake_service.hpp"
+#include "service/session_service.hpp"
+#include "service/setup_service.hpp"
+#include "service/trajectory_service.hpp"
+#include "testing/engines.hpp"
+
+namespace huidig::service {
+namespace {
+
+using namespace std::chrono_literals;
+using domain::ProductKind;
+using domain::Role;
+
+class SessionServiceTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  SessionServiceTest()
+      : clock_(*ParseRfc3339("2026-11-23T10:00:00+01:00")),
+        master_(crypto::MasterKey::FromKey(crypto::Key::Random())),
+        hasher_({19, 2}) {}
+
+  void SetUp() override {
+    t_ = testing::OpenTestDatabase(GetParam());
+    ctx_.emplace(Context{*t_->db, clock_, master_, hasher_, audit_, {}});
+    auto created = SetupService(*ctx_).CreatePractice({"Salon", true, {"Amsterdam", "Utrecht"}});
+    practice_ = created->first.id;
+    amsterdam_ = created->second[0].id;
+    utrecht_ = created->second[1].id;
+    practitioner_ = Actor(Role::kPractitioner, {amsterdam_});
+    domain::ClientChanges ch;
+    ch.given_name = "Anna";
+    ch.name_prefix = std::optional<std::string>("de");
+    ch.family_name = "Vries";
+    ch.date_of_birth = "1985-04-12";
+    ch.location = amsterdam_.value;
+    ch.records_consent = std::optional<std::string>("given");
+    client_ = ClientService(*ctx_).Create(practitioner_, ch)->client.id.value;
+    ASSERT_TRUE(IntakeService(*ctx_).Add(practitioner_, client_, {"geen", "", "nee", "", "", ""}));
+  }
+
+  domain::Actor Actor(Role role, std::vector<LocationId> locations) {
+    NewStaff s;
+    s.email = "staff" + std::to_string(++n_) + "@salon.nl";
+    s.role = role;
+    s.all_locations = locations.empty();
+    s.locations = locations;
+    auto staff = SetupService(*ctx_).CreateStaff(practice_, s);
+    domain::Actor a;
+    a.user = staff->id;
+    a.practice = practice_;
+    a.role = role;
+    a.all_locations = locations.empty();
+    a.locations = locations;
+    return a;
+  }
+
+  std::string Trajectory(const std::string& type) {
+    TrajectoryInput in;
+    in.treatment_type = type;
+    in.info = {"Doel", "Resultaat", 3, "Roodheid", "", "", "Zonnebrand"};
+    in.intake_reviewed = true;
+    return TrajectoryService(*ctx_).Create(practitioner_, client_, in)->id;
+  }
+
+  void SignInformedConsent(const std::string& trajectory) {
+    ASSERT_TRUE(TrajectoryService(*ctx_).AddConsent(practitioner_, trajectory,
+                                                    {"informed", "Informatie v1", "typed", "Anna de Vries", false}));
+  }
+
+  SessionInput Record() {
+    SessionInput in;
+    in.record.body_areas = {"voorhoofd", "wangen"};
+    in.record.products = {{ProductKind::kProduct, "Dermapen cartridge 12", "LOT-2026-0042"}};
+    in.record.device_name = "Dermapen 4";
+    in.record.device_settings = "0,5 mm";
+    in.record.particulars = "Lichte roodheid";
+    in.record.result = "Goed";
+    in.record.evaluation = "Na 4 weken";
+    in.record.attention_points = "Gevoelige huid";
+    in.record.aftercare_advice = "SPF 50";
+    return in;
+  }
+
+  SessionService Sessions() { return SessionService(*ctx_); }
+
+  FakeClock clock_;
+  crypto::MasterKey master_;
+  crypto::PasswordHasher hasher_;
+  audit::AuditLog audit_{crypto::Key::Random()};
+  std::unique_ptr<testing::TestDatabase> t_;
+  std::optional<Context> ctx_;
+  PracticeId practice_;
+  LocationId amsterdam_, utrecht_;
+  domain::Actor practitioner_;
+  std::string client_;
+  int n_ = 0;
+};
+
+TEST_P(SessionServiceTest, RTrj2RecordIsKeptSealedAndReadBack) {
+  RecordProperty("rule", "R-TRJ-2");
+  const auto t = Trajectory("microneedling");
+  SignInformedConsent(t);
+  auto s = Sessions().Create(practitioner_, t, Record());
+  ASSERT_TRUE(s) << s.error().code;
+  EXPECT_EQ(s->status, "draft");
+  EXPECT_EQ(s->record.body_areas, (std::vector<std::string>{"voorhoofd", "wangen"}));
+  EXPECT_EQ(s->record.products[0].batch, "LOT-2026-0042");
+  EXPECT_EQ(s->type.type.key, "microneedling");
+  auto back = Sessions().Get(Actor(Role::kAuditor, {}), s->id);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->record.aftercare_advice, "SPF 50");
+  EXPECT_EQ(Sessions().Get(Actor(Role::kAssistant, {amsterdam_}), s->id).error().code, "forbidden");
+  EXPECT_EQ(Sessions().Get(Actor(Role::kPractitioner, {utrecht_}), s->id).error().code, "not_found");
+  auto bad = Record();
+  bad.record.products[0].name = "";
+  EXPECT_EQ(Sessions().Create(practitioner_, t, bad).error().field, "products[0].name");
+  EXPECT_EQ(TrajectoryService(*ctx_).Get(practitioner_, t)->sessions.size(), 1u);
+}
+
+TEST_P(SessionServiceTest, RDos3SignedRecordsAreAppendOnly) {
+  RecordProperty("rule", "R-DOS-3");
+  const auto t = Trajectory("microneedling");
+  SignInformedConsent(t);
+  auto s = Sessions().Create(practitioner_, t, Record());
+  ASSERT_TRUE(s);
+  auto edited = Record();
+  edited.record.result = "Zeer goed";
+  ASSERT_TRUE(Sessions().Update(practitioner_, s->id, edited));  // a draft may change
+  EXPECT_EQ(Sessions().AddAddendum(practitioner_, s->id, "x", "y").error().code, "session_draft");
+  auto signed_session = Sessions().Sign(practitioner_, s->id);
+  ASSERT_TRUE(signed_session) << signed_session.error().code;
+  EXPECT_EQ(signed_session->status, "signed");
+  EXPECT_EQ(signed_session->signed_by, practitioner_.user);
+  edited.record.result = "Anders";
+  EXPECT_EQ(Sessions().Update(practitioner_, s->id, edited).error().code, "session_signed");
+  EXPECT_EQ(Sessions().Sign(practitioner_, s->id).error().code, "session_signed");
+  clock_.Advance(2h);
+  auto corrected = Sessions().AddAddendum(practitioner_, s->id, "Verkeerde diepte genoteerd", "Diepte was 0,75 mm");
+  ASSERT_TRUE(corrected);
+  ASSERT_EQ(corrected->addenda.size(), 1u);
+  EXPECT_EQ(corrected->addenda[0].reason, "Verkeerde diepte genoteerd");
+  EXPECT_EQ(corrected->addenda[0].author, practitioner_.user);
+  EXPECT_EQ(corrected->record.result, "Zeer goed");  // the original stays readable
+  EXPECT_EQ(corrected->record.device_settings, "0,5 mm");
+}
+
+TEST_P(SessionServiceTest, RConsent4AndRDos1RefuseTheSessionWithTheRule) {
+  RecordProperty("rule", "R-CONSENT-4");
+  RecordProperty("rule2", "R-DOS-1");
+  const auto t = Trajectory("microneedling");
+  auto refused = Sessions().Create(practitioner_, t, Record());
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "consent_missing");
+  EXPECT_EQ(refused.error().rule, "R-CONSENT-4");
+  SignInformedConsent(t);
+  ASSERT_TRUE(Sessions().Create(practitioner_, t, Record()));
+  domain::ClientChanges refuse;
+  refuse.records_consent = std::optional<std::string>("refused");
+  ASSERT_TRUE(ClientService(*ctx_).Update(practitioner_, client_, refuse));
+  EXPECT_EQ(Sessions().Create(practitioner_, t, Record()).error().code, "records_refused");
+}
+
+TEST_P(SessionServiceTest, RConsent3CosmeticSessionNeedsTheConfirmationOfTheDay) {
+  RecordProperty("rule", "R-CONSENT-3");
+  const auto t = Trajectory("botulinum_toxin");
+  TrajectoryService trajectories(*ctx_);
+  ASSERT_TRUE(trajectories.RecordConsult(practitioner_, t, {"2026-11-23T09:00:00+01:00", "v1", "Botox"}));
+  ASSERT_TRUE(trajectories.RecordDecision(practitioner_, t, std::nullopt));
+  EXPECT_EQ(Sessions().Create(practitioner_, t, Record()).error().code, "confirmation_missing");
+  ASSERT_TRUE(trajectories.AddConsent(practitioner_, t, {"confirmation", "Bevestiging", "typed", "Anna de Vries", false}));
+  EXPECT_TRUE(Sessions().Create(practitioner_, t, Record()));
+}
+
+TEST_P(SessionServiceTest, RTrj2PermanentMakeUpNeedsPigmentAndNeedleBatches) {
+  RecordProperty("rule", "R-TRJ-2");
+  const auto t = Trajectory("pmu_brows");
+  SignInformedConsent(t);
+  auto s = Sessions().Create(practitioner_, t, Record());
+  ASSERT_TRUE(s);
+  auto missing = Sessions().Sign(practitioner_, s->id);
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code, "batch_missing");
+  auto full = Record();
+  full.record.products = {{ProductKind::kPigment, "Brow Brown", "PG-77"}, {ProductKind::kNeedle, "1RL 0.30", "ND-5"}};
+  ASSERT_TRUE(Sessions().Update(practitioner_, s->id, full));
+  EXPECT_TRUE(Sessions().Sign(practitioner_, s->id));
+}
+
+TEST_P(SessionServiceTest, RTrj4RecallFindsEverySessionWithTheBatchOrDevice) {
+  RecordProperty("rule", "R-TRJ-4");
+  const auto t = Trajectory("microneedling");
+  SignInformedConsent(t);
+  ASSERT_TRUE(Sessions().Create(practitioner_, t, Record()));
+  clock_.Advance(24h * 7);
+  auto other = Record();
+  other.record.products = {{ProductKind::kProduct, "Serum", "S-1"}};
+  other.record.device_name = "Dermapen 4";
+  ASSERT_TRUE(Sessions().Create(practitioner_, t, other));
+  auto by_batch = Sessions().Recall(practitioner_, std::string("lot 2026 0042"), std::nullopt);
+  ASSERT_TRUE(by_batch);
+  ASSERT_EQ(by_batch->size(), 1u);
+  EXPECT_EQ((*by_batch)[0].client_name, "Anna de Vries");
+  EXPECT_EQ((*by_batch)[0].hit.batch, "LOT-2026-0042");
+  auto by_device = Sessions().Recall(Actor(Role::kQuality, {}), std::nullopt, std::string("dermapen 4"));
+  ASSERT_TRUE(by_device);
+  EXPECT_EQ(by_device->size(), 2u);
+  EXPECT_EQ(Sessions().Recall(Actor(Role::kAssistant, {amsterdam_}), std::string("S-1"), std::nullopt).error().code,
+            "forbidden");
+  EXPECT_EQ(Sessions().Recall(practitioner_, std::string(" - "), std::nullopt).error().code, "required");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, SessionServiceTest, ::testing::ValuesIn(testing::Engines()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace huidig::service

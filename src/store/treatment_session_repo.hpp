@@ -1,0 +1,68 @@
+#pragma once
+// Session records, their products and addenda (R-TRJ-2, R-DOS-3, R-TRJ-4). Only a draft can
+// be changed: every UPDATE and DELETE here is guarded by status = 'draft' in its WHERE clause.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/session_record.hpp"
+#include "store/trajectory_repo.hpp"
+
+namespace huidig::store {
+
+struct SessionRow {
+  DossierRef ref;
+  std::string trajectory_id;
+  std::string type_key;
+  int type_version = 1;
+  std::string status;  // draft | signed
+  Instant performed_at{};
+  UserId practitioner;
+  std::optional<std::string> device_name;
+  std::string record_sealed;
+  std::vector<domain::ProductUse> products;
+  std::optional<Instant> signed_at;
+  std::optional<UserId> signed_by;
+  Instant created_at{};
+  Instant updated_at{};
+};
+
+struct AddendumRow {
+  DossierRef ref;
+  std::string session_id;
+  UserId author;
+  Instant at{};
+  std::string reason_sealed;
+  std::string text_sealed;
+};
+
+struct RecallHit {
+  ClientId client;
+  LocationId location;
+  std::string session_id;
+  std::string trajectory_id;
+  Instant performed_at{};
+  std::string product;
+  std::string batch;
+  std::optional<std::string> device;
+};
+
+class TreatmentSessionRepo {
+ public:
+  void Insert(Tx& tx, const SessionRow& r) const;
+  // Replaces a draft's content; false when the session is not a draft (nothing changed).
+  bool UpdateDraft(Tx& tx, const SessionRow& r) const;
+  bool Sign(Tx& tx, const std::string& id, const UserId& by, Instant at) const;
+  std::optional<SessionRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
+  std::vector<SessionRow> ForTrajectory(Tx& tx, const std::string& trajectory_id) const;
+
+  void InsertAddendum(Tx& tx, const AddendumRow& r) const;
+  std::vector<AddendumRow> Addenda(Tx& tx, const std::string& session_id) const;
+
+  // R-TRJ-4: every signed or draft session that used the batch, or the device.
+  std::vector<RecallHit> Recall(Tx& tx, const PracticeId& practice, const std::optional<std::string>& batch,
+                                const std::optional<std::string>& device) const;
+};
+
+}  // namespace huidig::store
