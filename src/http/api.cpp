@@ -163,6 +163,7 @@ Api::Api(ApiServices services, ApiOptions options)
       catalogue_(services.catalogue),
       intake_(services.intake),
       trajectories_(services.trajectories),
+      sessions_(services.sessions),
       options_(options),
       web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
@@ -195,6 +196,12 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("POST", "/api/v1/trajectories/{id}/consult", kFull, bind(&Api::RecordConsult));
   Add("POST", "/api/v1/trajectories/{id}/decision", kFull, bind(&Api::RecordDecision));
   Add("POST", "/api/v1/trajectories/{id}/consents", kFull, bind(&Api::AddConsent));
+  Add("POST", "/api/v1/trajectories/{id}/sessions", kFull, bind(&Api::CreateSession));
+  Add("GET", "/api/v1/sessions/{id}", kFull, bind(&Api::GetSession));
+  Add("PATCH", "/api/v1/sessions/{id}", kFull, bind(&Api::PatchSession));
+  Add("POST", "/api/v1/sessions/{id}/sign", kFull, bind(&Api::SignSession));
+  Add("POST", "/api/v1/sessions/{id}/addenda", kFull, bind(&Api::AddAddendum));
+  Add("GET", "/api/v1/recall", kFull, bind(&Api::Recall));
   Add("GET", "/api/v1/treatment-types", kFull, bind(&Api::ListTreatmentTypes));
   Add("POST", "/api/v1/treatment-types", kFull, bind(&Api::CreateTreatmentType));
   Add("PATCH", "/api/v1/treatment-types/{id}", kFull, bind(&Api::PatchTreatmentType));
@@ -590,6 +597,40 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+json::object SessionJson(const service::SessionView& s, Lang lang) {
+  json::array areas, products, addenda;
+  for (const auto& a : s.record.body_areas) areas.push_back(json::value(a));
+  for (const auto& p : s.record.products)
+    products.push_back(json::object{{"kind", std::string(domain::ToString(p.kind))}, {"name", p.name}, {"batch", p.batch}});
+  for (const auto& a : s.addenda)
+    addenda.push_back(json::object{{"id", a.id}, {"author", a.author.value}, {"at", FormatUtc(a.at)},
+                                   {"reason", a.reason}, {"text", a.text}});
+  const auto& type = s.type.type;
+  return {{"id", s.id},
+          {"trajectory", s.trajectory_id},
+          {"client", s.client.value},
+          {"status", s.status},
+          {"performed_at", FormatUtc(s.performed_at)},
+          {"practitioner", s.practitioner.value},
+          {"treatment_type", json::object{{"id", type.key}, {"version", type.version},
+                                          {"name", lang == Lang::kEn ? type.name_en : type.name_nl}}},
+          {"body_areas", std::move(areas)},
+          {"products", std::move(products)},
+          {"device", s.record.device_name ? json::value(json::object{{"name", *s.record.device_name},
+                                                                      {"settings", s.record.device_settings}})
+                                          : json::value(nullptr)},
+          {"particulars", s.record.particulars},
+          {"result", s.record.result},
+          {"evaluation", s.record.evaluation},
+          {"attention_points", s.record.attention_points},
+          {"aftercare_advice", s.record.aftercare_advice},
+          {"signed_at", s.signed_at ? json::value(FormatUtc(*s.signed_at)) : json::value(nullptr)},
+          {"signed_by", s.signed_by ? json::value(s.signed_by->value) : json::value(nullptr)},
+          {"addenda", std::move(addenda)},
+          {"created_at", FormatUtc(s.created_at)},
+          {"updated_at", FormatUtc(s.updated_at)}};
+}
+
 json::object TrajectoryJson(const service::TrajectoryView& v, Lang lang) {
   const auto& type = v.type.type;
   json::array consults, decisions, consents;
@@ -630,6 +671,11 @@ json::object TrajectoryJson(const service::TrajectoryView& v, Lang lang) {
           {"consults", std::move(consults)},
           {"decisions", std::move(decisions)},
           {"consents", std::move(consents)},
+          {"sessions", [&] {
+             json::array a;
+             for (const auto& s : v.sessions) a.push_back(SessionJson(s, lang));
+             return a;
+           }()},
           {"missing", Strings(v.missing)},
           {"earliest_decision", v.earliest_decision ? json::value(*v.earliest_decision) : json::value(nullptr)},
           {"intake_changed_since_consult", Strings(v.intake_changed_since_consult)}};
@@ -742,6 +788,141 @@ HttpResponse Api::AddConsent(const Call& c) const {
   in.intake_changes_reviewed = reviewed->value_or(false);
   return Reply(trajectories_.AddConsent(c.caller->actor, c.params.at("id"), in), c.lang,
                [&](const service::TrajectoryView& v) { return Json(201, TrajectoryJson(v, c.lang)); });
+}
+
+}  // namespace huidig::http
+
+namespace huidig::http {
+namespace {
+
+Result<service::SessionInput> ReadSessionInput(const json::object& obj) {
+  JsonFields f(obj);
+  service::SessionInput in;
+  auto& r = in.record;
+  auto performed = f.String("performed_at");
+  if (!performed) return Fail(performed.error());
+  in.performed_at = *performed;
+  if (auto ok = ReadStrings(f, {{"particulars", &r.particulars}, {"result", &r.result}, {"evaluation", &r.evaluation},
+                                {"attention_points", &r.attention_points}, {"aftercare_advice", &r.aftercare_advice}});
+      !ok)
+    return Fail(ok.error());
+  if (const auto* v = obj.if_contains("body_areas")) {
+    if (!v->is_array()) return Invalid("wrong_type", "body_areas");
+    for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+      const auto& a = v->as_array()[i];
+      if (!a.is_string()) return Invalid("wrong_type", "body_areas[" + std::to_string(i) + "]");
+      r.body_areas.emplace_back(a.as_string());
+    }
+  }
+  if (const auto* v = obj.if_contains("products")) {
+    if (!v->is_array()) return Invalid("wrong_type", "products");
+    for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+      const std::string at = "products[" + std::to_string(i) + "]";
+      const auto* p = v->as_array()[i].if_object();
+      if (!p) return Invalid("wrong_type", at);
+      JsonFields pf(*p);
+      if (auto ok = pf.Only({"kind", "name", "batch"}); !ok) return Invalid("unknown_field", at + "." + ok.error().field);
+      domain::ProductUse use;
+      std::string kind = "product";
+      for (auto [name, target] : {std::pair{"kind", &kind}, std::pair{"name", &use.name}, std::pair{"batch", &use.batch}}) {
+        auto s = pf.String(name);
+        if (!s) return Invalid("wrong_type", at + "." + name);
+        if (*s) *target = **s;
+      }
+      const auto k = domain::ParseProductKind(kind);
+      if (!k) return Invalid("invalid_value", at + ".kind");
+      use.kind = *k;
+      r.products.push_back(std::move(use));
+    }
+  }
+  if (const auto* v = obj.if_contains("device"); v && !v->is_null()) {
+    const auto* d = v->if_object();
+    if (!d) return Invalid("wrong_type", "device");
+    JsonFields df(*d);
+    if (auto ok = df.Only({"name", "settings"}); !ok) return Invalid("unknown_field", "device." + ok.error().field);
+    auto name = df.String("name");
+    auto settings = df.String("settings");
+    if (!name) return Invalid("wrong_type", "device.name");
+    if (!settings) return Invalid("wrong_type", "device.settings");
+    r.device_name = name->value_or("");
+    r.device_settings = settings->value_or("");
+  }
+  return in;
+}
+
+Result<json::object> ParseSessionBody(std::string_view body) {
+  return ParseObjectOf(body, {"performed_at", "body_areas", "products", "device", "particulars", "result",
+                              "evaluation", "attention_points", "aftercare_advice"});
+}
+
+}  // namespace
+
+HttpResponse Api::CreateSession(const Call& c) const {
+  auto obj = ParseSessionBody(c.req.body);
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  auto in = ReadSessionInput(*obj);
+  if (!in) return ProblemResponse(in.error(), c.lang);
+  return Reply(sessions_.Create(c.caller->actor, c.params.at("id"), *in), c.lang, [&](const service::SessionView& s) {
+    auto res = Json(201, SessionJson(s, c.lang));
+    res.Set("Location", "/api/v1/sessions/" + s.id);
+    return res;
+  });
+}
+
+HttpResponse Api::GetSession(const Call& c) const {
+  return Reply(sessions_.Get(c.caller->actor, c.params.at("id")), c.lang,
+               [&](const service::SessionView& s) { return Json(200, SessionJson(s, c.lang)); });
+}
+
+HttpResponse Api::PatchSession(const Call& c) const {
+  auto obj = ParseSessionBody(c.req.body);
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  auto in = ReadSessionInput(*obj);
+  if (!in) return ProblemResponse(in.error(), c.lang);
+  return Reply(sessions_.Update(c.caller->actor, c.params.at("id"), *in), c.lang,
+               [&](const service::SessionView& s) { return Json(200, SessionJson(s, c.lang)); });
+}
+
+HttpResponse Api::SignSession(const Call& c) const {
+  if (!c.req.body.empty()) {
+    auto obj = ParseObjectOf(c.req.body, {});
+    if (!obj) return ProblemResponse(obj.error(), c.lang);
+  }
+  return Reply(sessions_.Sign(c.caller->actor, c.params.at("id")), c.lang,
+               [&](const service::SessionView& s) { return Json(200, SessionJson(s, c.lang)); });
+}
+
+HttpResponse Api::AddAddendum(const Call& c) const {
+  auto obj = ParseObjectOf(c.req.body, {"reason", "text"});
+  if (!obj) return ProblemResponse(obj.error(), c.lang);
+  std::string reason, text;
+  if (auto ok = ReadStrings(JsonFields(*obj), {{"reason", &reason}, {"text", &text}}); !ok)
+    return ProblemResponse(ok.error(), c.lang);
+  return Reply(sessions_.AddAddendum(c.caller->actor, c.params.at("id"), reason, text), c.lang,
+               [&](const service::SessionView& s) { return Json(201, SessionJson(s, c.lang)); });
+}
+
+HttpResponse Api::Recall(const Call& c) const {
+  std::optional<std::string> batch, device;
+  for (const auto& [k, v] : c.req.query) {
+    if (!IsValidUtf8(v) || v.size() > 200) return ProblemResponse(Invalid("invalid_query", k.substr(0, 64)).value(), c.lang);
+    if (k == "batch") batch = v;
+    else if (k == "device") device = v;
+    else return ProblemResponse(Invalid("invalid_query", IsValidUtf8(k) ? k.substr(0, 64) : "?").value(), c.lang);
+  }
+  return Reply(sessions_.Recall(c.caller->actor, batch, device), c.lang, [](const std::vector<service::RecallEntry>& all) {
+    json::array items;
+    for (const auto& e : all)
+      items.push_back(json::object{{"client", json::object{{"id", e.hit.client.value}, {"name", e.client_name}}},
+                                   {"location", e.hit.location.value},
+                                   {"session", e.hit.session_id},
+                                   {"trajectory", e.hit.trajectory_id},
+                                   {"performed_at", FormatUtc(e.hit.performed_at)},
+                                   {"product", e.hit.product.empty() ? json::value(nullptr) : json::value(e.hit.product)},
+                                   {"batch", e.hit.batch.empty() ? json::value(nullptr) : json::value(e.hit.batch)},
+                                   {"device", e.hit.device ? json::value(*e.hit.device) : json::value(nullptr)}});
+    return Json(200, {{"items", std::move(items)}});
+  });
 }
 
 }  // namespace huidig::http

@@ -15,6 +15,7 @@
 #include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
+#include "service/session_service.hpp"
 #include "service/trajectory_service.hpp"
 
 namespace huidig::http {
@@ -25,6 +26,7 @@ struct ApiServices {
   service::CatalogueService& catalogue;
   service::IntakeService& intake;
   service::TrajectoryService& trajectories;
+  service::SessionService& sessions;
 };
 
 struct ApiOptions {
@@ -86,12 +88,19 @@ class Api {
   HttpResponse RecordConsult(const Call& c) const;
   HttpResponse RecordDecision(const Call& c) const;
   HttpResponse AddConsent(const Call& c) const;
+  HttpResponse CreateSession(const Call& c) const;
+  HttpResponse GetSession(const Call& c) const;
+  HttpResponse PatchSession(const Call& c) const;
+  HttpResponse SignSession(const Call& c) const;
+  HttpResponse AddAddendum(const Call& c) const;
+  HttpResponse Recall(const Call& c) const;
 
   service::AuthService& auth_;
   service::ClientService& clients_;
   service::CatalogueService& catalogue_;
   service::IntakeService& intake_;
   service::TrajectoryService& trajectories_;
+  service::SessionService& sessions_;
   ApiOptions options_;
   StaticFiles web_;
   Router<Route> router_;

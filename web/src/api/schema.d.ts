@@ -466,6 +466,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a session as a draft (R-TRJ-2).
+         * @description Refused with 409 and the rule's code when the session may not be recorded as performed:
+         *     `records_refused` (R-DOS-1), `consent_missing` (R-CONSENT-4), `decision_missing`,
+         *     `confirmation_missing` (R-CONSENT-3).
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** One session record with its addenda. */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft; a signed session answers 409 `session_signed` (R-DOS-3).
+         * @description The whole record is replaced by the body (products, areas and texts as sent).
+         */
+        patch: operations["updateSession"];
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a draft; from then on it is append-only (R-DOS-3).
+         * @description Checks the consent rules again and what a complete record needs: `batch_missing`
+         *     (permanent make-up: pigment and needle batches), `device_missing`.
+         */
+        post: operations["signSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sessions/{id}/addenda": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a correction to a signed session, with reason (R-DOS-3). */
+        post: operations["addAddendum"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** Every client and session in which a product batch or a device was used (R-TRJ-4). */
+        get: operations["recall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treatment-types": {
         parameters: {
             query?: never;
@@ -693,6 +818,7 @@ export interface components {
                 at: string;
                 recorded_by: components["schemas"]["Uuid"];
             }[];
+            sessions: components["schemas"]["Session"][];
             consents: {
                 id: components["schemas"]["Uuid"];
                 /** @enum {string} */
@@ -721,6 +847,95 @@ export interface components {
         };
         TrajectoryList: {
             items: components["schemas"]["Trajectory"][];
+        };
+        EmptyObject: Record<string, never>;
+        Product: {
+            /** @enum {string} */
+            kind?: "product" | "pigment" | "needle";
+            name: string;
+            /** @description Batch or lot number. */
+            batch?: string;
+        };
+        SessionInput: {
+            /** Format: date-time */
+            performed_at?: string;
+            body_areas?: string[];
+            products?: components["schemas"]["Product"][];
+            device?: null | {
+                name: string;
+                settings?: string;
+            };
+            particulars?: string;
+            result?: string;
+            evaluation?: string;
+            attention_points?: string;
+            aftercare_advice?: string;
+        };
+        AddendumCreate: {
+            reason: string;
+            text: string;
+        };
+        Session: {
+            id: components["schemas"]["Uuid"];
+            trajectory: components["schemas"]["Uuid"];
+            client: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            status: "draft" | "signed";
+            /** Format: date-time */
+            performed_at: string;
+            practitioner: components["schemas"]["Uuid"];
+            treatment_type: {
+                id: string;
+                version: number;
+                name: string;
+            };
+            body_areas: string[];
+            products: {
+                /** @enum {string} */
+                kind: "product" | "pigment" | "needle";
+                name: string;
+                batch: string;
+            }[];
+            device: null | {
+                name: string;
+                settings: string;
+            };
+            particulars: string;
+            result: string;
+            evaluation: string;
+            attention_points: string;
+            aftercare_advice: string;
+            /** Format: date-time */
+            signed_at: string | null;
+            signed_by: components["schemas"]["Uuid"] | null;
+            addenda: {
+                id: components["schemas"]["Uuid"];
+                author: components["schemas"]["Uuid"];
+                /** Format: date-time */
+                at: string;
+                reason: string;
+                text: string;
+            }[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        RecallList: {
+            items: {
+                client: {
+                    id: components["schemas"]["Uuid"];
+                    name: string;
+                };
+                location: components["schemas"]["Uuid"];
+                session: components["schemas"]["Uuid"];
+                trajectory: components["schemas"]["Uuid"];
+                /** Format: date-time */
+                performed_at: string;
+                product: string | null;
+                batch: string | null;
+                device: string | null;
+            }[];
         };
         /** @enum {string} */
         Regime: "basic" | "wkkgz" | "pmu" | "cosmetic";
@@ -842,7 +1057,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "conflict" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "conflict" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -1905,6 +2120,233 @@ export interface operations {
             409: components["responses"]["RuleRefused"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    updateSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionInput"];
+            };
+        };
+        responses: {
+            /** @description The draft after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    signSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EmptyObject"];
+            };
+        };
+        responses: {
+            /** @description The signed session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addAddendum: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The session's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddendumCreate"];
+            };
+        };
+        responses: {
+            /** @description The session with the addendum; the original stays as it was. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    recall: {
+        parameters: {
+            query?: {
+                /** @description Case, spaces and dashes do not matter. */
+                batch?: string;
+                device?: string;
+            };
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecallList"];
+                };
+            };
+            400: components["responses"]["BadRequestQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
