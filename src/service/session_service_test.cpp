@@ -1,13 +1,13 @@
 // Session records: drafts, signing under the consent rules, addenda, recall (both engines).
 #include <gtest/gtest.h>
 
-#include "common/fake_clock.hpp"
 #include "crypto/crypto.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
 #include "service/session_service.hpp"
 #include "service/setup_service.hpp"
 #include "service/trajectory_service.hpp"
+#include "service/dossier_test_fixture.hpp"
 #include "testing/engines.hpp"
 
 namespace huidig::service {
@@ -17,47 +17,9 @@ using namespace std::chrono_literals;
 using domain::ProductKind;
 using domain::Role;
 
-class SessionServiceTest : public ::testing::TestWithParam<std::string> {
+class SessionServiceTest : public DossierTest {
  protected:
-  SessionServiceTest()
-      : clock_(*ParseRfc3339("2026-11-23T10:00:00+01:00")),
-        master_(crypto::MasterKey::FromKey(crypto::Key::Random())),
-        hasher_({19, 2}) {}
-
-  void SetUp() override {
-    t_ = testing::OpenTestDatabase(GetParam());
-    ctx_.emplace(Context{*t_->db, clock_, master_, hasher_, audit_, {}});
-    auto created = SetupService(*ctx_).CreatePractice({"Salon", true, {"Amsterdam", "Utrecht"}});
-    practice_ = created->first.id;
-    amsterdam_ = created->second[0].id;
-    utrecht_ = created->second[1].id;
-    practitioner_ = Actor(Role::kPractitioner, {amsterdam_});
-    domain::ClientChanges ch;
-    ch.given_name = "Anna";
-    ch.name_prefix = std::optional<std::string>("de");
-    ch.family_name = "Vries";
-    ch.date_of_birth = "1985-04-12";
-    ch.location = amsterdam_.value;
-    ch.records_consent = std::optional<std::string>("given");
-    client_ = ClientService(*ctx_).Create(practitioner_, ch)->client.id.value;
-    ASSERT_TRUE(IntakeService(*ctx_).Add(practitioner_, client_, {"geen", "", "nee", "", "", ""}));
-  }
-
-  domain::Actor Actor(Role role, std::vector<LocationId> locations) {
-    NewStaff s;
-    s.email = "staff" + std::to_string(++n_) + "@salon.nl";
-    s.role = role;
-    s.all_locations = locations.empty();
-    s.locations = locations;
-    auto staff = SetupService(*ctx_).CreateStaff(practice_, s);
-    domain::Actor a;
-    a.user = staff->id;
-    a.practice = practice_;
-    a.role = role;
-    a.all_locations = locations.empty();
-    a.locations = locations;
-    return a;
-  }
+  SessionServiceTest() : DossierTest("2026-11-23T10:00:00+01:00") {}
 
   std::string Trajectory(const std::string& type) {
     TrajectoryInput in;
@@ -88,17 +50,6 @@ class SessionServiceTest : public ::testing::TestWithParam<std::string> {
 
   SessionService Sessions() { return SessionService(*ctx_); }
 
-  FakeClock clock_;
-  crypto::MasterKey master_;
-  crypto::PasswordHasher hasher_;
-  audit::AuditLog audit_{crypto::Key::Random()};
-  std::unique_ptr<testing::TestDatabase> t_;
-  std::optional<Context> ctx_;
-  PracticeId practice_;
-  LocationId amsterdam_, utrecht_;
-  domain::Actor practitioner_;
-  std::string client_;
-  int n_ = 0;
 };
 
 TEST_P(SessionServiceTest, RTrj2RecordIsKeptSealedAndReadBack) {

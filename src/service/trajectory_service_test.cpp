@@ -1,7 +1,6 @@
 // Trajectories, consults, decisions and consents through the service, on both engines.
 #include <gtest/gtest.h>
 
-#include "common/fake_clock.hpp"
 #include "crypto/crypto.hpp"
 #include "service/auth_service.hpp"
 #include "service/client_service.hpp"
@@ -9,6 +8,7 @@
 #include "service/setup_service.hpp"
 #include "service/trajectory_service.hpp"
 #include "store/trajectory_repo.hpp"
+#include "service/dossier_test_fixture.hpp"
 #include "testing/engines.hpp"
 
 namespace huidig::service {
@@ -17,49 +17,9 @@ namespace {
 using namespace std::chrono_literals;
 using domain::Role;
 
-class TrajectoryServiceTest : public ::testing::TestWithParam<std::string> {
+class TrajectoryServiceTest : public DossierTest {
  protected:
-  TrajectoryServiceTest()
-      : clock_(*ParseRfc3339("2026-11-23T23:30:00+01:00")),  // a consult late in the evening
-        master_(crypto::MasterKey::FromKey(crypto::Key::Random())),
-        hasher_({19, 2}) {}
-
-  void SetUp() override {
-    t_ = testing::OpenTestDatabase(GetParam());
-    ctx_.emplace(Context{*t_->db, clock_, master_, hasher_, audit_, {}});
-    SetupService setup(*ctx_);
-    auto created = setup.CreatePractice({"Kliniek", true, {"Amsterdam", "Utrecht"}});
-    practice_ = created->first.id;
-    amsterdam_ = created->second[0].id;
-    utrecht_ = created->second[1].id;
-    practitioner_ = Actor(Role::kPractitioner, {amsterdam_});
-    domain::ClientChanges ch;
-    ch.given_name = "Anna";
-    ch.family_name = "Vries";
-    ch.date_of_birth = "1985-04-12";
-    ch.location = amsterdam_.value;
-    ch.records_consent = std::optional<std::string>("given");
-    client_ = ClientService(*ctx_).Create(practitioner_, ch)->client.id.value;
-    ASSERT_TRUE(IntakeService(*ctx_).Add(practitioner_, client_, {"geen", "geen", "nee", "", "", ""}));
-  }
-
-  domain::Actor Actor(Role role, std::vector<LocationId> locations) {
-    NewStaff s;
-    s.email = std::string(domain::RoleName(role)) + std::to_string(++n_) + "@kliniek.nl";
-    s.role = role;
-    s.all_locations = locations.empty();
-    s.locations = locations;
-    s.must_change_password = false;
-    auto staff = SetupService(*ctx_).CreateStaff(practice_, s);
-    domain::Actor a;
-    a.user = staff->id;
-    a.practice = practice_;
-    a.role = role;
-    a.all_locations = locations.empty();
-    a.locations = locations;
-    a.remote_addr = "127.0.0.1";
-    return a;
-  }
+  TrajectoryServiceTest() : DossierTest("2026-11-23T23:30:00+01:00") {}
 
   TrajectoryInput Input(std::string type) {
     TrajectoryInput in;
@@ -71,18 +31,6 @@ class TrajectoryServiceTest : public ::testing::TestWithParam<std::string> {
   }
 
   TrajectoryService Service() { return TrajectoryService(*ctx_); }
-
-  FakeClock clock_;
-  crypto::MasterKey master_;
-  crypto::PasswordHasher hasher_;
-  audit::AuditLog audit_{crypto::Key::Random()};
-  std::unique_ptr<testing::TestDatabase> t_;
-  std::optional<Context> ctx_;
-  PracticeId practice_;
-  LocationId amsterdam_, utrecht_;
-  domain::Actor practitioner_;
-  std::string client_;
-  int n_ = 0;
 };
 
 std::string Earliest(const Error& e) {
