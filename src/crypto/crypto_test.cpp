@@ -72,6 +72,23 @@ TEST(KeysTest, RSec3SealedHealthFieldsOpenOnlyWithTheClientKey) {
   EXPECT_FALSE(Open(key, "garbage", "client-1/intake"));
 }
 
+TEST(KeysTest, RPhoto3StreamsSealLargeValuesAndRefuseDamage) {
+  RecordProperty("rule", "R-PHOTO-3");
+  const Key key = Key::Random();
+  std::string photo(300 * 1024 + 17, '\0');
+  for (std::size_t i = 0; i < photo.size(); ++i) photo[i] = static_cast<char>(i * 31 % 251);
+  const std::string sealed = SealStream(key, photo, "photo:1");
+  EXPECT_EQ(OpenStream(key, sealed, "photo:1"), photo);
+  EXPECT_EQ(OpenStream(key, SealStream(key, "", "photo:2"), "photo:2"), "");
+  EXPECT_FALSE(OpenStream(Key::Random(), sealed, "photo:1"));
+  EXPECT_FALSE(OpenStream(key, sealed, "photo:9"));
+  EXPECT_FALSE(OpenStream(key, sealed.substr(0, sealed.size() - 100), "photo:1"));  // truncated
+  std::string changed = sealed;
+  changed[70000] ^= 1;
+  EXPECT_FALSE(OpenStream(key, changed, "photo:1"));
+  EXPECT_FALSE(OpenStream(key, sealed + "x", "photo:1"));
+}
+
 TEST(PasswordHasherTest, RSec1Argon2idPhcStringAtOwaspStrength) {
   RecordProperty("rule", "R-SEC-1");
   PasswordHasher hasher({19, 2});

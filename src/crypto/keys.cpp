@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -64,6 +65,66 @@ std::optional<std::string> Open(const Key& key, std::string_view sealed, std::st
     return std::nullopt;
   plain.resize(plen);
   return plain;
+}
+
+namespace {
+constexpr std::size_t kStreamChunk = 64 * 1024;
+}  // namespace
+
+std::string SealStream(const Key& key, std::string_view plaintext, std::string_view context) {
+  crypto_secretstream_xchacha20poly1305_state state;
+  std::string out(crypto_secretstream_xchacha20poly1305_HEADERBYTES, '\0');
+  crypto_secretstream_xchacha20poly1305_init_push(&state, reinterpret_cast<unsigned char*>(out.data()),
+                                                  key.data());
+  std::size_t pos = 0;
+  bool first = true;
+  do {
+    const std::size_t n = std::min(kStreamChunk, plaintext.size() - pos);
+    const bool last = pos + n == plaintext.size();
+    const std::size_t at = out.size();
+    out.resize(at + n + crypto_secretstream_xchacha20poly1305_ABYTES);
+    crypto_secretstream_xchacha20poly1305_push(
+        &state, reinterpret_cast<unsigned char*>(out.data() + at), nullptr,
+        reinterpret_cast<const unsigned char*>(plaintext.data() + pos), n,
+        first ? reinterpret_cast<const unsigned char*>(context.data()) : nullptr, first ? context.size() : 0,
+        last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+    pos += n;
+    first = false;
+  } while (pos < plaintext.size());
+  sodium_memzero(&state, sizeof state);
+  return out;
+}
+
+std::optional<std::string> OpenStream(const Key& key, std::string_view sealed, std::string_view context) {
+  constexpr std::size_t kHeader = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+  constexpr std::size_t kTag = crypto_secretstream_xchacha20poly1305_ABYTES;
+  if (sealed.size() < kHeader + kTag) return std::nullopt;
+  crypto_secretstream_xchacha20poly1305_state state;
+  if (crypto_secretstream_xchacha20poly1305_init_pull(&state, reinterpret_cast<const unsigned char*>(sealed.data()),
+                                                      key.data()) != 0)
+    return std::nullopt;
+  std::string out;
+  std::size_t pos = kHeader;
+  bool first = true;
+  unsigned char tag = 0;
+  while (pos < sealed.size()) {
+    const std::size_t n = std::min(kStreamChunk + kTag, sealed.size() - pos);
+    const std::size_t at = out.size();
+    out.resize(at + n - kTag);
+    unsigned long long len = 0;
+    if (crypto_secretstream_xchacha20poly1305_pull(
+            &state, reinterpret_cast<unsigned char*>(out.data() + at), &len, &tag,
+            reinterpret_cast<const unsigned char*>(sealed.data() + pos), n,
+            first ? reinterpret_cast<const unsigned char*>(context.data()) : nullptr, first ? context.size() : 0) != 0)
+      return std::nullopt;
+    out.resize(at + len);
+    pos += n;
+    first = false;
+    if (tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL) break;
+  }
+  // Nothing may follow the final chunk, and the stream must have one (no truncation).
+  if (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL || pos != sealed.size()) return std::nullopt;
+  return out;
 }
 
 Result<MasterKey> MasterKey::Create(const std::filesystem::path& file) {

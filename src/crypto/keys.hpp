@@ -43,6 +43,12 @@ std::string Seal(const Key& key, std::string_view plaintext, std::string_view co
 // nullopt when the key is wrong, the value was changed, or the context differs.
 std::optional<std::string> Open(const Key& key, std::string_view sealed, std::string_view context);
 
+// Large values (photos): libsodium secretstream (XChaCha20-Poly1305) in 64 KiB chunks, so a
+// truncated, reordered or changed stream does not open. `context` is bound to the first
+// chunk. The output is binary: a header, then the chunks.
+std::string SealStream(const Key& key, std::string_view plaintext, std::string_view context);
+std::optional<std::string> OpenStream(const Key& key, std::string_view sealed, std::string_view context);
+
 class MasterKey {
  public:
   // Creates the key file with mode 0600; fails if it exists.
