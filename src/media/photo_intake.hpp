@@ -1,0 +1,42 @@
+#pragma once
+// R-PHOTO-1, R-PHOTO-2: photo intake with libvips. The type is read from the bytes, never
+// the name; limits in bytes and pixels are checked before decoding; the image is decoded,
+// turned upright (EXIF orientation, or HEIF's irot), converted to sRGB, and re-encoded as a
+// JPEG without any metadata (EXIF, GPS, XMP, IPTC, maker notes, embedded thumbnails,
+// comments, ICC profile), with a thumbnail made from the same pixels. Nothing of the
+// original file is kept.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/result.hpp"
+
+namespace huidig::media {
+
+enum class ImageType { kJpeg, kPng, kWebp, kHeif };
+std::string_view ToString(ImageType t);
+// From the first bytes; nullopt for anything else (GIF, TIFF, PDF, a renamed text file ...).
+std::optional<ImageType> SniffImageType(std::string_view bytes);
+
+struct IntakeLimits {
+  std::size_t max_bytes = 25 * 1024 * 1024;
+  std::uint64_t max_pixels = 50'000'000;  // 50 MP: every phone camera, no decompression bombs
+  int thumbnail_size = 400;                // longest side of the thumbnail
+  int jpeg_quality = 85;
+};
+
+struct ProcessedPhoto {
+  std::string jpeg;       // the stored image
+  std::string thumbnail;  // a JPEG too
+  int width = 0;
+  int height = 0;
+  ImageType source_type = ImageType::kJpeg;
+};
+
+// Errors (kInvalidArgument unless noted): photo_type_unsupported, photo_too_large
+// (kTooLarge), photo_too_many_pixels, photo_corrupt; all name the field "photo".
+[[nodiscard]] Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& limits);
+
+}  // namespace huidig::media
