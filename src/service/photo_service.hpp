@@ -1,0 +1,50 @@
+#pragma once
+// Photos of the dossier: intake (R-PHOTO-1, R-PHOTO-2), sealed with the client's key
+// (R-PHOTO-3), tagged with phase, body area and session (R-PHOTO-4), refused when the
+// client refused photos or keeps their own (R-DOS-2); every view audited.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "domain/access.hpp"
+#include "media/photo_intake.hpp"
+#include "service/context.hpp"
+#include "store/client_repo.hpp"
+#include "store/photo_repo.hpp"
+#include "store/treatment_session_repo.hpp"
+
+namespace huidig::service {
+
+struct PhotoUpload {
+  std::string phase;      // before | during | after
+  std::string body_area;
+  std::optional<std::string> session_id;
+};
+
+struct PhotoImage {
+  store::PhotoRow photo;
+  std::string jpeg;
+};
+
+class PhotoService {
+ public:
+  PhotoService(Context ctx, store::PhotoRepo repo, media::IntakeLimits limits)
+      : ctx_(ctx), photos_(std::move(repo)), limits_(limits) {}
+
+  [[nodiscard]] Result<store::PhotoRow> Upload(const domain::Actor& actor, const std::string& client_id,
+                                               const PhotoUpload& upload, std::string_view bytes);
+  [[nodiscard]] Result<std::vector<store::PhotoRow>> List(const domain::Actor& actor, const std::string& client_id);
+  // kind: "image" or "thumbnail".
+  [[nodiscard]] Result<PhotoImage> Open(const domain::Actor& actor, const std::string& id, const std::string& kind);
+
+ private:
+  Context ctx_;
+  store::PhotoRepo photos_;
+  media::IntakeLimits limits_;
+  store::ClientRepo clients_;
+  store::TreatmentSessionRepo sessions_;
+};
+
+}  // namespace huidig::service

@@ -1,0 +1,119 @@
+#include "store/photo_repo.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "crypto/crypto.hpp"
+#include "store/soci_util.hpp"
+
+namespace huidig::store {
+namespace {
+
+using detail::NullableText;
+using detail::TextOut;
+using soci::into;
+using soci::use;
+
+constexpr const char* kColumns =
+    "id, practice_id, location_id, client_id, trajectory_id, session_id, phase, body_area, width, "
+    "height, source_type, uploaded_at_us, uploaded_by";
+
+// Durable: written to a temp file, flushed to disk, then renamed into place.
+void WriteFileDurably(const std::filesystem::path& path, const std::string& data) {
+  std::filesystem::create_directories(path.parent_path());
+  const auto tmp = path.string() + ".tmp";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("photo store: cannot create a file");
+  std::size_t done = 0;
+  while (done < data.size()) {
+    const auto n = ::write(fd, data.data() + done, data.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      throw std::runtime_error("photo store: write failed");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) throw std::runtime_error("photo store: fsync failed");
+  std::filesystem::rename(tmp, path);
+}
+
+std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
+  std::vector<PhotoRow> out;
+  PhotoRow r;
+  TextOut trajectory, session;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql().prepare << std::string("SELECT ") + kColumns + " FROM photos WHERE " + where,
+       into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
+       into(trajectory.value, trajectory.ind), into(session.value, session.ind), into(r.phase), into(r.body_area),
+       into(r.width), into(r.height), into(r.source_type), into(at), into(r.uploaded_by.value), use(a), use(b));
+  st.execute();
+  while (st.fetch()) {
+    r.trajectory_id = trajectory.get();
+    r.session_id = session.get();
+    r.uploaded_at = FromMicros(at);
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace
+
+void PhotoRepo::Insert(Tx& tx, const PhotoRow& r) const {
+  NullableText trajectory(r.trajectory_id), session(r.session_id);
+  const long long at = ToMicros(r.uploaded_at);
+  tx.sql() << std::string("INSERT INTO photos (") + kColumns +
+                  ") VALUES (:id, :p, :l, :c, :t, :s, :ph, :a, :w, :h, :st, :at, :by)",
+      use(r.ref.id), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
+      use(trajectory.value, trajectory.ind), use(session.value, session.ind), use(r.phase), use(r.body_area),
+      use(r.width), use(r.height), use(r.source_type), use(at), use(r.uploaded_by.value);
+}
+
+std::optional<PhotoRow> PhotoRepo::Find(Tx& tx, const PracticeId& practice, const std::string& id) const {
+  auto rows = Query(tx, "id = :id AND practice_id = :p", id, practice.value);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<PhotoRow> PhotoRepo::ForClient(Tx& tx, const PracticeId& practice, const ClientId& client) const {
+  return Query(tx, "client_id = :c AND practice_id = :p ORDER BY uploaded_at_us, id", client.value, practice.value);
+}
+
+std::filesystem::path PhotoRepo::File(const PhotoRow& row, const std::string& kind) const {
+  return folder_ / row.ref.practice.value / row.ref.client.value / (row.ref.id + "." + kind + ".sealed");
+}
+
+void PhotoRepo::PutBlob(Tx& tx, const PhotoRow& row, const std::string& kind, const std::string& sealed) const {
+  if (tx.dialect() == Dialect::kSqlite) {
+    WriteFileDurably(File(row, kind), sealed);
+    return;
+  }
+  const std::string text = crypto::ToBase64(sealed);
+  tx.sql() << "INSERT INTO photo_blobs (photo_id, kind, practice_id, location_id, client_id, sealed) VALUES "
+              "(:id, :k, :p, :l, :c, :s)",
+      use(row.ref.id), use(kind), use(row.ref.practice.value), use(row.ref.location.value),
+      use(row.ref.client.value), use(text);
+}
+
+std::optional<std::string> PhotoRepo::GetBlob(Tx& tx, const PhotoRow& row, const std::string& kind) const {
+  if (tx.dialect() == Dialect::kSqlite) {
+    std::ifstream in(File(row, kind), std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+  std::string text;
+  tx.sql() << "SELECT sealed FROM photo_blobs WHERE photo_id = :id AND kind = :k", into(text), use(row.ref.id),
+      use(kind);
+  if (!tx.sql().got_data()) return std::nullopt;
+  std::string raw;
+  if (!crypto::FromBase64(text, raw)) return std::nullopt;
+  return raw;
+}
+
+}  // namespace huidig::store
