@@ -5,6 +5,9 @@ import { I18nProvider, useI18n } from './i18n';
 import { ClientCardScreen } from './clients/ClientCardScreen';
 import { ClientListScreen } from './clients/ClientListScreen';
 import { ClientNewScreen } from './clients/ClientNewScreen';
+import { SessionScreen } from './dossier/SessionScreen';
+import { TrajectoryNewScreen } from './dossier/TrajectoryNewScreen';
+import { TrajectoryScreen } from './dossier/TrajectoryScreen';
 import { LoginScreen } from './login/LoginScreen';
 import { PasswordChangeScreen } from './login/PasswordChangeScreen';
 import { ReloginDialog } from './login/ReloginDialog';
@@ -14,7 +17,7 @@ import { AppLayout } from './ui/AppLayout';
 import { LocationProvider } from './ui/location';
 import { Link, matchPath, navigate, useLocation } from './ui/router';
 import { ScreenTitle } from './ui/screen';
-import { mayCreateClients } from './ui/roles';
+import { mayCreateClients, mayReadDossier, mayWriteDossier } from './ui/roles';
 
 function NotFoundScreen() {
   const { t } = useI18n();
@@ -42,6 +45,25 @@ function SignedInRoutes() {
   if (pathname === '/clients/new' && mayCreateClients(me.role)) return <ClientNewScreen />;
   const card = matchPath('/clients/:id', pathname);
   if (card?.id && card.id !== 'new') return <ClientCardScreen id={card.id} />;
+  if (mayReadDossier(me.role)) {
+    const newTrajectory = matchPath('/clients/:id/trajectories/new', pathname);
+    if (newTrajectory?.id && mayWriteDossier(me.role)) return <TrajectoryNewScreen clientId={newTrajectory.id} />;
+    const trajectory = matchPath('/clients/:id/trajectories/:tid', pathname);
+    if (trajectory?.id && trajectory.tid && trajectory.tid !== 'new') {
+      return <TrajectoryScreen key={pathname} clientId={trajectory.id} trajectoryId={trajectory.tid} />;
+    }
+    const session = matchPath('/clients/:id/trajectories/:tid/sessions/:sid', pathname);
+    if (session?.id && session.tid && session.sid && (session.sid !== 'new' || mayWriteDossier(me.role))) {
+      return (
+        <SessionScreen
+          key={pathname}
+          clientId={session.id}
+          trajectoryId={session.tid}
+          sessionId={session.sid === 'new' ? null : session.sid}
+        />
+      );
+    }
+  }
   if (pathname === '/' || pathname === '/login' || pathname === '/index.html') return null;
   return <NotFoundScreen />;
 }

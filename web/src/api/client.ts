@@ -19,6 +19,27 @@ export type Problem = Schemas['Problem'];
 export type ProblemCode = Schemas['ProblemCode'];
 export type RecordsConsent = Schemas['RecordsConsent'];
 export type PhotoPreference = Schemas['PhotoPreference'];
+export type IntakeAnswers = Schemas['IntakeAnswers'];
+export type IntakeVersion = Schemas['IntakeVersion'];
+export type IntakeHistory = Schemas['IntakeHistory'];
+export type Regime = Schemas['Regime'];
+export type TreatmentType = Schemas['TreatmentType'];
+export type TreatmentTypeList = Schemas['TreatmentTypeList'];
+export type TrajectoryCreate = Schemas['TrajectoryCreate'];
+export type ConsultCreate = Schemas['ConsultCreate'];
+export type DecisionCreate = Schemas['DecisionCreate'];
+export type ConsentCreate = Schemas['ConsentCreate'];
+export type Consult = Schemas['Trajectory']['consults'][number];
+export type Decision = Schemas['Trajectory']['decisions'][number];
+export type Consent = Schemas['Trajectory']['consents'][number];
+
+export type Session = Schemas['Session'];
+export type SessionInput = Schemas['SessionInput'];
+export type SessionProduct = Session['products'][number];
+export type ProductKind = SessionProduct['kind'];
+export type Addendum = Session['addenda'][number];
+export type AddendumCreate = Schemas['AddendumCreate'];
+export type Trajectory = Schemas['Trajectory'];
 
 /** Codes the app adds to the API's own: no answer at all, and a session that was given up. */
 export type ErrorCode = ProblemCode | 'network' | 'session_ended' | 'unknown';

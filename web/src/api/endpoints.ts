@@ -1,15 +1,27 @@
 // Typed calls of api/openapi.yaml (types generated into schema.d.ts by `npm run gen:api`).
 import {
   api,
+  type AddendumCreate,
   type Client,
   type ClientCreate,
   type ClientList,
+  type ConsentCreate,
+  type ConsultCreate,
+  type DecisionCreate,
+  type IntakeAnswers,
+  type IntakeHistory,
+  type IntakeVersion,
   type LoginRequest,
   type LoginResponse,
   type Me,
   type PasswordChange,
   type RequestOptions,
+  type Session,
+  type SessionInput,
   type TotpEnrolment,
+  type Trajectory,
+  type TrajectoryCreate,
+  type TreatmentTypeList,
 } from './client';
 
 export const PAGE_SIZE = 50;
@@ -60,4 +72,62 @@ export function getClient(id: string, signal?: AbortSignal): Promise<Client> {
 
 export function createClient(body: ClientCreate): Promise<Client> {
   return api.send<Client>('POST', '/api/v1/clients', body);
+}
+
+const id = encodeURIComponent;
+
+export function getIntake(clientId: string, signal?: AbortSignal): Promise<IntakeHistory> {
+  return api.send<IntakeHistory>('GET', `/api/v1/clients/${id(clientId)}/intake`, undefined, { signal });
+}
+
+export function addIntakeVersion(clientId: string, body: IntakeAnswers): Promise<IntakeVersion> {
+  return api.send<IntakeVersion>('POST', `/api/v1/clients/${id(clientId)}/intake`, body);
+}
+
+export function listTreatmentTypes(signal?: AbortSignal): Promise<TreatmentTypeList> {
+  return api.send<TreatmentTypeList>('GET', '/api/v1/treatment-types', undefined, { signal });
+}
+
+export function listTrajectories(clientId: string, signal?: AbortSignal): Promise<{ items: Trajectory[] }> {
+  return api.send<{ items: Trajectory[] }>('GET', `/api/v1/clients/${id(clientId)}/trajectories`, undefined, { signal });
+}
+
+export function createTrajectory(clientId: string, body: TrajectoryCreate): Promise<Trajectory> {
+  return api.send<Trajectory>('POST', `/api/v1/clients/${id(clientId)}/trajectories`, body);
+}
+
+export function getTrajectory(trajectoryId: string, signal?: AbortSignal): Promise<Trajectory> {
+  return api.send<Trajectory>('GET', `/api/v1/trajectories/${id(trajectoryId)}`, undefined, { signal });
+}
+
+export function recordConsult(trajectoryId: string, body: ConsultCreate): Promise<Trajectory> {
+  return api.send<Trajectory>('POST', `/api/v1/trajectories/${id(trajectoryId)}/consult`, body);
+}
+
+export function recordDecision(trajectoryId: string, body: DecisionCreate = {}): Promise<Trajectory> {
+  return api.send<Trajectory>('POST', `/api/v1/trajectories/${id(trajectoryId)}/decision`, body);
+}
+
+export function addConsent(trajectoryId: string, body: ConsentCreate): Promise<Trajectory> {
+  return api.send<Trajectory>('POST', `/api/v1/trajectories/${id(trajectoryId)}/consents`, body);
+}
+
+export function createSession(trajectoryId: string, body: SessionInput): Promise<Session> {
+  return api.send<Session>('POST', `/api/v1/trajectories/${id(trajectoryId)}/sessions`, body);
+}
+
+export function getSession(sessionId: string, signal?: AbortSignal): Promise<Session> {
+  return api.send<Session>('GET', `/api/v1/sessions/${id(sessionId)}`, undefined, { signal });
+}
+
+export function updateSession(sessionId: string, body: SessionInput): Promise<Session> {
+  return api.send<Session>('PATCH', `/api/v1/sessions/${id(sessionId)}`, body);
+}
+
+export function signSession(sessionId: string): Promise<Session> {
+  return api.send<Session>('POST', `/api/v1/sessions/${id(sessionId)}/sign`);
+}
+
+export function addAddendum(sessionId: string, body: AddendumCreate): Promise<Session> {
+  return api.send<Session>('POST', `/api/v1/sessions/${id(sessionId)}/addenda`, body);
 }

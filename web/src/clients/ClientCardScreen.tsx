@@ -1,42 +1,25 @@
 // /clients/:id: the client card. What shows depends on the role: the assistant's answer has no
-// records_consent or photo_preference, and only roles that may see health data get the health
-// section (R-SEC-2). Refused record keeping (R-DOS-1) and refused or own photos (R-DOS-2) carry
-// their note.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// records_consent or photo_preference, and only roles that may read the dossier get the intake
+// and the trajectories (R-SEC-2). Refused record keeping (R-DOS-1) and refused or own photos
+// (R-DOS-2) carry their note.
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, isAbort, isSessionEnded, type Client } from '../api/client';
 import { getClient } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
+import { IntakeSection } from '../dossier/IntakeSection';
+import { TrajectoriesSection } from '../dossier/TrajectoriesSection';
+import { Item, Section } from '../ui/card';
 import { Notice } from '../ui/controls';
 import { errorText } from '../ui/errors';
 import { takeFlash } from '../ui/flash';
 import { ageOn, formatDate, formatDateTime, fullName, todayInAmsterdam } from '../ui/format';
 import { useLocations } from '../ui/location';
-import { mayReadHealth } from '../ui/roles';
+import { mayReadDossier } from '../ui/roles';
 import { Link } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
 
 type Load = { state: 'loading' } | { state: 'done'; client: Client } | { state: 'error'; err: unknown };
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="facts__item">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
-function Section({ id, title, wide, children }: { id: string; title: string; wide?: boolean; children: ReactNode }) {
-  return (
-    <section className={wide ? 'card card--wide' : 'card'} aria-labelledby={id}>
-      <h2 className="card__title" id={id}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export function ClientCardScreen({ id }: { id: string }) {
   const { t } = useI18n();
@@ -161,10 +144,11 @@ export function ClientCardScreen({ id }: { id: string }) {
           </Section>
         ) : null}
 
-        {mayReadHealth(me.role) ? (
-          <Section id="sec-health" title={t('client.health')} wide>
-            <p className="muted">{t('client.healthPlaceholder')}</p>
-          </Section>
+        {mayReadDossier(me.role) ? (
+          <>
+            <IntakeSection clientId={c.id} />
+            <TrajectoriesSection clientId={c.id} />
+          </>
         ) : null}
       </div>
 

@@ -1,6 +1,6 @@
 // Form controls with a visible label, an optional hint and an error next to the field
 // (aria-describedby, aria-invalid), sized for touch.
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useI18n } from '../i18n';
 
 function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
@@ -8,12 +8,16 @@ function describedBy(id: string, hint?: ReactNode, error?: string): string | und
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+function RequiredMark() {
   const { t } = useI18n();
+  return <span className="field__required"> {t('form.required')}</span>;
+}
+
+function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
   return (
     <label className="field__label" htmlFor={id}>
       {label}
-      {required ? <span className="field__required"> {t('form.required')}</span> : null}
+      {required ? <RequiredMark /> : null}
     </label>
   );
 }
@@ -69,6 +73,65 @@ export function TextField({ id, label, hint, error, required, width = 'full', cl
         aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  ref?: Ref<HTMLTextAreaElement>;
+};
+
+export function TextAreaField({ id, label, hint, error, required, className, rows = 3, ...textarea }: TextAreaFieldProps) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <FieldMessages id={id} hint={hint} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        className={`input textarea${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-required={required ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...textarea}
+      />
+    </div>
+  );
+}
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+};
+
+/** One checkbox in a large box that is the label, so the whole box is the touch target. */
+export function CheckboxField({ id, label, hint, error, required, ...input }: CheckboxFieldProps) {
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <label className="checkbox" htmlFor={id}>
+        <input
+          type="checkbox"
+          id={id}
+          name={id}
+          aria-invalid={error ? true : undefined}
+          aria-required={required ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          {...input}
+        />
+        <span>
+          {label}
+          {required ? <RequiredMark /> : null}
+        </span>
+      </label>
     </div>
   );
 }

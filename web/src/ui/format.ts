@@ -83,3 +83,49 @@ export function toIsoDate(input: string): string {
 export function fullName(c: { given_name: string; name_prefix?: string | null; family_name: string }): string {
   return [c.given_name, c.name_prefix, c.family_name].filter((s) => s && s.trim()).join(' ');
 }
+
+/** A calendar date 'YYYY-MM-DD' plus (or minus) whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar date (Amsterdam) of an instant, 'YYYY-MM-DD'. */
+export function dateInAmsterdam(instant: string | Date): string {
+  return todayInAmsterdam(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
+/** Amsterdam's offset from UTC in minutes at an instant (60 in winter, 120 in summer). */
+function offsetMinutes(instant: number): number {
+  const p = partsOf(new Date(instant));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/** Now in Amsterdam as a datetime-local value 'YYYY-MM-DDTHH:MM'. */
+export function nowLocalInput(now: Date = new Date()): string {
+  const p = partsOf(now);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * A datetime-local value ('YYYY-MM-DDTHH:MM', a wall-clock time in Amsterdam, whatever the
+ * device's zone) as RFC 3339 with Amsterdam's offset: '2026-11-21T10:00:00+01:00'. Null when
+ * the value is not such a time.
+ */
+export function amsterdamToIso(local: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  if (!m) return null;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  if (Number.isNaN(wall)) return null;
+  // The offset at the wall time read as UTC is at most an hour off; a second look settles it.
+  let offset = offsetMinutes(wall);
+  offset = offsetMinutes(wall - offset * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00${sign}${hh}:${mm}`;
+}

@@ -1,11 +1,6 @@
 // What the screens show per role (SPEC.md, Users and roles); the server checks it all again.
 import type { Role } from '../api/client';
 
-/** Roles that may see health data, so the card shows the health section (R-DOS, R-SEC-2). */
-export function mayReadHealth(role: Role): boolean {
-  return role === 'owner' || role === 'practitioner' || role === 'auditor' || role === 'quality';
-}
-
 /** Roles that may register clients. */
 export function mayCreateClients(role: Role): boolean {
   return role === 'owner' || role === 'practitioner' || role === 'assistant';
@@ -19,4 +14,14 @@ export function maySetPreferences(role: Role): boolean {
 /** Roles that may list clients (the quality officer only through an incident or complaint). */
 export function mayListClients(role: Role): boolean {
   return role !== 'quality';
+}
+
+/** Roles that read the dossier: intake, trajectories, consents, sessions (the auditor read-only). */
+export function mayReadDossier(role: Role): boolean {
+  return role === 'owner' || role === 'practitioner' || role === 'auditor';
+}
+
+/** Roles that write the dossier: a new intake version, trajectories, consults, consents, sessions. */
+export function mayWriteDossier(role: Role): boolean {
+  return role === 'owner' || role === 'practitioner';
 }

@@ -1,0 +1,259 @@
+// The intake (gezondheidsvragenlijst) on the client card (R-DOS): the current version with its
+// number, author and date, the fields that changed since the version before, a form that saves
+// a new version (nothing is ever edited in place) and every older version, readable.
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError, isSessionEnded, type IntakeAnswers, type IntakeHistory, type IntakeVersion } from '../api/client';
+import { addIntakeVersion, getIntake } from '../api/endpoints';
+import { useI18n } from '../i18n';
+import { useMe } from '../login/session';
+import { Item, Section } from '../ui/card';
+import { Notice, TextAreaField } from '../ui/controls';
+import { errorText, fieldErrorText } from '../ui/errors';
+import { formatDateTime } from '../ui/format';
+import { mayWriteDossier } from '../ui/roles';
+import { useLoad } from '../ui/useLoad';
+import { INTAKE_FIELDS, intakeValue, staffName, type IntakeField } from './labels';
+
+function emptyAnswers(): Record<IntakeField, string> {
+  return { allergies: '', medication: '', pregnancy: '', skin_conditions: '', contra_indications: '', notes: '' };
+}
+
+function Answers({ version, previous }: { version: IntakeVersion; previous?: IntakeVersion }) {
+  const { t } = useI18n();
+  return (
+    <dl className="facts">
+      {INTAKE_FIELDS.map((f) => {
+        const value = intakeValue(version.answers, f);
+        const changed = previous !== undefined && value !== intakeValue(previous.answers, f);
+        return (
+          <Item key={f} label={t(`intake.${f}`)}>
+            {value ? <span className="prewrap">{value}</span> : <span className="facts__empty">{t('intake.nothing')}</span>}
+            {changed ? <span className="badge badge--changed">{t('intake.changedBadge')}</span> : null}
+          </Item>
+        );
+      })}
+    </dl>
+  );
+}
+
+function VersionLine({ version }: { version: IntakeVersion }) {
+  const { t } = useI18n();
+  const me = useMe();
+  return (
+    <>
+      {t('intake.versionLine', {
+        n: version.version,
+        time: formatDateTime(version.created_at),
+        author: staffName(t, me, version.author),
+      })}
+    </>
+  );
+}
+
+function IntakeForm({
+  clientId,
+  current,
+  onSaved,
+  onCancel,
+}: {
+  clientId: string;
+  current: IntakeVersion | null;
+  onSaved: (v: IntakeVersion) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<Record<IntakeField, string>>(() => {
+    const v = emptyAnswers();
+    for (const f of INTAKE_FIELDS) v[f] = intakeValue(current?.answers, f);
+    return v;
+  });
+  const [errors, setErrors] = useState<Partial<Record<IntakeField, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refs = useRef<Partial<Record<IntakeField, HTMLTextAreaElement | null>>>({});
+  const formErrorRef = useRef<HTMLDivElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setErrors({});
+    setFormError(null);
+    const body: IntakeAnswers = {};
+    for (const f of INTAKE_FIELDS) body[f] = values[f].trim();
+    try {
+      onSaved(await addIntakeVersion(clientId, body));
+    } catch (err) {
+      if (isSessionEnded(err)) return;
+      const field = err instanceof ApiError ? (err.field as IntakeField | undefined) : undefined;
+      if (err instanceof ApiError && field && INTAKE_FIELDS.includes(field)) {
+        setErrors({ [field]: fieldErrorText(t, err) });
+        refs.current[field]?.focus();
+      } else {
+        setFormError(errorText(t, err));
+        formErrorRef.current?.focus();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form subform" onSubmit={submit} noValidate aria-labelledby="intake-form-title">
+      <h3 className="subform__title" id="intake-form-title">
+        {current ? t('intake.formTitleNew', { n: current.version + 1 }) : t('intake.formTitleFirst')}
+      </h3>
+      <p className="muted">{t('intake.formIntro')}</p>
+      <div ref={formErrorRef} tabIndex={-1}>
+        {formError ? (
+          <Notice kind="error" live="alert" title={t('intake.saveFailed')}>
+            <p>{formError}</p>
+          </Notice>
+        ) : null}
+      </div>
+      <div className="form__grid">
+        {INTAKE_FIELDS.map((f, i) => (
+          <TextAreaField
+            key={f}
+            id={`intake-${f}`}
+            label={t(`intake.${f}`)}
+            hint={t(`intake.${f}Hint`)}
+            rows={f === 'notes' ? 4 : 2}
+            maxLength={4000}
+            value={values[f]}
+            error={errors[f]}
+            onChange={(e) => {
+              const value = e.target.value;
+              setValues((v) => ({ ...v, [f]: value }));
+              setErrors((x) => (x[f] ? { ...x, [f]: undefined } : x));
+            }}
+            ref={(el) => {
+              refs.current[f] = el;
+            }}
+            autoFocus={i === 0}
+          />
+        ))}
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          {t(current ? 'intake.save' : 'intake.saveFirst')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function IntakeSection({ clientId }: { clientId: string }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const write = mayWriteDossier(me.role);
+  const { load, reload, set } = useLoad<IntakeHistory>((signal) => getIntake(clientId, signal), [clientId]);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
+  const headingFocus = () => document.getElementById('sec-intake')?.focus();
+
+  let body;
+  if (load.state === 'loading') {
+    body = (
+      <p className="loading" role="status">
+        {t('state.loading')}
+      </p>
+    );
+  } else if (load.state === 'error') {
+    body = (
+      <Notice kind="error" live="alert">
+        <p>{errorText(t, load.err)}</p>
+        <button type="button" className="button button--secondary" onClick={reload}>
+          {t('action.retry')}
+        </button>
+      </Notice>
+    );
+  } else {
+    const { current, versions } = load.data;
+    const older = versions.filter((v) => v.version !== current?.version).sort((a, b) => b.version - a.version);
+    const previous = current ? versions.find((v) => v.version === current.version - 1) : undefined;
+    body = (
+      <>
+        <div role="status">
+          {saved !== null ? (
+            <Notice kind="success">
+              <p>{t('intake.saved', { n: saved })}</p>
+            </Notice>
+          ) : null}
+        </div>
+        {editing ? (
+          <IntakeForm
+            clientId={clientId}
+            current={current}
+            onCancel={() => {
+              setEditing(false);
+              headingFocus();
+            }}
+            onSaved={(v) => {
+              set({ current: v, versions: [...versions, v] });
+              setEditing(false);
+              setSaved(v.version);
+              headingFocus();
+            }}
+          />
+        ) : null}
+        {editing ? null : current ? (
+          <>
+            <p className="version-line">
+              <VersionLine version={current} />
+            </p>
+            <Answers version={current} previous={previous} />
+          </>
+        ) : (
+          <Notice kind="info" title={t('intake.noneTitle')}>
+            <p>{t(write ? 'intake.noneText' : 'intake.noneTextReadOnly')}</p>
+          </Notice>
+        )}
+        {older.length && !editing ? (
+          <div className="history">
+            <h3 className="history__title">{t('intake.olderTitle', { n: older.length })}</h3>
+            {older.map((v) => (
+              <details className="disclosure" key={v.version}>
+                <summary className="disclosure__summary">
+                  <VersionLine version={v} />
+                </summary>
+                <div className="disclosure__body">
+                  <Answers version={v} previous={versions.find((p) => p.version === v.version - 1)} />
+                </div>
+              </details>
+            ))}
+          </div>
+        ) : null}
+      </>
+    );
+  }
+
+  const hasCurrent = load.state === 'done' && load.data.current !== null;
+  return (
+    <Section
+      id="sec-intake"
+      title={t('client.health')}
+      wide
+      actions={
+        write && load.state === 'done' && !editing ? (
+          <button
+            type="button"
+            className={`button ${hasCurrent ? 'button--secondary' : 'button--primary'}`}
+            onClick={() => {
+              setSaved(null);
+              setEditing(true);
+            }}
+          >
+            {t(hasCurrent ? 'intake.newVersion' : 'intake.fillIn')}
+          </button>
+        ) : null
+      }
+    >
+      {body}
+    </Section>
+  );
+}

@@ -1,0 +1,355 @@
+// /clients/:id/trajectories/:tid/sessions/new and .../sessions/:sid: a session record
+// (behandelverslag, R-TRJ-2). New and draft sessions are a form (saved as a draft, or signed);
+// a signed session is read-only, and corrections are addenda with author, time and reason
+// while the original stays (R-DOS-3). The auditor reads.
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, isSessionEnded, type Session, type SessionInput } from '../api/client';
+import {
+  addAddendum,
+  createSession,
+  getClient,
+  getSession,
+  getTrajectory,
+  listTrajectories,
+  listTreatmentTypes,
+  signSession,
+  updateSession,
+} from '../api/endpoints';
+import { useI18n, type MessageKey } from '../i18n';
+import { useMe } from '../login/session';
+import { Item, Section } from '../ui/card';
+import { Notice, TextAreaField, TextField } from '../ui/controls';
+import { errorText, fieldErrorText } from '../ui/errors';
+import { setFlash, takeFlash } from '../ui/flash';
+import { formatDateTime, fullName } from '../ui/format';
+import { mayWriteDossier } from '../ui/roles';
+import { Link, navigate } from '../ui/router';
+import { ScreenTitle } from '../ui/screen';
+import { useLoad } from '../ui/useLoad';
+import { staffName } from './labels';
+import { SessionForm, SignRefused } from './SessionForm';
+import { sessionPath } from './SessionsSection';
+
+/** Why a just-created draft was not signed, for the draft's own screen. */
+let carried: { path: string; err: unknown } | null = null;
+
+function takeCarried(path: string | null): unknown {
+  if (!carried || carried.path !== path) return null;
+  const err = carried.err;
+  carried = null;
+  return err;
+}
+
+function SessionRecord({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const empty = <span className="facts__empty">{t('client.notGiven')}</span>;
+  const text = (v: string): ReactNode => (v ? <span className="prewrap">{v}</span> : empty);
+  return (
+    <dl className="facts">
+      <Item label={t('session.performedAt')}>{formatDateTime(session.performed_at)}</Item>
+      <Item label={t('session.practitioner')}>{staffName(t, me, session.practitioner)}</Item>
+      <Item label={t('session.treatmentType')}>
+        {t('session.typeVersion', { name: session.treatment_type.name, n: session.treatment_type.version })}
+      </Item>
+      <Item label={t('session.bodyAreas')}>{session.body_areas.length ? session.body_areas.join(', ') : empty}</Item>
+      <Item label={t('session.productsGroup')}>
+        {session.products.length ? (
+          <ul className="plain-list">
+            {session.products.map((p, i) => (
+              <li key={i}>
+                {t('session.productLine', { kind: t(`product.${p.kind}`), name: p.name, batch: p.batch || '—' })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          empty
+        )}
+      </Item>
+      <Item label={t('session.deviceGroup')}>
+        {session.device
+          ? t('session.deviceLine', { name: session.device.name, settings: session.device.settings || '—' })
+          : empty}
+      </Item>
+      <Item label={t('session.particulars')}>{text(session.particulars)}</Item>
+      <Item label={t('session.result')}>{text(session.result)}</Item>
+      <Item label={t('session.evaluation')}>{text(session.evaluation)}</Item>
+      <Item label={t('session.attention_points')}>{text(session.attention_points)}</Item>
+      <Item label={t('session.aftercare_advice')}>{text(session.aftercare_advice)}</Item>
+    </dl>
+  );
+}
+
+function AddendumForm({ session, onSaved }: { session: Session; onSaved: (next: Session) => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; text?: string }>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const formErrorRef = useRef<HTMLDivElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const found: { reason?: string; text?: string } = {};
+    if (!reason.trim()) found.reason = t('field.reason.required');
+    if (!text.trim()) found.text = t('field.addendum_text.required');
+    setErrors(found);
+    setFormError(null);
+    if (found.reason) return reasonRef.current?.focus();
+    if (found.text) return textRef.current?.focus();
+    setBusy(true);
+    try {
+      const next = await addAddendum(session.id, { reason: reason.trim(), text: text.trim() });
+      setReason('');
+      setText('');
+      onSaved(next);
+    } catch (err) {
+      if (isSessionEnded(err)) return;
+      if (err instanceof ApiError && (err.field === 'reason' || err.field === 'text')) {
+        setErrors({ [err.field]: fieldErrorText(t, err) });
+        (err.field === 'reason' ? reasonRef.current : textRef.current)?.focus();
+      } else {
+        setFormError(errorText(t, err));
+        formErrorRef.current?.focus();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form subform" onSubmit={submit} noValidate aria-labelledby="addendum-form-title">
+      <h3 className="subform__title" id="addendum-form-title">
+        {t('addendum.formTitle')}
+      </h3>
+      <p className="muted">{t('addendum.intro')}</p>
+      <div ref={formErrorRef} tabIndex={-1}>
+        {formError ? (
+          <Notice kind="error" live="alert" title={t('addendum.failed')}>
+            <p>{formError}</p>
+          </Notice>
+        ) : null}
+      </div>
+      <TextField
+        id="addendum-reason"
+        label={t('addendum.reason')}
+        hint={t('addendum.reasonHint')}
+        required
+        autoComplete="off"
+        value={reason}
+        error={errors.reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setErrors((x) => ({ ...x, reason: undefined }));
+        }}
+        ref={reasonRef}
+      />
+      <TextAreaField
+        id="addendum-text"
+        label={t('addendum.text')}
+        required
+        rows={4}
+        value={text}
+        error={errors.text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setErrors((x) => ({ ...x, text: undefined }));
+        }}
+        ref={textRef}
+      />
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          {t('addendum.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId: string; trajectoryId: string; sessionId: string | null }) {
+  const { t, lang } = useI18n();
+  const me = useMe();
+  const write = mayWriteDossier(me.role);
+  const path = sessionId ? sessionPath(clientId, trajectoryId, sessionId) : null;
+  const [flash, setFlashHere] = useState<MessageKey | null>(() => (path ? takeFlash(path) : null));
+  const [signError] = useState(() => takeCarried(path));
+  const [addendumSaved, setAddendumSaved] = useState(false);
+  const context = useLoad(
+    (signal) =>
+      Promise.all([
+        getClient(clientId, signal),
+        getTrajectory(trajectoryId, signal),
+        listTrajectories(clientId, signal),
+        listTreatmentTypes(signal),
+      ]),
+    [clientId, trajectoryId, lang],
+  );
+  const session = useLoad<Session | null>((signal) => (sessionId ? getSession(sessionId, signal) : Promise.resolve(null)), [sessionId]);
+  const trajectoryPath = `/clients/${clientId}/trajectories/${trajectoryId}`;
+
+  const back = (
+    <p className="back">
+      <Link to={trajectoryPath}>
+        {context.load.state === 'done' ? t('session.backTo', { name: context.load.data[1].treatment_type.name }) : t('session.backToTrajectory')}
+      </Link>
+    </p>
+  );
+
+  if (context.load.state !== 'done' || session.load.state !== 'done') {
+    const err = context.load.state === 'error' ? context.load.err : session.load.state === 'error' ? session.load.err : null;
+    return (
+      <main className="screen screen--narrow" id="main">
+        {back}
+        <ScreenTitle title={t(sessionId ? 'session.title' : 'session.newTitle')} />
+        {err === null ? (
+          <p className="loading" role="status">
+            {t('state.loading')}
+          </p>
+        ) : (
+          <Notice kind="error" live="alert">
+            <p>{errorText(t, err)}</p>
+          </Notice>
+        )}
+      </main>
+    );
+  }
+
+  const [client, trajectory, all, catalogue] = context.load.data;
+  const current = session.load.data;
+  const type = catalogue.items.find((x) => x.id === trajectory.treatment_type.id);
+  const pmu = trajectory.treatment_type.regime === 'pmu';
+  // The client's previous session of this treatment type, in any trajectory (R-TRJ-4).
+  const previous = all.items
+    .flatMap((x) => x.sessions)
+    .filter((s) => s.treatment_type.id === trajectory.treatment_type.id && s.id !== current?.id && s.products.length > 0)
+    .sort((a, b) => b.performed_at.localeCompare(a.performed_at))[0];
+
+  async function submit(fields: SessionInput, sign: boolean) {
+    let saved: Session = current ? await updateSession(current.id, fields) : await createSession(trajectoryId, fields);
+    let signError: unknown = null;
+    if (sign) {
+      try {
+        saved = await signSession(saved.id);
+      } catch (err) {
+        if (current) throw new SignRefused(err); // the form shows it; the draft stays as saved
+        signError = err;
+      }
+    }
+    const target = sessionPath(clientId, trajectoryId, saved.id);
+    if (signError) {
+      // The new draft exists: go to it, and show there why it was not signed.
+      carried = { path: target, err: signError };
+      setFlash('session.draftSaved', target);
+      navigate(target, { replace: true });
+      return;
+    }
+    const message: MessageKey = sign ? 'session.signed' : 'session.draftSaved';
+    if (current && current.id === saved.id) {
+      session.set(saved);
+      setFlashHere(message);
+      window.scrollTo(0, 0);
+      document.querySelector<HTMLElement>('h1')?.focus();
+    } else {
+      setFlash(message, target);
+      navigate(target, { replace: true });
+    }
+  }
+
+  const signed = current?.status === 'signed';
+  const title = current ? t('session.title') : t('session.newTitle');
+
+  return (
+    <main className="screen screen--narrow" id="main">
+      {back}
+      {flash ? (
+        <Notice kind="success" live="status">
+          <p>{t(flash)}</p>
+        </Notice>
+      ) : null}
+      <div className="screen__head">
+        <ScreenTitle title={title} />
+        {current ? <span className={`badge ${signed ? 'badge--ready' : 'badge--todo'}`}>{t(`session.status.${current.status}`)}</span> : null}
+      </div>
+      <p className="screen__sub">
+        {fullName(client)} · {trajectory.treatment_type.name}
+      </p>
+
+      {!current && trajectory.missing.length ? (
+        <Notice kind="warning" title={t('missing.title')}>
+          <ul className="plain-list">
+            {trajectory.missing.map((m) => (
+              <li key={m}>{t(`missing.${m}` as MessageKey)}</li>
+            ))}
+          </ul>
+          <p>{t('session.missingNote')}</p>
+        </Notice>
+      ) : null}
+
+      {current && (signed || !write) ? (
+        <>
+          <div className="cards">
+            <Section id="sec-record" title={t('session.recordTitle')} wide>
+              <SessionRecord session={current} />
+              {current.signed_at ? (
+                <p className="muted small">
+                  {t('session.signedLine', { time: formatDateTime(current.signed_at), author: staffName(t, me, current.signed_by) })}
+                </p>
+              ) : null}
+            </Section>
+            <Section id="sec-addenda" title={t('addendum.title')} wide>
+              <div role="status">
+                {addendumSaved ? (
+                  <Notice kind="success">
+                    <p>{t('addendum.saved')}</p>
+                  </Notice>
+                ) : null}
+              </div>
+              {current.addenda.length === 0 ? <p className="muted">{t('addendum.none')}</p> : null}
+              {current.addenda.length ? (
+                <ol className="addenda">
+                  {current.addenda.map((a) => (
+                    <li key={a.id} className="addenda__item">
+                      <p className="addenda__meta">
+                        {t('addendum.line', { time: formatDateTime(a.at), author: staffName(t, me, a.author) })}
+                      </p>
+                      <p>
+                        <strong>{t('addendum.reason')}:</strong> {a.reason}
+                      </p>
+                      <p className="prewrap">{a.text}</p>
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+              {write && signed ? (
+                <AddendumForm
+                  session={current}
+                  onSaved={(next) => {
+                    session.set(next);
+                    setFlashHere(null);
+                    setAddendumSaved(true);
+                  }}
+                />
+              ) : null}
+            </Section>
+          </div>
+        </>
+      ) : write ? (
+        <SessionForm
+          key={current?.id ?? 'new'}
+          trajectory={trajectory}
+          draft={current ?? undefined}
+          previous={previous}
+          pmu={pmu}
+          deviceRequired={type?.device_required ?? false}
+          initialError={signError ?? undefined}
+          onSubmit={submit}
+        />
+      ) : null}
+    </main>
+  );
+}
