@@ -252,13 +252,19 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   service::IntakeService intake(ctx);
   service::TrajectoryService trajectories(ctx);
   service::SessionService sessions(ctx);
+  media::IntakeLimits photo_limits;
+  photo_limits.max_bytes = app->config.max_photo_bytes;
+  photo_limits.max_pixels = app->config.max_photo_pixels;
+  service::PhotoService photos(ctx, store::PhotoRepo(dir / "photos"), photo_limits);
   http::ApiOptions api_options;
   api_options.tls = tls;
   if (const char* web_dir = std::getenv("HUIDIG_WEB_DIR"); web_dir && *web_dir) {
     api_options.web_dir = fs::path(web_dir);
     spdlog::info("serving the web app from {}", web_dir);
   }
-  http::Api api({auth, clients, catalogue, intake, trajectories, sessions}, api_options);
+  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos}, api_options);
+  options.is_upload = &http::Api::IsUpload;
+  options.max_upload_bytes = app->config.max_photo_bytes + 1;
   http::Server server(
       options, [&api](const http::HttpRequest& r) { return api.Handle(r); },
       [&api](std::string_view code, std::string_view lang, bool tls) { return api.Refusal(code, lang, tls); });

@@ -40,6 +40,8 @@ Result<Config> LoadConfig(const std::filesystem::path& dir) {
   for (auto r : {ReadText(t, "listen", c.listen), ReadText(t, "database", c.database),
                  ReadText(t, "tls.certificate", cert), ReadText(t, "tls.key", key),
                  Read(t, "max_body_bytes", c.max_body_bytes, 1024, 1LL << 30),
+                 Read(t, "photos.max_bytes", c.max_photo_bytes, 1024, 1LL << 30),
+                 Read(t, "photos.max_pixels", c.max_photo_pixels, 1000, 1LL << 32),
                  Read(t, "workers", c.workers, 1, 512),
                  Read(t, "session.idle_minutes", c.session_idle_minutes, 1, 24 * 60),
                  Read(t, "session.max_hours", c.session_max_hours, 1, 24 * 7),
@@ -81,6 +83,11 @@ workers = 64
 # PEM certificate chain and private key; with both set the server speaks HTTPS only.
 certificate = ""
 key = ""
+
+[photos]
+# Largest photo upload in bytes, and in pixels (width x height).
+max_bytes = 26214400
+max_pixels = 50000000
 
 [session]
 idle_minutes = 30

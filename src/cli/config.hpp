@@ -2,6 +2,7 @@
 // huidig.toml: every key optional; errors name the key.
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,8 @@ struct Config {
   std::string listen = "127.0.0.1:8080";
   std::string database = "sqlite:huidig.db";
   std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_photo_bytes = 25 << 20;
+  std::uint64_t max_photo_pixels = 50'000'000;
   int workers = 64;  // request threads: many waiting writers make large group commits
   std::optional<std::string> tls_certificate;  // absolute, or relative to the data folder
   std::optional<std::string> tls_key;

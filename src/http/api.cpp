@@ -164,6 +164,7 @@ Api::Api(ApiServices services, ApiOptions options)
       intake_(services.intake),
       trajectories_(services.trajectories),
       sessions_(services.sessions),
+      photos_(services.photos),
       options_(options),
       web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
@@ -202,13 +203,23 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("POST", "/api/v1/sessions/{id}/sign", kFull, bind(&Api::SignSession));
   Add("POST", "/api/v1/sessions/{id}/addenda", kFull, bind(&Api::AddAddendum));
   Add("GET", "/api/v1/recall", kFull, bind(&Api::Recall));
+  Add("POST", "/api/v1/clients/{id}/photos", kFull, bind(&Api::UploadPhoto), true);
+  Add("GET", "/api/v1/clients/{id}/photos", kFull, bind(&Api::ListPhotos));
+  Add("GET", "/api/v1/photos/{id}", kFull, bind(&Api::GetPhoto));
+  Add("GET", "/api/v1/photos/{id}/thumbnail", kFull, bind(&Api::GetThumbnail));
   Add("GET", "/api/v1/treatment-types", kFull, bind(&Api::ListTreatmentTypes));
   Add("POST", "/api/v1/treatment-types", kFull, bind(&Api::CreateTreatmentType));
   Add("PATCH", "/api/v1/treatment-types/{id}", kFull, bind(&Api::PatchTreatmentType));
 }
 
-void Api::Add(std::string method, std::string pattern, Access access, Handler handler) {
-  router_.Add(std::move(method), std::move(pattern), Route{access, std::move(handler)});
+void Api::Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body) {
+  router_.Add(std::move(method), std::move(pattern), Route{access, std::move(handler), raw_body});
+}
+
+bool Api::IsUpload(std::string_view method, std::string_view target) {
+  const auto path = target.substr(0, target.find('?'));
+  return method == "POST" && path.rfind("/api/v1/clients/", 0) == 0 && path.size() > 7 &&
+         path.substr(path.size() - 7) == "/photos";
 }
 
 HttpResponse Api::Refusal(std::string_view code, std::string_view accept_language, bool tls) const {
@@ -254,8 +265,11 @@ HttpResponse Api::Dispatch(const HttpRequest& req, Lang lang) const {
   }
   const Route& route = *match.handler;
   const bool changes_state = req.method != "GET" && req.method != "HEAD";
-  if (changes_state && !req.body.empty() &&
-      !IsJsonContentType(req.Header("content-type").value_or("")))
+  const auto content_type = req.Header("content-type").value_or("");
+  const bool acceptable = route.raw_body ? (content_type.rfind("image/", 0) == 0 ||
+                                            content_type.rfind("application/octet-stream", 0) == 0)
+                                         : IsJsonContentType(content_type);
+  if (changes_state && (!req.body.empty() || route.raw_body) && !acceptable)
     return ProblemResponse(Invalid("unsupported_media_type", {}, "R-SEC-4").value(), lang);
 
   std::optional<service::Caller> caller;
@@ -923,6 +937,69 @@ HttpResponse Api::Recall(const Call& c) const {
                                    {"device", e.hit.device ? json::value(*e.hit.device) : json::value(nullptr)}});
     return Json(200, {{"items", std::move(items)}});
   });
+}
+
+}  // namespace huidig::http
+
+namespace huidig::http {
+namespace {
+
+json::object PhotoJson(const store::PhotoRow& p) {
+  return {{"id", p.ref.id},
+          {"client", p.ref.client.value},
+          {"phase", p.phase},
+          {"area", p.body_area},
+          {"session", p.session_id ? json::value(*p.session_id) : json::value(nullptr)},
+          {"trajectory", p.trajectory_id ? json::value(*p.trajectory_id) : json::value(nullptr)},
+          {"width", p.width},
+          {"height", p.height},
+          {"uploaded_at", FormatUtc(p.uploaded_at)},
+          {"uploaded_by", p.uploaded_by.value}};
+}
+
+HttpResponse Image(const service::PhotoImage& img) {
+  HttpResponse r;
+  r.Set("Content-Type", "image/jpeg");
+  r.Set("Cache-Control", "no-store");  // never in a browser or proxy cache
+  r.Set("Content-Disposition", "inline");
+  r.body = img.jpeg;
+  return r;
+}
+
+}  // namespace
+
+HttpResponse Api::UploadPhoto(const Call& c) const {
+  service::PhotoUpload up;
+  for (const auto& [k, v] : c.req.query) {
+    if (!IsValidUtf8(v) || v.size() > 200) return ProblemResponse(Invalid("invalid_query", k.substr(0, 64)).value(), c.lang);
+    if (k == "phase") up.phase = v;
+    else if (k == "area") up.body_area = v;
+    else if (k == "session") up.session_id = v;
+    else return ProblemResponse(Invalid("invalid_query", IsValidUtf8(k) ? k.substr(0, 64) : "?").value(), c.lang);
+  }
+  if (up.phase.empty()) return ProblemResponse(Invalid("required", "phase", "R-PHOTO-4").value(), c.lang);
+  return Reply(photos_.Upload(c.caller->actor, c.params.at("id"), up, c.req.body), c.lang,
+               [](const store::PhotoRow& p) {
+                 auto res = Json(201, PhotoJson(p));
+                 res.Set("Location", "/api/v1/photos/" + p.ref.id);
+                 return res;
+               });
+}
+
+HttpResponse Api::ListPhotos(const Call& c) const {
+  return Reply(photos_.List(c.caller->actor, c.params.at("id")), c.lang, [](const std::vector<store::PhotoRow>& all) {
+    json::array items;
+    for (const auto& p : all) items.push_back(PhotoJson(p));
+    return Json(200, {{"items", std::move(items)}});
+  });
+}
+
+HttpResponse Api::GetPhoto(const Call& c) const {
+  return Reply(photos_.Open(c.caller->actor, c.params.at("id"), "image"), c.lang, Image);
+}
+
+HttpResponse Api::GetThumbnail(const Call& c) const {
+  return Reply(photos_.Open(c.caller->actor, c.params.at("id"), "thumbnail"), c.lang, Image);
 }
 
 }  // namespace huidig::http

@@ -15,6 +15,7 @@
 #include "service/catalogue_service.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
+#include "service/photo_service.hpp"
 #include "service/session_service.hpp"
 #include "service/trajectory_service.hpp"
 
@@ -27,6 +28,7 @@ struct ApiServices {
   service::IntakeService& intake;
   service::TrajectoryService& trajectories;
   service::SessionService& sessions;
+  service::PhotoService& photos;
 };
 
 struct ApiOptions {
@@ -47,6 +49,8 @@ class Api {
   HttpResponse Refusal(std::string_view code, std::string_view accept_language, bool tls) const;
 
   std::string CookieName() const;
+  // Whether a request is a photo upload (the server then allows the larger body).
+  static bool IsUpload(std::string_view method, std::string_view target);
 
  private:
   struct Call {
@@ -60,9 +64,10 @@ class Api {
   struct Route {
     Access access;
     Handler handler;
+    bool raw_body = false;  // an image, not JSON
   };
 
-  void Add(std::string method, std::string pattern, Access access, Handler handler);
+  void Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body = false);
   HttpResponse Dispatch(const HttpRequest& req, Lang lang) const;
 
   HttpResponse Login(const Call& c) const;
@@ -94,6 +99,10 @@ class Api {
   HttpResponse SignSession(const Call& c) const;
   HttpResponse AddAddendum(const Call& c) const;
   HttpResponse Recall(const Call& c) const;
+  HttpResponse UploadPhoto(const Call& c) const;
+  HttpResponse ListPhotos(const Call& c) const;
+  HttpResponse GetPhoto(const Call& c) const;
+  HttpResponse GetThumbnail(const Call& c) const;
 
   service::AuthService& auth_;
   service::ClientService& clients_;
@@ -101,6 +110,7 @@ class Api {
   service::IntakeService& intake_;
   service::TrajectoryService& trajectories_;
   service::SessionService& sessions_;
+  service::PhotoService& photos_;
   ApiOptions options_;
   StaticFiles web_;
   Router<Route> router_;

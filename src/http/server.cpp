@@ -143,7 +143,15 @@ class Server::Impl {
       parser.body_limit(options_.max_body_bytes);
       parser.header_limit(16 * 1024);
       beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(60));
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+      boost::system::error_code ec = hec;
+      if (!ec) {
+        const auto& head = parser.get();
+        if (options_.is_upload && options_.is_upload(head.method_string(), head.target()))
+          parser.body_limit(options_.max_upload_bytes);
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        ec = bec;
+      }
       if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
         const auto& header = parser.get();
         auto res = ToBeast(refusal_(ec == bhttp::error::body_limit ? "body_too_large" : "headers_too_large",

@@ -20,6 +20,9 @@ struct ServerOptions {
   std::optional<std::string> tls_certificate;  // PEM files; both set = HTTPS
   std::optional<std::string> tls_key;
   std::size_t max_body_bytes = 1 << 20;
+  // Requests for which this returns true (photo uploads) may send up to max_upload_bytes.
+  std::function<bool(std::string_view method, std::string_view target)> is_upload;
+  std::size_t max_upload_bytes = 25 << 20;
   int threads = 64;
 };
 

@@ -591,6 +591,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        /** The client's photos (metadata), oldest first. */
+        get: operations["listPhotos"];
+        put?: never;
+        /**
+         * Upload a photo as the raw request body (R-PHOTO-1..4).
+         * @description JPEG, PNG, WebP or HEIC/HEIF, recognised from the bytes. Decoded, turned upright,
+         *     stripped of all metadata, re-encoded as JPEG with a thumbnail, sealed with the client's
+         *     key. Refused with 409 `photos_refused` or `photos_own` when the client refused photos
+         *     or keeps their own (R-DOS-2).
+         */
+        post: operations["uploadPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The photo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The photo.
+         * @description Audited; served with `Cache-Control: no-store`.
+         */
+        get: operations["getPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The photo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The photo's thumbnail (at most 400 px).
+         * @description Audited; served with `Cache-Control: no-store`.
+         */
+        get: operations["getPhotoThumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/treatment-types": {
         parameters: {
             query?: never;
@@ -937,6 +1019,23 @@ export interface components {
                 device: string | null;
             }[];
         };
+        Photo: {
+            id: components["schemas"]["Uuid"];
+            client: components["schemas"]["Uuid"];
+            /** @enum {string} */
+            phase: "before" | "during" | "after";
+            area: string;
+            session: components["schemas"]["Uuid"] | null;
+            trajectory: components["schemas"]["Uuid"] | null;
+            width: number;
+            height: number;
+            /** Format: date-time */
+            uploaded_at: string;
+            uploaded_by: components["schemas"]["Uuid"];
+        };
+        PhotoList: {
+            items: components["schemas"]["Photo"][];
+        };
         /** @enum {string} */
         Regime: "basic" | "wkkgz" | "pmu" | "cosmetic";
         TreatmentType: {
@@ -1057,7 +1156,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "conflict" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -1157,7 +1256,7 @@ export interface components {
             /** @constant */
             status?: 422;
             /** @enum {unknown} */
-            code?: "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "totp_invalid" | "shorter_than_law";
+            code?: "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "totp_invalid" | "shorter_than_law" | "photo_type_unsupported" | "photo_too_many_pixels" | "photo_corrupt";
         };
         ProblemTooManyRequests: components["schemas"]["Problem"] & {
             /** @constant */
@@ -2348,6 +2447,150 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenRead"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPhotos: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photos. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    uploadPhoto: {
+        parameters: {
+            query: {
+                phase: "before" | "during" | "after";
+                /** @description The body area (behandelgebied). */
+                area: string;
+                session?: string;
+            };
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "image/heic": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The stored photo. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Photo"];
+                };
+            };
+            400: components["responses"]["BadRequestQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPhoto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The photo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JPEG, without any metadata. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPhotoThumbnail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The photo's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JPEG, without any metadata. */
+            200: {
+                headers: {
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
             500: components["responses"]["InternalError"];
         };
     };
