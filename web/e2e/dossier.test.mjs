@@ -362,6 +362,7 @@ describe('dossier', () => {
     await consents.getByText('De toestemming is ondertekend en vastgelegd.').waitFor();
     await consents.getByText(/^Ondertekend .* · getekende handtekening · intake versie 2 · vastgelegd door Bo Behandelaar \(u\)$/).waitFor();
     await missing.getByText('Niets: alles is rond om vandaag een behandeling vast te leggen.').waitFor();
+    await page.getByText('De wijzigingen zijn besproken bij de bevestiging van', { exact: false }).waitFor();
     await checkScreen(page, 'dossier-consent2-confirmed');
 
     if (sessionsApi) await sessionDraftAndSign(page, id, second);

@@ -140,9 +140,9 @@ function ConsultSection({ trajectory, write, onSaved, note }: SectionProps) {
   const { t } = useI18n();
   const me = useMe();
   return (
-    <Section id="sec-consult" title={t('consult.title')}>
+    <Section id="sec-consult" title={t('consult.title')} wide={trajectory.consults.length === 0}>
       {note}
-      {trajectory.consults.length === 0 ? <p className="muted">{t('consult.none')}</p> : null}
+      {trajectory.consults.length === 0 && !write ? <p className="muted">{t('consult.none')}</p> : null}
       {trajectory.consults.map((c) => (
         <dl className="facts" key={c.id}>
           <Item label={t('consult.at')}>{formatDateTime(c.at)}</Item>
@@ -181,7 +181,7 @@ function DecisionSection({ trajectory, write, onSaved, note }: SectionProps) {
   }
 
   return (
-    <Section id="sec-decision" title={t('decision.title')}>
+    <Section id="sec-decision" title={t('decision.title')} wide={trajectory.consults.length === 0}>
       {note}
       {decision ? (
         <dl className="facts">
@@ -240,7 +240,7 @@ function ConsentsSection({
   return (
     <Section id="sec-consents" title={t('consent.title')} wide>
       {note}
-      {trajectory.consents.length === 0 ? <p className="muted">{t('consent.none')}</p> : null}
+      {trajectory.consents.length === 0 && !(cosmetic && !decided) ? <p className="muted">{t('consent.none')}</p> : null}
       {trajectory.consents.length ? (
         <ul className="consents">
           {[...trajectory.consents].reverse().map((c) => (
@@ -354,6 +354,11 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
   const [client, intake] = context.load.data;
   const cosmetic = trajectory.treatment_type.regime === 'cosmetic';
   const changed = trajectory.intake_changed_since_consult;
+  // The changes were discussed at a confirmation signed with the intake as it is now (R-CONSENT-6).
+  const reviewedAt = trajectory.consents
+    .filter((c) => c.kind === 'confirmation' && intake?.current && c.intake_version === intake.current.version)
+    .map((c) => c.signed_at)
+    .pop();
 
   function update(key: MessageKey, section: string) {
     return (next: Trajectory) => {
@@ -393,9 +398,15 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
       <MissingPanel trajectory={trajectory} />
 
       {changed.length ? (
-        <Notice kind="warning" title={t('trajectory.intakeChangedTitle')}>
-          <p>{t('trajectory.intakeChangedText', { fields: intakeFieldList(t, changed) })}</p>
-        </Notice>
+        reviewedAt ? (
+          <Notice kind="info" title={t('trajectory.intakeChangedTitle')}>
+            <p>{t('trajectory.intakeChangedReviewed', { fields: intakeFieldList(t, changed), time: formatDateTime(reviewedAt) })}</p>
+          </Notice>
+        ) : (
+          <Notice kind="warning" title={t('trajectory.intakeChangedTitle')}>
+            <p>{t('trajectory.intakeChangedText', { fields: intakeFieldList(t, changed) })}</p>
+          </Notice>
+        )
       ) : null}
 
       <div className="cards">

@@ -230,6 +230,7 @@ export const en: Messages = {
   'trajectory.intakeChangedText':
     'Changed: {fields}. Discuss the changes with the client. The confirmation on the day of the procedure asks for consent again.',
 
+  'trajectory.intakeChangedReviewed': 'Changed: {fields}. The changes were discussed at the confirmation of {time}.',
   'trajectoryNew.title': 'New treatment plan',
   'trajectoryNew.intro': 'For {client}. Record what you discussed with the client: the client can read it back later.',
   'trajectoryNew.treatmentGroup': 'Treatment and goal',

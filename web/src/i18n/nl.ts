@@ -232,6 +232,7 @@ export const nl = {
   'trajectory.intakeChangedText':
     'Gewijzigd: {fields}. Bespreek de wijzigingen met de cliënt. Bij de bevestiging op de dag van de ingreep wordt opnieuw om toestemming gevraagd.',
 
+  'trajectory.intakeChangedReviewed': 'Gewijzigd: {fields}. De wijzigingen zijn besproken bij de bevestiging van {time}.',
   'trajectoryNew.title': 'Nieuw behandeltraject',
   'trajectoryNew.intro': 'Voor {client}. Leg vast wat u met de cliënt hebt besproken: de cliënt kan dit later teruglezen.',
   'trajectoryNew.treatmentGroup': 'Behandeling en doel',
