@@ -11,6 +11,7 @@ import { Notice, TextAreaField } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
+import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { INTAKE_FIELDS, intakeValue, staffName, type IntakeField } from './labels';
 
@@ -157,21 +158,8 @@ export function IntakeSection({ clientId }: { clientId: string }) {
   const headingFocus = () => document.getElementById('sec-intake')?.focus();
 
   let body;
-  if (load.state === 'loading') {
-    body = (
-      <p className="loading" role="status">
-        {t('state.loading')}
-      </p>
-    );
-  } else if (load.state === 'error') {
-    body = (
-      <Notice kind="error" live="alert">
-        <p>{errorText(t, load.err)}</p>
-        <button type="button" className="button button--secondary" onClick={reload}>
-          {t('action.retry')}
-        </button>
-      </Notice>
-    );
+  if (load.state !== 'done') {
+    body = <LoadStatus err={load.state === 'error' ? load.err : null} retry={reload} />;
   } else {
     const { current, versions } = load.data;
     const older = versions.filter((v) => v.version !== current?.version).sort((a, b) => b.version - a.version);

@@ -25,6 +25,7 @@ import { formatDateTime, fullName } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
 import { Link, navigate } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
+import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { staffName } from './labels';
 import { SessionForm, SignRefused } from './SessionForm';
@@ -206,15 +207,13 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
       <main className="screen screen--narrow" id="main">
         {back}
         <ScreenTitle title={t(sessionId ? 'session.title' : 'session.newTitle')} />
-        {err === null ? (
-          <p className="loading" role="status">
-            {t('state.loading')}
-          </p>
-        ) : (
-          <Notice kind="error" live="alert">
-            <p>{errorText(t, err)}</p>
-          </Notice>
-        )}
+        <LoadStatus
+          err={err}
+          retry={() => {
+            context.reload();
+            session.reload();
+          }}
+        />
       </main>
     );
   }

@@ -6,11 +6,10 @@ import { listTrajectories } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { Section } from '../ui/card';
-import { Notice } from '../ui/controls';
-import { errorText } from '../ui/errors';
 import { formatDate, dateInAmsterdam } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
 import { Link } from '../ui/router';
+import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { missingKey, regimeLabel } from './labels';
 
@@ -22,7 +21,7 @@ function Status({ trajectory }: { trajectory: Trajectory }) {
   const refused = trajectory.missing.includes('records_refused');
   return (
     <span className={`badge ${refused ? 'badge--blocked' : 'badge--todo'}`}>
-      {t('trajectory.openCount', { n: trajectory.missing.length })}
+      {t(refused ? 'trajectory.blocked' : 'trajectory.notReady')}
     </span>
   );
 }
@@ -33,21 +32,8 @@ export function TrajectoriesSection({ clientId }: { clientId: string }) {
   const { load, reload } = useLoad((signal) => listTrajectories(clientId, signal), [clientId]);
 
   let body;
-  if (load.state === 'loading') {
-    body = (
-      <p className="loading" role="status">
-        {t('state.loading')}
-      </p>
-    );
-  } else if (load.state === 'error') {
-    body = (
-      <Notice kind="error" live="alert">
-        <p>{errorText(t, load.err)}</p>
-        <button type="button" className="button button--secondary" onClick={reload}>
-          {t('action.retry')}
-        </button>
-      </Notice>
-    );
+  if (load.state !== 'done') {
+    body = <LoadStatus err={load.state === 'error' ? load.err : null} retry={reload} />;
   } else if (load.data.items.length === 0) {
     body = <p className="muted">{t('trajectories.none')}</p>;
   } else {

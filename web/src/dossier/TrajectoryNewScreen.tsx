@@ -14,6 +14,7 @@ import { setFlash } from '../ui/flash';
 import { dateInAmsterdam, formatDate, fullName } from '../ui/format';
 import { Link, navigate } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
+import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { regimeGroup } from './labels';
 
@@ -40,7 +41,7 @@ function isField(name: string | undefined): name is Field {
 export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
   const { t, lang } = useI18n();
   const me = useMe();
-  const { load } = useLoad(
+  const { load, reload } = useLoad(
     (signal) => Promise.all([getClient(clientId, signal), getIntake(clientId, signal), listTreatmentTypes(signal)]),
     [clientId, lang],
   );
@@ -89,15 +90,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       <main className="screen screen--narrow" id="main">
         {back}
         <ScreenTitle title={t('trajectoryNew.title')} />
-        {load.state === 'loading' ? (
-          <p className="loading" role="status">
-            {t('state.loading')}
-          </p>
-        ) : (
-          <Notice kind="error" live="alert">
-            <p>{errorText(t, load.err)}</p>
-          </Notice>
-        )}
+        <LoadStatus err={load.state === 'error' ? load.err : null} retry={reload} />
       </main>
     );
   }

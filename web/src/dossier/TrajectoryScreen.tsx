@@ -17,6 +17,7 @@ import { addDays, dateInAmsterdam, formatDate, formatDateTime, fullName, todayIn
 import { mayWriteDossier } from '../ui/roles';
 import { Link } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
+import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { ConsentForm } from './ConsentForm';
 import { ConsultForm } from './ConsultForm';
@@ -325,26 +326,16 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
       <main className="screen" id="main">
         {back}
         <ScreenTitle title={notFound ? t('trajectory.notFound') : t('trajectory.title')} />
-        {err === null ? (
-          <p className="loading" role="status">
-            {t('state.loading')}
-          </p>
-        ) : notFound ? (
+        {notFound ? (
           <p>{t('client.notFoundText')}</p>
         ) : (
-          <Notice kind="error" live="alert">
-            <p>{errorText(t, err)}</p>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                reload();
-                context.reload();
-              }}
-            >
-              {t('action.retry')}
-            </button>
-          </Notice>
+          <LoadStatus
+            err={err}
+            retry={() => {
+              reload();
+              context.reload();
+            }}
+          />
         )}
       </main>
     );
