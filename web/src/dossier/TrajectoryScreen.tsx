@@ -4,9 +4,8 @@
 // client's decision after the reflection period (R-CONSENT-2), the consents (R-CONSENT-3..6)
 // and the sessions. The auditor reads it all; only owner and practitioner get the forms.
 import { useState, type ReactNode } from 'react';
-import { ApiError, type Client, type IntakeHistory, type Trajectory } from '../api/client';
+import { ApiError, isSessionEnded, type Client, type IntakeHistory, type Trajectory } from '../api/client';
 import { getClient, getIntake, getTrajectory, recordDecision } from '../api/endpoints';
-import { isSessionEnded } from '../api/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../login/session';
 import { Item, Section } from '../ui/card';
@@ -16,8 +15,8 @@ import { takeFlash } from '../ui/flash';
 import { addDays, dateInAmsterdam, formatDate, formatDateTime, fullName, todayInAmsterdam } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
 import { Link } from '../ui/router';
-import { ScreenTitle } from '../ui/screen';
 import { LoadStatus } from '../ui/LoadStatus';
+import { ScreenTitle } from '../ui/screen';
 import { useLoad } from '../ui/useLoad';
 import { ConsentForm } from './ConsentForm';
 import { ConsultForm } from './ConsultForm';
