@@ -23,6 +23,7 @@ run: build
 
 bench: build
 	@bash bench/run $(BUILD)/huidig
+	@bash bench/photo-intake $(BUILD)
 
 clean:
 	rm -rf $(BUILD)
