@@ -194,3 +194,37 @@ TEST(IntakeTest, RDosAnswersRoundTripAndAreChecked) {
 
 }  // namespace
 }  // namespace huidig::domain
+
+#include "domain/photo_rules.hpp"
+
+namespace huidig::domain {
+namespace {
+
+TEST(PhotoRulesTest, RTrj3BeforeAndAfterPhotosOfVisibleResults) {
+  RecordProperty("rule", "R-TRJ-3");
+  const Instant day1 = *ParseRfc3339("2026-11-01T10:00:00Z");
+  const Instant day8 = *ParseRfc3339("2026-11-08T10:00:00Z");
+  TrajectoryPhotoFacts f;
+  f.visible_results = true;
+  f.photos_allowed = true;
+  f.planned_sessions = 2;
+  EXPECT_EQ(PhotoFlags(f), std::vector<std::string>{"before_photos_missing"});  // a reminder up front
+  f.before_photos = {day1 - std::chrono::minutes(5)};
+  EXPECT_TRUE(PhotoFlags(f).empty());
+  f.sessions = {day1};
+  EXPECT_TRUE(PhotoFlags(f).empty());  // between sessions the practitioner decides
+  f.sessions.push_back(day8);          // the last planned session is done
+  EXPECT_EQ(PhotoFlags(f), std::vector<std::string>{"after_photos_missing"});
+  f.after_photos = {day8 + std::chrono::minutes(30)};
+  EXPECT_TRUE(PhotoFlags(f).empty());
+  f.before_photos = {day8};  // taken only after the first session
+  EXPECT_EQ(PhotoFlags(f), std::vector<std::string>{"before_photos_missing"});
+  f.photos_allowed = false;  // refused or own photos: no flags
+  EXPECT_TRUE(PhotoFlags(f).empty());
+  f.photos_allowed = true;
+  f.visible_results = false;  // relaxation: nothing to photograph
+  EXPECT_TRUE(PhotoFlags(f).empty());
+}
+
+}  // namespace
+}  // namespace huidig::domain

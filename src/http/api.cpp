@@ -692,7 +692,8 @@ json::object TrajectoryJson(const service::TrajectoryView& v, Lang lang) {
            }()},
           {"missing", Strings(v.missing)},
           {"earliest_decision", v.earliest_decision ? json::value(*v.earliest_decision) : json::value(nullptr)},
-          {"intake_changed_since_consult", Strings(v.intake_changed_since_consult)}};
+          {"intake_changed_since_consult", Strings(v.intake_changed_since_consult)},
+          {"photo_flags", Strings(v.photo_flags)}};
 }
 
 // Reads the string fields listed into targets; absent fields leave the target as it is.
@@ -975,6 +976,7 @@ HttpResponse Api::UploadPhoto(const Call& c) const {
     if (k == "phase") up.phase = v;
     else if (k == "area") up.body_area = v;
     else if (k == "session") up.session_id = v;
+    else if (k == "trajectory") up.trajectory_id = v;
     else return ProblemResponse(Invalid("invalid_query", IsValidUtf8(k) ? k.substr(0, 64) : "?").value(), c.lang);
   }
   if (up.phase.empty()) return ProblemResponse(Invalid("required", "phase", "R-PHOTO-4").value(), c.lang);

@@ -55,6 +55,10 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor, const s
       auto session = IsUuidV4(*up.session_id) ? sessions_.Find(tx, actor.practice, *up.session_id) : std::nullopt;
       if (!session || session->ref.client != client->id) return Invalid("invalid_value", "session", "R-PHOTO-4");
       trajectory = session->trajectory_id;
+    } else if (up.trajectory_id) {
+      auto t = IsUuidV4(*up.trajectory_id) ? trajectories_.Find(tx, actor.practice, *up.trajectory_id) : std::nullopt;
+      if (!t || t->ref.client != client->id) return Invalid("invalid_value", "trajectory", "R-PHOTO-4");
+      trajectory = t->ref.id;
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());

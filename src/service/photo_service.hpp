@@ -13,6 +13,7 @@
 #include "service/context.hpp"
 #include "store/client_repo.hpp"
 #include "store/photo_repo.hpp"
+#include "store/trajectory_repo.hpp"
 #include "store/treatment_session_repo.hpp"
 
 namespace huidig::service {
@@ -21,6 +22,7 @@ struct PhotoUpload {
   std::string phase;      // before | during | after
   std::string body_area;
   std::optional<std::string> session_id;
+  std::optional<std::string> trajectory_id;  // a before-photo has no session yet
 };
 
 struct PhotoImage {
@@ -45,6 +47,7 @@ class PhotoService {
   media::IntakeLimits limits_;
   store::ClientRepo clients_;
   store::TreatmentSessionRepo sessions_;
+  store::TrajectoryRepo trajectories_;
 };
 
 }  // namespace huidig::service

@@ -8,6 +8,8 @@
 #include "domain/calendar.hpp"
 #include "domain/consent.hpp"
 #include "domain/intake.hpp"
+#include "domain/photo_rules.hpp"
+#include "store/photo_repo.hpp"
 #include "service/client_keys.hpp"
 
 namespace huidig::service {
@@ -131,6 +133,18 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
   // What still stands between the client and a session today.
   const auto client = clients_.Find(tx, row.ref.practice, row.ref.client);
   const Regime regime = v.type.type.regime;
+  // R-TRJ-3: before and after photos of a treatment with visible results.
+  domain::TrajectoryPhotoFacts facts;
+  facts.visible_results = v.type.type.visible_results;
+  facts.photos_allowed = client && client->photo_preference == domain::PhotoPreference::kAllowed;
+  facts.planned_sessions = v.info.planned_sessions;
+  for (const auto& s : v.sessions) facts.sessions.push_back(s.performed_at);
+  for (const auto& p : store::PhotoRepo({}).ForClient(tx, row.ref.practice, row.ref.client)) {
+    if (p.trajectory_id != row.ref.id) continue;
+    if (p.phase == "before") facts.before_photos.push_back(p.uploaded_at);
+    if (p.phase == "after") facts.after_photos.push_back(p.uploaded_at);
+  }
+  v.photo_flags = domain::PhotoFlags(facts);
   if (domain::RecordsRequired(regime) && client) {
     if (client->records_consent == domain::RecordsConsent::kRefused) v.missing.push_back("records_refused");
     else if (!client->records_consent) v.missing.push_back("records_consent_missing");

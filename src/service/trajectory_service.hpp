@@ -84,6 +84,7 @@ struct TrajectoryView {
   std::vector<std::string> missing;
   std::optional<std::string> earliest_decision;            // Amsterdam date, while undecided
   std::vector<std::string> intake_changed_since_consult;   // R-CONSENT-6
+  std::vector<std::string> photo_flags;                    // R-TRJ-3
 };
 
 class TrajectoryService {

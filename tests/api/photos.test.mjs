@@ -62,6 +62,21 @@ describe('photos (demo practice)', () => {
     assert.deepEqual([...new Set(audit.map((r) => r.action))].sort(), ['create', 'read', 'read_thumbnail']);
   });
 
+  test('R-TRJ-3: a trajectory with visible results is flagged until its before-photo exists', async () => {
+    expectStatus(await practitioner.post(`/api/v1/clients/${client.id}/intake`, { json: { allergies: 'geen' } }), 201);
+    const t = expectStatus(
+      await practitioner.post(`/api/v1/clients/${client.id}/trajectories`, {
+        json: { treatment_type: 'microneedling', goal: 'Egalere huid', expected_result: 'Minder littekens', risks: 'Roodheid', intake_reviewed: true },
+      }),
+      201,
+    );
+    assert.deepEqual(t.photo_flags, ['before_photos_missing']);
+    expectStatus(await upload(camera, { phase: 'before', area: 'wang', trajectory: t.id }), 201);
+    const after = expectStatus(await practitioner.get(`/api/v1/trajectories/${t.id}`), 200);
+    assert.deepEqual(after.photo_flags, []);
+    expectProblem(await upload(camera, { phase: 'before', area: 'wang', trajectory: 'nope' }), 422, 'invalid_value', 'trajectory');
+  });
+
   test('R-PHOTO-1: disguised, broken and wrongly sent files are refused', async () => {
     expectProblem(await upload(Buffer.from('%PDF-1.7 dit is geen foto')), 422, 'photo_type_unsupported', 'photo');
     expectProblem(await upload(camera.subarray(0, camera.length / 2)), 422, 'photo_corrupt', 'photo');

@@ -926,6 +926,11 @@ export interface components {
              */
             earliest_decision: string | null;
             intake_changed_since_consult: string[];
+            /**
+             * @description R-TRJ-3, for a type with visible results while photos are allowed:
+             *     before_photos_missing, after_photos_missing.
+             */
+            photo_flags: ("before_photos_missing" | "after_photos_missing")[];
         };
         TrajectoryList: {
             items: components["schemas"]["Trajectory"][];
@@ -2487,6 +2492,8 @@ export interface operations {
                 /** @description The body area (behandelgebied). */
                 area: string;
                 session?: string;
+                /** @description The trajectory, for a photo taken before its first session. */
+                trajectory?: string;
             };
             header: {
                 /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
