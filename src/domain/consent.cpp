@@ -48,9 +48,12 @@ Result<void> CheckSessionAllowed(const SessionPreconditions& p) {
       return {};
     case Regime::kCosmetic: {
       if (!p.decision_at) return refuse("decision_missing", "R-CONSENT-2");
+      // Confirmed on the day of the session, after the decision, and before the session was
+      // recorded (its time is entered to the minute, so it may read a little earlier).
       const Date day = AmsterdamDate(p.session_at);
+      const Instant recorded = p.recorded_at.value_or(p.session_at);
       for (const Instant c : p.confirmations)
-        if (c >= *p.decision_at && c <= p.session_at && AmsterdamDate(c) == day) return {};
+        if (c >= *p.decision_at && c <= recorded && AmsterdamDate(c) == day) return {};
       return refuse("confirmation_missing", "R-CONSENT-3");
     }
   }

@@ -39,7 +39,8 @@ struct SessionPreconditions {
   bool informed_consent_signed = false;           // wkkgz, pmu (R-CONSENT-4)
   std::optional<Instant> decision_at;             // cosmetic (R-CONSENT-2)
   std::vector<Instant> confirmations;             // cosmetic: confirmations on the day (R-CONSENT-3)
-  Instant session_at{};
+  Instant session_at{};                           // when the session took place (minutes, as entered)
+  std::optional<Instant> recorded_at;             // when it is recorded; session_at when absent
 };
 
 // The first rule that refuses the session, as an error whose code names it:

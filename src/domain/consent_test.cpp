@@ -96,6 +96,12 @@ TEST(ConsentTest, RConsent3CosmeticSessionNeedsAConfirmationOnTheSameDay) {
   EXPECT_EQ(CheckSessionAllowed(p).error().rule, "R-CONSENT-3");
   p.confirmations.push_back(At("2026-11-25T00:10:00+01:00"));  // the day of the procedure
   EXPECT_TRUE(CheckSessionAllowed(p));
+  // A session entered to the minute (09:30) recorded after a confirmation at 09:30:40.
+  p.confirmations = {At("2026-11-25T09:30:40+01:00")};
+  p.recorded_at = At("2026-11-25T09:31:00+01:00");
+  EXPECT_TRUE(CheckSessionAllowed(p));
+  p.recorded_at.reset();
+  EXPECT_FALSE(CheckSessionAllowed(p));  // but not one signed after the session was recorded
   p.confirmations = {At("2026-11-24T09:00:00+01:00")};  // before the decision
   p.session_at = At("2026-11-24T11:00:00+01:00");
   EXPECT_FALSE(CheckSessionAllowed(p));

@@ -83,6 +83,7 @@ Result<void> SessionService::CheckAllowed(store::Tx& tx, const store::Trajectory
   p.regime = type.type.regime;
   p.records_consent = client.records_consent;
   p.session_at = performed_at;
+  p.recorded_at = std::max(performed_at, ctx_.clock.Now());
   for (const auto& c : trajectories_.Consents(tx, trajectory.ref.id)) {
     if (c.kind == "informed" && c.signed_at <= performed_at) p.informed_consent_signed = true;
     if (c.kind == "confirmation") p.confirmations.push_back(c.signed_at);
