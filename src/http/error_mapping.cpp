@@ -27,7 +27,10 @@ int StatusFor(const Error& e) {
 
 HttpResponse ProblemResponse(const Error& e, Lang lang) {
   const int status = StatusFor(e);
-  const auto text = MessageFor(e.code, e.field, lang);
+  std::string date;
+  for (const auto& [key, value] : e.extra)
+    if (key == "earliest") date = std::get<std::string>(value);
+  const auto text = MessageFor(e.code, e.field, lang, date);
   boost::json::object body;
   body["type"] = "urn:huidig:problem:" + e.code;
   body["title"] = text.title;

@@ -24,7 +24,13 @@ TEST(ErrorMappingTest, RSec4ProblemJsonNamesCodeFieldAndLanguage) {
   EXPECT_EQ(nl.Header("Content-Type"), "application/problem+json");
   EXPECT_NE(nl.body.find(R"("code":"required")"), std::string::npos);
   EXPECT_NE(nl.body.find(R"("field":"given_name")"), std::string::npos);
-  EXPECT_NE(nl.body.find("verplicht"), std::string::npos);
+  EXPECT_NE(nl.body.find("Het veld voornaam is verplicht"), std::string::npos);
+  const auto early = ProblemResponse(
+      Error{Errc::kFailedPrecondition, "reflection_period_not_elapsed", {}, "R-CONSENT-2", {}}.With(
+          "earliest", std::string("2026-11-24")),
+      Lang::kNl);
+  EXPECT_NE(early.body.find("op zijn vroegst worden vastgelegd op 24-11-2026"), std::string::npos);
+  EXPECT_NE(early.body.find(R"("earliest":"2026-11-24")"), std::string::npos);
   const auto en = ProblemResponse(Invalid("required", "given_name").value(), Lang::kEn);
   EXPECT_NE(en.body.find("is required"), std::string::npos);
   const auto locked = ProblemResponse(

@@ -100,10 +100,8 @@ constexpr Entry kMessages[] = {
      "Leg eerst het besluit van de cliënt vast, na de bedenktijd.",
      "First record the client's decision, after the reflection period."},
     {"reflection_period_not_elapsed", "Reflection period not over",
-     "De bedenktijd is nog niet voorbij. Het besluit kan op zijn vroegst worden vastgelegd op de "
-     "datum in 'earliest'.",
-     "The reflection period is not over. The decision can be recorded on the date in 'earliest' at "
-     "the earliest."},
+     "De bedenktijd is nog niet voorbij. Het besluit kan op zijn vroegst worden vastgelegd op {1}.",
+     "The reflection period is not over. The decision can be recorded on {1} at the earliest."},
     {"already_decided", "Already decided", "Het besluit na dit consult is al vastgelegd.",
      "The decision after this consult was already recorded."},
     {"consent_missing", "Informed consent missing",
@@ -144,6 +142,50 @@ constexpr Entry kMessages[] = {
      "Something went wrong on our side. Please try again."},
 };
 
+// Field names as the screens call them.
+struct FieldLabel {
+  std::string_view field, nl, en;
+};
+constexpr FieldLabel kFieldLabels[] = {
+    {"given_name", "voornaam", "given name"},
+    {"name_prefix", "tussenvoegsel", "name prefix"},
+    {"family_name", "achternaam", "family name"},
+    {"date_of_birth", "geboortedatum", "date of birth"},
+    {"phone", "telefoonnummer", "phone number"},
+    {"email", "e-mailadres", "email address"},
+    {"location", "vestiging", "location"},
+    {"records_consent", "verslaglegging", "record keeping"},
+    {"photo_preference", "foto's", "photos"},
+    {"current_password", "huidig wachtwoord", "current password"},
+    {"new_password", "nieuw wachtwoord", "new password"},
+    {"goal", "doel", "goal"},
+    {"expected_result", "verwacht resultaat", "expected result"},
+    {"risks", "risico's en bijwerkingen", "risks and side effects"},
+    {"planned_sessions", "aantal behandelingen", "number of sessions"},
+    {"intake_reviewed", "intake besproken", "intake reviewed"},
+    {"treatment_type", "soort behandeling", "treatment type"},
+    {"at", "tijdstip", "time"},
+    {"leaflet_version", "versie van de folder", "leaflet version"},
+    {"proposed", "voorgestelde behandeling", "proposed treatment"},
+    {"text", "informatietekst", "information text"},
+    {"signature", "handtekening", "signature"},
+    {"phase", "fase", "phase"},
+    {"area", "behandelgebied", "body area"},
+    {"reason", "reden", "reason"},
+};
+
+std::string Label(std::string_view field, Lang lang) {
+  for (const auto& l : kFieldLabels)
+    if (l.field == field) return std::string(lang == Lang::kEn ? l.en : l.nl);
+  return std::string(field);
+}
+
+std::string LocalDate(std::string_view iso, Lang lang) {
+  if (iso.size() != 10) return std::string(iso);
+  if (lang == Lang::kEn) return std::string(iso);
+  return std::string(iso.substr(8, 2)) + "-" + std::string(iso.substr(5, 2)) + "-" + std::string(iso.substr(0, 4));
+}
+
 }  // namespace
 
 Lang PickLanguage(std::string_view header) {
@@ -167,11 +209,11 @@ Lang PickLanguage(std::string_view header) {
   return en > nl ? Lang::kEn : Lang::kNl;
 }
 
-ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang) {
+ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang, std::string_view date) {
   for (const auto& m : kMessages) {
     if (m.code != code) continue;
     const auto text = lang == Lang::kEn ? m.en : m.nl;
-    return {std::string(m.title), fmt::format(fmt::runtime(text), field)};
+    return {std::string(m.title), fmt::format(fmt::runtime(text), Label(field, lang), LocalDate(date, lang))};
   }
   // A code without its own text: the general one of its kind.
   return lang == Lang::kEn ? ProblemText{std::string(code), "The request was refused."}

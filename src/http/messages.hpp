@@ -16,6 +16,9 @@ struct ProblemText {
   std::string detail;  // in the chosen language, naming the field where there is one
 };
 
-ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang);
+// `field` is the API's field name; the text names it as the form does ("voornaam").
+// `date` (YYYY-MM-DD, may be empty) is shown in the language's format where the text has one.
+ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang,
+                       std::string_view date = {});
 
 }  // namespace huidig::http
