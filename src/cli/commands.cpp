@@ -129,7 +129,7 @@ int Init(const fs::path& dir, const std::string& practice, const std::string& ow
   }
   service::NewStaff s;
   s.email = owner;
-  s.display_name = owner;
+  s.display_name = owner.substr(0, owner.find('@'));  // the name part; editable later
   s.role = domain::Role::kOwner;
   s.all_locations = true;
   s.must_change_password = true;

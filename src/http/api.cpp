@@ -185,6 +185,7 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("POST", "/api/v1/me/totp/confirm", kRestrictedOk, bind(&Api::ConfirmTotp));
   Add("PATCH", "/api/v1/practice", kFull, bind(&Api::PatchPractice));
   Add("GET", "/api/v1/locations", kFull, bind(&Api::ListLocations));
+  Add("GET", "/api/v1/staff", kFull, bind(&Api::ListStaff));
   Add("GET", "/api/v1/clients", kFull, bind(&Api::SearchClients));
   Add("POST", "/api/v1/clients", kFull, bind(&Api::CreateClient));
   Add("GET", "/api/v1/clients/{id}", kFull, bind(&Api::GetClient));
@@ -394,6 +395,18 @@ HttpResponse Api::ListLocations(const Call& c) const {
   return Reply(auth_.Locations(*c.caller), c.lang, [](const std::vector<store::LocationRecord>& ls) {
     json::array items;
     for (const auto& l : ls) items.push_back(LocationJson(l));
+    return Json(200, {{"items", std::move(items)}});
+  });
+}
+
+HttpResponse Api::ListStaff(const Call& c) const {
+  return Reply(auth_.Staff(*c.caller), c.lang, [](const std::vector<store::UserRecord>& all) {
+    json::array items;
+    for (const auto& u : all)
+      items.push_back(json::object{{"id", u.id.value},
+                                   {"display_name", u.display_name},
+                                   {"role", std::string(domain::RoleName(u.role))},
+                                   {"active", !u.disabled}});
     return Json(200, {{"items", std::move(items)}});
   });
 }

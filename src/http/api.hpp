@@ -78,6 +78,7 @@ class Api {
   HttpResponse ConfirmTotp(const Call& c) const;
   HttpResponse PatchPractice(const Call& c) const;
   HttpResponse ListLocations(const Call& c) const;
+  HttpResponse ListStaff(const Call& c) const;
   HttpResponse SearchClients(const Call& c) const;
   HttpResponse CreateClient(const Call& c) const;
   HttpResponse GetClient(const Call& c) const;

@@ -251,3 +251,11 @@ Result<std::vector<store::LocationRecord>> AuthService::Locations(const Caller& 
 }
 
 }  // namespace huidig::service
+
+namespace huidig::service {
+
+Result<std::vector<store::UserRecord>> AuthService::Staff(const Caller& caller) {
+  return ctx_.db.Read([&](store::Tx& tx) { return users_.ForPractice(tx, caller.actor.practice); });
+}
+
+}  // namespace huidig::service

@@ -68,6 +68,8 @@ class AuthService {
   [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
   [[nodiscard]] Result<store::PracticeRecord> SetTotpRequired(const Caller& caller, bool required);
   [[nodiscard]] Result<std::vector<store::LocationRecord>> Locations(const Caller& caller);
+  // The practice's staff (names and roles), so records can name their authors.
+  [[nodiscard]] Result<std::vector<store::UserRecord>> Staff(const Caller& caller);
 
   // The CSRF token of a session: derived from its token, so nothing more is stored.
   static std::string CsrfTokenFor(const std::string& session_token);

@@ -188,6 +188,23 @@ std::optional<UserRecord> UserRepo::Find(Tx& tx, const UserId& id) const {
   return ReadUser(tx, "WHERE id = :id", id.value);
 }
 
+std::vector<UserRecord> UserRepo::ForPractice(Tx& tx, const PracticeId& practice) const {
+  std::vector<UserRecord> out;
+  UserOut u;
+  soci::statement st(tx.sql());
+  u.Bind(st);
+  st.exchange(use(practice.value));
+  st.alloc();
+  st.prepare(std::string(kSelectUser) + "WHERE practice_id = :p ORDER BY display_name, id");
+  st.define_and_bind();
+  if (st.execute(true)) {
+    do {
+      out.push_back(u.Get());
+    } while (st.fetch());
+  }
+  return out;
+}
+
 void UserRepo::SetPassword(Tx& tx, const UserId& id, const std::string& hash, bool must_change,
                            Instant now) const {
   const int must = must_change;

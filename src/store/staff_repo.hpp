@@ -28,6 +28,8 @@ class UserRepo {
   void Insert(Tx& tx, const UserRecord& u) const;
   std::optional<UserRecord> FindByEmail(Tx& tx, const std::string& email) const;
   std::optional<UserRecord> Find(Tx& tx, const UserId& id) const;
+  // Everyone of the practice, by name (without locations).
+  std::vector<UserRecord> ForPractice(Tx& tx, const PracticeId& practice) const;
   void SetPassword(Tx& tx, const UserId& id, const std::string& hash, bool must_change,
                    Instant now) const;
   void SetTotpPending(Tx& tx, const UserId& id, const std::optional<std::string>& sealed,

@@ -46,6 +46,13 @@ describe('treatment catalogue (demo practice)', () => {
     expectProblem(await owner.post('/api/v1/treatment-types', { json: { id: 'odd', regime: 'cosmetic', name_nl: 'W', name_en: 'L' } }), 422, 'invalid_value', 'category');
   });
 
+  test('the staff list names the authors of records, without account data', async () => {
+    const staff = expectStatus(await assistant.get('/api/v1/staff'), 200).items;
+    const bo = staff.find((s) => s.display_name === 'Bo Behandelaar');
+    assert.equal(bo.role, 'practitioner');
+    assert.ok(!JSON.stringify(staff).includes('@'), 'no email addresses');
+  });
+
   test('R-CONSENT-2: the owner may lengthen the reflection periods, never shorten them', async () => {
     const longer = expectStatus(await owner.patch('/api/v1/practice', { json: { reflection_days: [1, 2, 14] } }), 200);
     assert.deepEqual(longer.reflection_days, [1, 2, 14]);

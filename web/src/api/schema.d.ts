@@ -230,6 +230,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practice's staff, to name the authors of records.
+         * @description Names and roles only; no email addresses or other account data.
+         */
+        get: operations["listStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -1041,6 +1064,15 @@ export interface components {
         PhotoList: {
             items: components["schemas"]["Photo"][];
         };
+        StaffList: {
+            items: {
+                id: components["schemas"]["Uuid"];
+                display_name: string;
+                /** @enum {string} */
+                role: "owner" | "practitioner" | "assistant" | "quality" | "auditor";
+                active: boolean;
+            }[];
+        };
         /** @enum {string} */
         Regime: "basic" | "wkkgz" | "pmu" | "cosmetic";
         TreatmentType: {
@@ -1781,6 +1813,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LocationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Restricted"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everyone of the practice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffList"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
