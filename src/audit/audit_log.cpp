@@ -17,8 +17,10 @@ void Field(std::string& out, std::string_view v) {
   out += ';';
 }
 void OptField(std::string& out, const std::optional<std::string>& v) {
-  if (v) Field(out, std::string_view(*v));
-  else out += "-;";
+  if (v)
+    Field(out, std::string_view(*v));
+  else
+    out += "-;";
 }
 
 }  // namespace
@@ -34,6 +36,16 @@ Entry Entry::For(const domain::Actor& actor, std::string action, std::string obj
   e.remote_addr = actor.remote_addr;
   e.outcome = outcome;
   e.at = at;
+  return e;
+}
+
+Entry Entry::About(const domain::Actor& actor, std::string action, std::string object_type,
+                   const ClientId& client, const LocationId& location, std::string object_id,
+                   Instant at) {
+  Entry e = For(actor, std::move(action), std::move(object_type), at);
+  e.client = client;
+  e.location = location;
+  e.object_id = std::move(object_id);
   return e;
 }
 
@@ -91,7 +103,8 @@ VerifyReport AuditLog::Verify(store::Tx& tx, const PracticeId& practice) const {
     if (r.seq != expected_seq) {
       broken(fmt::format("expected entry {} here (an entry was removed or moved)", expected_seq));
     } else if (r.prev_hash != prev) {
-      broken("its link to the entry before does not match (an entry was removed, moved or changed)");
+      broken(
+          "its link to the entry before does not match (an entry was removed, moved or changed)");
     } else if (HashOf(r) != r.hash) {
       broken("its content does not match its hash (the entry was changed)");
     }
@@ -106,8 +119,9 @@ VerifyReport AuditLog::Verify(store::Tx& tx, const PracticeId& practice) const {
   if (head_seq != report.entries || (head && head->hash != prev)) {
     report.intact = false;
     report.first_bad_seq = report.entries + 1;
-    report.reason = fmt::format("the chain ends at entry {} but its head says {} (entries were removed)",
-                                report.entries, head_seq);
+    report.reason =
+        fmt::format("the chain ends at entry {} but its head says {} (entries were removed)",
+                    report.entries, head_seq);
     return report;
   }
   report.head_hash = prev;

@@ -38,6 +38,10 @@ struct Entry {
   // An entry for `actor` acting now; fill in the rest.
   static Entry For(const domain::Actor& actor, std::string action, std::string object_type,
                    Instant at, Outcome outcome = Outcome::kAllowed);
+  // An allowed access to an object of one client's dossier.
+  static Entry About(const domain::Actor& actor, std::string action, std::string object_type,
+                     const ClientId& client, const LocationId& location, std::string object_id,
+                     Instant at);
 };
 
 struct VerifyReport {
@@ -45,7 +49,7 @@ struct VerifyReport {
   long long entries = 0;
   std::optional<long long> first_bad_seq;  // the first entry that does not verify
   std::string reason;
-  std::string head_hash;                   // note it elsewhere to anchor the chain
+  std::string head_hash;  // note it elsewhere to anchor the chain
 };
 
 class AuditLog {

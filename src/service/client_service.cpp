@@ -9,15 +9,6 @@ namespace {
 
 using domain::Permission;
 
-audit::Entry ClientEntry(const domain::Actor& actor, std::string action, const domain::Client& c,
-                         Instant now) {
-  auto e = audit::Entry::For(actor, std::move(action), "client", now);
-  e.client = c.id;
-  e.location = c.location;
-  e.object_id = c.id.value;
-  return e;
-}
-
 }  // namespace
 
 ClientView ClientService::View(const domain::Actor& actor, domain::Client c) const {
@@ -64,7 +55,8 @@ Result<std::vector<ClientView>> ClientService::Search(const domain::Actor& actor
     if (filter.within.empty()) return std::vector<ClientView>{};
   }
   if (search.location) filter.location = LocationId{*search.location};
-  auto found = ctx_.db.Read([&](store::Tx& tx) { return clients_.Search(tx, actor.practice, filter); });
+  auto found =
+      ctx_.db.Read([&](store::Tx& tx) { return clients_.Search(tx, actor.practice, filter); });
   // A search shows identity data of every client listed: one entry names the search and the
   // number of results (the query text itself may hold a name, so it is not logged).
   auto e = audit::Entry::For(actor, "search", "client_list", now);
@@ -96,7 +88,8 @@ Result<ClientView> ClientService::Create(const domain::Actor& actor,
     client->location = *location;
     clients_.Insert(tx, *client);
     keys_.Insert(tx, client->id, client->practice, client->location, wrapped, now);
-    ctx_.audit.Append(tx, ClientEntry(actor, "create", *client, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "client", client->id,
+                                              client->location, client->id.value, now));
     return View(actor, *client);
   });
 }
@@ -112,7 +105,10 @@ Result<ClientView> ClientService::Get(const domain::Actor& actor, const std::str
   // R-SEC-2: unknown and forbidden answer alike; both are logged as refused.
   if (!client || !actor.MayReadClient(client->location, false))
     return Fail(Refused(actor, "read", id, now, NotFound().value()));
-  ctx_.db.Write([&](store::Tx& tx) { ctx_.audit.Append(tx, ClientEntry(actor, "read", *client, now)); });
+  ctx_.db.Write([&](store::Tx& tx) {
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "read", "client", client->id, client->location,
+                                              client->id.value, now));
+  });
   return View(actor, std::move(*client));
 }
 
@@ -123,25 +119,28 @@ Result<ClientView> ClientService::Update(const domain::Actor& actor, const std::
     return Fail(Refused(actor, "update", id, now, Forbidden().value()));
   const ClientId client_id{id};
   bool hidden = !IsUuidV4(id);
-  auto result = hidden ? Result<ClientView>(NotFound())
-                       : ctx_.db.Write([&](store::Tx& tx) -> Result<ClientView> {
-    auto current = clients_.Find(tx, actor.practice, client_id);
-    if (!current || !actor.MayReadClient(current->location, false)) {
-      hidden = true;
-      return NotFound();
-    }
-    auto next = domain::ApplyClientChanges(*current, changes, false, domain::AmsterdamDate(now), actor);
-    if (!next) return Fail(next.error());
-    if (changes.location) {
-      auto location = ResolveLocation(tx, actor, changes.location);
-      if (!location) return Fail(location.error());
-      next->location = *location;
-    }
-    next->updated_at = now;
-    clients_.Update(tx, *next);
-    ctx_.audit.Append(tx, ClientEntry(actor, "update", *next, now));
-    return View(actor, *next);
-  });
+  auto result =
+      hidden ? Result<ClientView>(NotFound())
+             : ctx_.db.Write([&](store::Tx& tx) -> Result<ClientView> {
+                 auto current = clients_.Find(tx, actor.practice, client_id);
+                 if (!current || !actor.MayReadClient(current->location, false)) {
+                   hidden = true;
+                   return NotFound();
+                 }
+                 auto next = domain::ApplyClientChanges(*current, changes, false,
+                                                        domain::AmsterdamDate(now), actor);
+                 if (!next) return Fail(next.error());
+                 if (changes.location) {
+                   auto location = ResolveLocation(tx, actor, changes.location);
+                   if (!location) return Fail(location.error());
+                   next->location = *location;
+                 }
+                 next->updated_at = now;
+                 clients_.Update(tx, *next);
+                 ctx_.audit.Append(tx, audit::Entry::About(actor, "update", "client", next->id,
+                                                           next->location, next->id.value, now));
+                 return View(actor, *next);
+               });
   if (!result && hidden) return Fail(Refused(actor, "update", id, now, result.error()));
   return result;
 }

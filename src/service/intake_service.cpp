@@ -13,15 +13,6 @@ std::string SealContext(const ClientId& client, int version) {
   return "intake:" + client.value + ":" + std::to_string(version);
 }
 
-audit::Entry IntakeEntry(const domain::Actor& actor, std::string action, const domain::Client& c,
-                         std::optional<int> version, Instant now, audit::Outcome outcome) {
-  auto e = audit::Entry::For(actor, std::move(action), "intake", now, outcome);
-  e.client = c.id;
-  e.location = c.location;
-  if (version) e.object_id = std::to_string(*version);
-  return e;
-}
-
 }  // namespace
 
 Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const std::string& id) {
@@ -39,15 +30,16 @@ Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const s
     if (!key) return Fail(key.error());
     IntakeHistory h;
     for (const auto& row : intake_.All(tx, actor.practice, client->id)) {
-      const auto plain = crypto::Open(*key, row.answers_sealed, SealContext(client->id, row.version));
+      const auto plain =
+          crypto::Open(*key, row.answers_sealed, SealContext(client->id, row.version));
       const auto answers = plain ? domain::DecodeIntake(*plain) : std::nullopt;
       if (!answers) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
       h.versions.push_back({row.version, row.author, row.created_at, *answers});
     }
-    ctx_.audit.Append(tx, IntakeEntry(actor, "read", *client,
-                                      h.versions.empty() ? std::nullopt
-                                                         : std::optional<int>(h.versions.back().version),
-                                      now, audit::Outcome::kAllowed));
+    ctx_.audit.Append(
+        tx, audit::Entry::About(
+                actor, "read", "intake", client->id, client->location,
+                h.versions.empty() ? "none" : std::to_string(h.versions.back().version), now));
     return h;
   });
 }
@@ -68,11 +60,17 @@ Result<IntakeVersion> IntakeService::Add(const domain::Actor& actor, const std::
     if (!key) return Fail(key.error());
     const auto existing = intake_.All(tx, actor.practice, client->id);
     const int version = existing.empty() ? 1 : existing.back().version + 1;
-    store::IntakeRow row{client->id, version, actor.practice, client->location,
-                         crypto::Seal(*key, domain::EncodeIntake(answers), SealContext(client->id, version)),
-                         actor.user, now};
+    store::IntakeRow row{
+        client->id,
+        version,
+        actor.practice,
+        client->location,
+        crypto::Seal(*key, domain::EncodeIntake(answers), SealContext(client->id, version)),
+        actor.user,
+        now};
     intake_.Insert(tx, row);
-    ctx_.audit.Append(tx, IntakeEntry(actor, "create", *client, version, now, audit::Outcome::kAllowed));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "intake", client->id,
+                                              client->location, std::to_string(version), now));
     return IntakeVersion{version, actor.user, now, answers};
   });
   if (!result && refused) {

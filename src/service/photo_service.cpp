@@ -10,26 +10,21 @@ namespace {
 
 using domain::Permission;
 
-std::string SealContext(const std::string& photo, const std::string& kind) { return "photo:" + photo + ":" + kind; }
-
-audit::Entry PhotoEntry(const domain::Actor& actor, std::string action, const domain::Client& c,
-                        const std::string& id, Instant now) {
-  auto e = audit::Entry::For(actor, std::move(action), "photo", now);
-  e.client = c.id;
-  e.location = c.location;
-  e.object_id = id;
-  return e;
+std::string SealContext(const std::string& photo, const std::string& kind) {
+  return "photo:" + photo + ":" + kind;
 }
 
 }  // namespace
 
-Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor, const std::string& client_id,
-                                             const PhotoUpload& up, std::string_view bytes) {
+Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor,
+                                             const std::string& client_id, const PhotoUpload& up,
+                                             std::string_view bytes) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (up.phase != "before" && up.phase != "during" && up.phase != "after")
     return Invalid("invalid_value", "phase", "R-PHOTO-4");
   if (!IsValidUtf8(up.body_area) || HasControlCharacters(up.body_area) ||
-      up.body_area.find_first_not_of(' ') == std::string::npos || CodePointCount(up.body_area) > 100)
+      up.body_area.find_first_not_of(' ') == std::string::npos ||
+      CodePointCount(up.body_area) > 100)
     return Invalid(up.body_area.empty() ? "required" : "invalid_value", "area", "R-PHOTO-4");
   const Instant now = ctx_.clock.Now();
   // Who may upload, and the client's key, before the work of decoding.
@@ -40,7 +35,8 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor, const s
   };
   bool refused = false;
   auto target = ctx_.db.Read([&](store::Tx& tx) -> Result<Target> {
-    auto client = IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
+    auto client =
+        IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
       refused = true;
       return NotFound();
@@ -48,16 +44,22 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor, const s
     // R-DOS-2: refused, or the client keeps their own photos: nothing is stored.
     if (client->photo_preference != domain::PhotoPreference::kAllowed)
       return Fail(Errc::kFailedPrecondition,
-                  client->photo_preference == domain::PhotoPreference::kOwn ? "photos_own" : "photos_refused",
+                  client->photo_preference == domain::PhotoPreference::kOwn ? "photos_own"
+                                                                            : "photos_refused",
                   {}, "R-DOS-2");
     std::optional<std::string> trajectory;
     if (up.session_id) {
-      auto session = IsUuidV4(*up.session_id) ? sessions_.Find(tx, actor.practice, *up.session_id) : std::nullopt;
-      if (!session || session->ref.client != client->id) return Invalid("invalid_value", "session", "R-PHOTO-4");
+      auto session = IsUuidV4(*up.session_id) ? sessions_.Find(tx, actor.practice, *up.session_id)
+                                              : std::nullopt;
+      if (!session || session->ref.client != client->id)
+        return Invalid("invalid_value", "session", "R-PHOTO-4");
       trajectory = session->trajectory_id;
     } else if (up.trajectory_id) {
-      auto t = IsUuidV4(*up.trajectory_id) ? trajectories_.Find(tx, actor.practice, *up.trajectory_id) : std::nullopt;
-      if (!t || t->ref.client != client->id) return Invalid("invalid_value", "trajectory", "R-PHOTO-4");
+      auto t = IsUuidV4(*up.trajectory_id)
+                   ? trajectories_.Find(tx, actor.practice, *up.trajectory_id)
+                   : std::nullopt;
+      if (!t || t->ref.client != client->id)
+        return Invalid("invalid_value", "trajectory", "R-PHOTO-4");
       trajectory = t->ref.id;
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
@@ -67,7 +69,8 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor, const s
   if (!target) {
     if (refused)
       ctx_.db.Write([&](store::Tx& tx) {
-        ctx_.audit.Append(tx, audit::Entry::For(actor, "create", "photo", now, audit::Outcome::kRefused));
+        ctx_.audit.Append(
+            tx, audit::Entry::For(actor, "create", "photo", now, audit::Outcome::kRefused));
       });
     return Fail(target.error());
   }
@@ -85,51 +88,61 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor, const s
   row.source_type = std::string(media::ToString(processed->source_type));
   row.uploaded_at = now;
   row.uploaded_by = actor.user;
-  const std::string image = crypto::SealStream(target->key, processed->jpeg, SealContext(row.ref.id, "image"));
-  const std::string thumb = crypto::SealStream(target->key, processed->thumbnail, SealContext(row.ref.id, "thumbnail"));
+  const std::string image =
+      crypto::SealStream(target->key, processed->jpeg, SealContext(row.ref.id, "image"));
+  const std::string thumb =
+      crypto::SealStream(target->key, processed->thumbnail, SealContext(row.ref.id, "thumbnail"));
   ctx_.db.Write([&](store::Tx& tx) {
     // In the same transaction: the row becomes visible with its blobs or not at all.
     photos_.Insert(tx, row);
     photos_.PutBlob(tx, row, "image", image);
     photos_.PutBlob(tx, row, "thumbnail", thumb);
-    ctx_.audit.Append(tx, PhotoEntry(actor, "create", target->client, row.ref.id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "photo", target->client.id,
+                                              target->client.location, row.ref.id, now));
   });
   return row;
 }
 
-Result<std::vector<store::PhotoRow>> PhotoService::List(const domain::Actor& actor, const std::string& client_id) {
+Result<std::vector<store::PhotoRow>> PhotoService::List(const domain::Actor& actor,
+                                                        const std::string& client_id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<store::PhotoRow>> {
-    auto client = IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
+    auto client =
+        IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(tx, audit::Entry::For(actor, "read", "photo_list", now, audit::Outcome::kRefused));
+      ctx_.audit.Append(
+          tx, audit::Entry::For(actor, "read", "photo_list", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto rows = photos_.ForClient(tx, actor.practice, client->id);
-    auto e = PhotoEntry(actor, "read", *client, "results:" + std::to_string(rows.size()), now);
-    e.object_type = "photo_list";
+    auto e = audit::Entry::About(actor, "read", "photo_list", client->id, client->location,
+                                 "results:" + std::to_string(rows.size()), now);
     ctx_.audit.Append(tx, e);
     return rows;
   });
 }
 
-Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::string& id, const std::string& kind) {
+Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::string& id,
+                                      const std::string& kind) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<PhotoImage> {
     auto row = IsUuidV4(id) ? photos_.Find(tx, actor.practice, id) : std::nullopt;
     auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(tx, audit::Entry::For(actor, "read", "photo", now, audit::Outcome::kRefused));
+      ctx_.audit.Append(tx,
+                        audit::Entry::For(actor, "read", "photo", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
     const auto sealed = photos_.GetBlob(tx, *row, kind);
-    const auto jpeg = sealed ? crypto::OpenStream(*key, *sealed, SealContext(row->ref.id, kind)) : std::nullopt;
+    const auto jpeg =
+        sealed ? crypto::OpenStream(*key, *sealed, SealContext(row->ref.id, kind)) : std::nullopt;
     if (!jpeg) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-PHOTO-3");
-    ctx_.audit.Append(tx, PhotoEntry(actor, kind == "image" ? "read" : "read_thumbnail", *client, id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, kind == "image" ? "read" : "read_thumbnail",
+                                              "photo", client->id, client->location, id, now));
     return PhotoImage{*row, *jpeg};
   });
 }

@@ -21,15 +21,6 @@ namespace {
 
 constexpr auto kClockSkew = std::chrono::minutes(5);
 
-audit::Entry SessionEntry(const domain::Actor& actor, std::string action, const domain::Client& c,
-                          const std::string& id, Instant now) {
-  auto e = audit::Entry::For(actor, std::move(action), "session", now);
-  e.client = c.id;
-  e.location = c.location;
-  e.object_id = id;
-  return e;
-}
-
 Result<Instant> PerformedAt(const std::optional<std::string>& text, Instant now) {
   if (!text) return now;
   const auto at = ParseRfc3339(*text);
@@ -39,14 +30,16 @@ Result<Instant> PerformedAt(const std::optional<std::string>& text, Instant now)
 
 Result<void> CheckAddendumText(std::string_view v, const char* field) {
   if (!IsValidUtf8(v) || HasControlCharacters(v)) return Invalid("invalid_value", field, "R-DOS-3");
-  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos) return Invalid("required", field, "R-DOS-3");
+  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return Invalid("required", field, "R-DOS-3");
   if (CodePointCount(v) > 4000) return Invalid("too_long", field, "R-DOS-3");
   return {};
 }
 
 }  // namespace
 
-Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row, const crypto::Key& key) {
+Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
+                                const crypto::Key& key) {
   SessionView v;
   v.id = row.ref.id;
   v.trajectory_id = row.trajectory_id;
@@ -54,7 +47,8 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row, con
   v.status = row.status;
   v.performed_at = row.performed_at;
   v.practitioner = row.practitioner;
-  const auto type = store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
+  const auto type =
+      store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
   if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
   v.type = *type;
   const auto plain = crypto::Open(key, row.record_sealed, "session:" + row.ref.id);
@@ -70,14 +64,16 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row, con
   for (const auto& a : store::TreatmentSessionRepo().Addenda(tx, row.ref.id)) {
     const auto reason = crypto::Open(key, a.reason_sealed, "addendum-reason:" + a.ref.id);
     const auto text = crypto::Open(key, a.text_sealed, "addendum-text:" + a.ref.id);
-    if (!reason || !text) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+    if (!reason || !text)
+      return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
     v.addenda.push_back({a.ref.id, a.author, a.at, *reason, *text});
   }
   return v;
 }
 
 Result<void> SessionService::CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory,
-                                          const domain::Client& client, const store::TreatmentTypeRecord& type,
+                                          const domain::Client& client,
+                                          const store::TreatmentTypeRecord& type,
                                           Instant performed_at) {
   domain::SessionPreconditions p;
   p.regime = type.type.regime;
@@ -93,9 +89,10 @@ Result<void> SessionService::CheckAllowed(store::Tx& tx, const store::Trajectory
   return domain::CheckSessionAllowed(p);
 }
 
-Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx, const domain::Actor& actor,
-                                                           const std::string& id, const std::string& action,
-                                                           Instant now) {
+Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx,
+                                                           const domain::Actor& actor,
+                                                           const std::string& id,
+                                                           const std::string& action, Instant now) {
   auto row = IsUuidV4(id) ? sessions_.Find(tx, actor.practice, id) : std::nullopt;
   auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
   if (!client || !actor.MayReadClient(client->location, false)) {
@@ -109,10 +106,12 @@ Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx, const 
   if (!trajectory || !type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
   auto key = ClientKey(tx, ctx_.master_key, client->id);
   if (!key) return Fail(key.error());
-  return Loaded{std::move(*row), std::move(*trajectory), std::move(*client), std::move(*type), std::move(*key)};
+  return Loaded{std::move(*row), std::move(*trajectory), std::move(*client), std::move(*type),
+                std::move(*key)};
 }
 
-Result<SessionView> SessionService::Create(const domain::Actor& actor, const std::string& trajectory_id,
+Result<SessionView> SessionService::Create(const domain::Actor& actor,
+                                           const std::string& trajectory_id,
                                            const SessionInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = domain::ValidateSessionRecord(in.record); !ok) return Fail(ok.error());
@@ -120,16 +119,21 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor, const std
   const auto performed_at = PerformedAt(in.performed_at, now);
   if (!performed_at) return Fail(performed_at.error());
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
-    auto trajectory = IsUuidV4(trajectory_id) ? trajectories_.Find(tx, actor.practice, trajectory_id) : std::nullopt;
-    auto client = trajectory ? clients_.Find(tx, actor.practice, trajectory->ref.client) : std::nullopt;
+    auto trajectory = IsUuidV4(trajectory_id)
+                          ? trajectories_.Find(tx, actor.practice, trajectory_id)
+                          : std::nullopt;
+    auto client =
+        trajectory ? clients_.Find(tx, actor.practice, trajectory->ref.client) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(tx, audit::Entry::For(actor, "create", "session", now, audit::Outcome::kRefused));
+      ctx_.audit.Append(
+          tx, audit::Entry::For(actor, "create", "session", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto type = catalogue_.Find(tx, actor.practice, trajectory->type_key, trajectory->type_version);
     if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
     // Refused before anything is written (R-DOS-1, R-CONSENT-2..4).
-    if (auto ok = CheckAllowed(tx, *trajectory, *client, *type, *performed_at); !ok) return Fail(ok.error());
+    if (auto ok = CheckAllowed(tx, *trajectory, *client, *type, *performed_at); !ok)
+      return Fail(ok.error());
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
     store::SessionRow row;
@@ -142,10 +146,12 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor, const std
     row.practitioner = actor.user;
     row.device_name = in.record.device_name;
     row.products = in.record.products;
-    row.record_sealed = crypto::Seal(*key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
+    row.record_sealed =
+        crypto::Seal(*key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
     row.created_at = row.updated_at = now;
     sessions_.Insert(tx, row);
-    ctx_.audit.Append(tx, SessionEntry(actor, "create", *client, row.ref.id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "session", client->id,
+                                              client->location, row.ref.id, now));
     return OpenSession(tx, row, *key);
   });
 }
@@ -163,15 +169,19 @@ Result<SessionView> SessionService::Update(const domain::Actor& actor, const std
     // R-DOS-3: a signed record is never changed; a correction is an addendum.
     if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     const Instant effective = in.performed_at ? *performed_at : s->row.performed_at;
-    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective); !ok) return Fail(ok.error());
+    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective); !ok)
+      return Fail(ok.error());
     store::SessionRow row = s->row;
     row.performed_at = effective;
     row.device_name = in.record.device_name;
     row.products = in.record.products;
-    row.record_sealed = crypto::Seal(s->key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
+    row.record_sealed =
+        crypto::Seal(s->key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
     row.updated_at = now;
-    if (!sessions_.UpdateDraft(tx, row)) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
-    ctx_.audit.Append(tx, SessionEntry(actor, "update", s->client, id, now));
+    if (!sessions_.UpdateDraft(tx, row))
+      return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "update", "session", s->client.id,
+                                              s->client.location, id, now));
     auto fresh = sessions_.Find(tx, actor.practice, id);
     return OpenSession(tx, *fresh, s->key);
   });
@@ -184,19 +194,24 @@ Result<SessionView> SessionService::Sign(const domain::Actor& actor, const std::
     auto s = LoadSession(tx, actor, id, "sign", now);
     if (!s) return Fail(s.error());
     if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
-    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at); !ok) return Fail(ok.error());
+    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at); !ok)
+      return Fail(ok.error());
     auto view = OpenSession(tx, s->row, s->key);
     if (!view) return view;
-    if (auto ok = domain::CheckSessionComplete(view->record, s->type.type); !ok) return Fail(ok.error());
-    if (!sessions_.Sign(tx, id, actor.user, now)) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
-    ctx_.audit.Append(tx, SessionEntry(actor, "sign", s->client, id, now));
+    if (auto ok = domain::CheckSessionComplete(view->record, s->type.type); !ok)
+      return Fail(ok.error());
+    if (!sessions_.Sign(tx, id, actor.user, now))
+      return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "sign", "session", s->client.id,
+                                              s->client.location, id, now));
     auto fresh = sessions_.Find(tx, actor.practice, id);
     return OpenSession(tx, *fresh, s->key);
   });
 }
 
 Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, const std::string& id,
-                                                const std::string& reason, const std::string& text) {
+                                                const std::string& reason,
+                                                const std::string& text) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = CheckAddendumText(reason, "reason"); !ok) return Fail(ok.error());
   if (auto ok = CheckAddendumText(text, "text"); !ok) return Fail(ok.error());
@@ -204,7 +219,8 @@ Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, cons
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
     auto s = LoadSession(tx, actor, id, "create", now);
     if (!s) return Fail(s.error());
-    if (s->row.status != "signed") return Fail(Errc::kFailedPrecondition, "session_draft", {}, "R-DOS-3");
+    if (s->row.status != "signed")
+      return Fail(Errc::kFailedPrecondition, "session_draft", {}, "R-DOS-3");
     store::AddendumRow a;
     a.ref = {crypto::NewUuidV4(), actor.practice, s->client.location, s->client.id};
     a.session_id = id;
@@ -213,7 +229,8 @@ Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, cons
     a.reason_sealed = crypto::Seal(s->key, reason, "addendum-reason:" + a.ref.id);
     a.text_sealed = crypto::Seal(s->key, text, "addendum-text:" + a.ref.id);
     sessions_.InsertAddendum(tx, a);
-    auto e = SessionEntry(actor, "create", s->client, id, now);
+    auto e =
+        audit::Entry::About(actor, "create", "session", s->client.id, s->client.location, id, now);
     e.object_type = "addendum";
     e.object_id = a.ref.id;
     ctx_.audit.Append(tx, e);
@@ -227,7 +244,8 @@ Result<SessionView> SessionService::Get(const domain::Actor& actor, const std::s
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
     auto s = LoadSession(tx, actor, id, "read", now);
     if (!s) return Fail(s.error());
-    ctx_.audit.Append(tx, SessionEntry(actor, "read", s->client, id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "read", "session", s->client.id,
+                                              s->client.location, id, now));
     return OpenSession(tx, s->row, s->key);
   });
 }
@@ -236,7 +254,8 @@ Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& act
                                                         const std::optional<std::string>& batch,
                                                         const std::optional<std::string>& device) {
   // The practitioner and owner treat; the quality officer runs recalls and incidents.
-  if (!actor.May(Permission::kDossierWrite) && actor.role != domain::Role::kQuality) return Forbidden("R-TRJ-4");
+  if (!actor.May(Permission::kDossierWrite) && actor.role != domain::Role::kQuality)
+    return Forbidden("R-TRJ-4");
   const bool has_batch = batch && !domain::NormaliseBatch(*batch).empty();
   const bool has_device = device && device->find_first_not_of(' ') != std::string::npos;
   if (!has_batch && !has_device) return Invalid("required", "batch", "R-TRJ-4");
@@ -247,7 +266,9 @@ Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& act
                                             has_device ? device : std::nullopt)) {
       if (actor.role != domain::Role::kQuality && !actor.AtLocation(hit.location)) continue;
       const auto c = clients_.Find(tx, actor.practice, hit.client);
-      std::string name = c ? c->given_name + " " + (c->name_prefix ? *c->name_prefix + " " : "") + c->family_name : "";
+      std::string name =
+          c ? c->given_name + " " + (c->name_prefix ? *c->name_prefix + " " : "") + c->family_name
+            : "";
       out.push_back({hit, std::move(name)});
     }
     auto e = audit::Entry::For(actor, "search", "recall", now);

@@ -9,8 +9,8 @@
 #include "domain/consent.hpp"
 #include "domain/intake.hpp"
 #include "domain/photo_rules.hpp"
-#include "store/photo_repo.hpp"
 #include "service/client_keys.hpp"
+#include "store/photo_repo.hpp"
 
 namespace huidig::service {
 
@@ -32,19 +32,12 @@ Error Precondition(std::string code, std::string rule) {
   return Error{Errc::kFailedPrecondition, std::move(code), {}, std::move(rule), {}};
 }
 
-audit::Entry DossierEntry(const domain::Actor& actor, std::string action, std::string object_type,
-                          const domain::Client& c, std::string object_id, Instant now) {
-  auto e = audit::Entry::For(actor, std::move(action), std::move(object_type), now);
-  e.client = c.id;
-  e.location = c.location;
-  e.object_id = std::move(object_id);
-  return e;
-}
-
 // A required line of text (leaflet version, proposal): trimmed length 1..max.
-Result<void> RequiredText(std::string_view v, const char* field, std::size_t max, const char* rule) {
+Result<void> RequiredText(std::string_view v, const char* field, std::size_t max,
+                          const char* rule) {
   if (!IsValidUtf8(v) || HasControlCharacters(v)) return Invalid("invalid_value", field, rule);
-  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos) return Invalid("required", field, rule);
+  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return Invalid("required", field, rule);
   if (CodePointCount(v) > max) return Invalid("too_long", field, rule);
   return {};
 }
@@ -60,15 +53,16 @@ Result<void> CheckDrawnSignature(std::string_view data_url) {
   return {};
 }
 
-std::optional<domain::IntakeAnswers> IntakeAt(const std::vector<store::IntakeRow>& rows, int version,
-                                              const crypto::Key& key) {
+std::optional<domain::IntakeAnswers> IntakeAt(const std::vector<store::IntakeRow>& rows,
+                                              int version, const crypto::Key& key) {
   for (const auto& r : rows) {
     if (r.version != version) continue;
     const auto plain = crypto::Open(key, r.answers_sealed,
                                     "intake:" + r.client.value + ":" + std::to_string(r.version));
     return plain ? domain::DecodeIntake(*plain) : std::nullopt;
   }
-  return version == 0 ? std::optional<domain::IntakeAnswers>(domain::IntakeAnswers{}) : std::nullopt;
+  return version == 0 ? std::optional<domain::IntakeAnswers>(domain::IntakeAnswers{})
+                      : std::nullopt;
 }
 
 }  // namespace
@@ -111,17 +105,19 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
   for (const auto& c : trajectories_.Consults(tx, row.ref.id)) {
     const auto proposed = crypto::Open(key, c.proposed_sealed, "consult:" + c.ref.id);
     if (!proposed) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
-    v.consults.push_back({c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by});
+    v.consults.push_back(
+        {c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by});
   }
   for (const auto& d : trajectories_.Decisions(tx, row.ref.id))
     v.decisions.push_back({d.ref.id, d.consult_id, d.at, d.recorded_by});
   for (const auto& c : trajectories_.Consents(tx, row.ref.id)) {
     const auto text = crypto::Open(key, c.text_sealed, "consent-text:" + c.ref.id);
     if (!text) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
-    v.consents.push_back({c.ref.id, domain::ParseConsentKind(c.kind).value_or(domain::ConsentKind::kInformed),
-                          *text, c.text_sha256,
-                          domain::ParseSignatureKind(c.signature_kind).value_or(domain::SignatureKind::kTyped),
-                          c.signed_at, c.intake_version, c.recorded_by});
+    v.consents.push_back(
+        {c.ref.id, domain::ParseConsentKind(c.kind).value_or(domain::ConsentKind::kInformed), *text,
+         c.text_sha256,
+         domain::ParseSignatureKind(c.signature_kind).value_or(domain::SignatureKind::kTyped),
+         c.signed_at, c.intake_version, c.recorded_by});
   }
 
   for (const auto& s : store::TreatmentSessionRepo().ForTrajectory(tx, row.ref.id)) {
@@ -146,13 +142,17 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
   }
   v.photo_flags = domain::PhotoFlags(facts);
   if (domain::RecordsRequired(regime) && client) {
-    if (client->records_consent == domain::RecordsConsent::kRefused) v.missing.push_back("records_refused");
-    else if (!client->records_consent) v.missing.push_back("records_consent_missing");
+    if (client->records_consent == domain::RecordsConsent::kRefused)
+      v.missing.push_back("records_refused");
+    else if (!client->records_consent)
+      v.missing.push_back("records_consent_missing");
   }
   const auto signed_kind = [&](domain::ConsentKind k) {
-    return std::any_of(v.consents.begin(), v.consents.end(), [&](const auto& c) { return c.kind == k; });
+    return std::any_of(v.consents.begin(), v.consents.end(),
+                       [&](const auto& c) { return c.kind == k; });
   };
-  if ((regime == Regime::kWkkgz || regime == Regime::kPmu) && !signed_kind(domain::ConsentKind::kInformed))
+  if ((regime == Regime::kWkkgz || regime == Regime::kPmu) &&
+      !signed_kind(domain::ConsentKind::kInformed))
     v.missing.push_back("consent_missing");
   if (regime == Regime::kCosmetic) {
     if (v.consults.empty()) {
@@ -177,19 +177,22 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
       const int current = rows.empty() ? 0 : rows.back().version;
       const auto then = IntakeAt(rows, v.consults.back().intake_version, key);
       const auto today = IntakeAt(rows, current, key);
-      if (then && today) v.intake_changed_since_consult = domain::ChangedIntakeFields(*then, *today);
+      if (then && today)
+        v.intake_changed_since_consult = domain::ChangedIntakeFields(*then, *today);
     }
   }
   return v;
 }
 
-Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor, const std::string& client_id,
+Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
+                                                 const std::string& client_id,
                                                  const TrajectoryInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = domain::ValidateTrajectoryInfo(in.info); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
-    auto client = IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
+    auto client =
+        IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
       auto e = audit::Entry::For(actor, "create", "trajectory", now, audit::Outcome::kRefused);
       ctx_.audit.Append(tx, e);
@@ -199,23 +202,27 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor, con
     if (!type || type->retired) return Invalid("invalid_value", "treatment_type", "R-CAT");
     const Regime regime = type->type.regime;
     // R-DOS-1: who refused record keeping cannot receive these treatments.
-    if (domain::RecordsRequired(regime) && client->records_consent == domain::RecordsConsent::kRefused)
+    if (domain::RecordsRequired(regime) &&
+        client->records_consent == domain::RecordsConsent::kRefused)
       return Fail(Precondition("records_refused", "R-DOS-1"));
     const auto intake = intake_.All(tx, actor.practice, client->id);
     if (!in.intake_reviewed) return Invalid("required", "intake_reviewed", "R-DOS");
-    if (domain::RecordsRequired(regime) && intake.empty()) return Fail(Precondition("intake_missing", "R-DOS"));
+    if (domain::RecordsRequired(regime) && intake.empty())
+      return Fail(Precondition("intake_missing", "R-DOS"));
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
     store::TrajectoryRow row;
     row.ref = {crypto::NewUuidV4(), actor.practice, client->location, client->id};
     row.type_key = type->type.key;
     row.type_version = type->type.version;
-    row.info_sealed = crypto::Seal(*key, domain::EncodeTrajectoryInfo(in.info), "trajectory:" + row.ref.id);
+    row.info_sealed =
+        crypto::Seal(*key, domain::EncodeTrajectoryInfo(in.info), "trajectory:" + row.ref.id);
     row.intake_version = intake.empty() ? 0 : intake.back().version;
     row.created_at = now;
     row.created_by = actor.user;
     trajectories_.Insert(tx, row);
-    ctx_.audit.Append(tx, DossierEntry(actor, "create", "trajectory", *client, row.ref.id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "trajectory", client->id,
+                                              client->location, row.ref.id, now));
     return View(tx, row, *key, now);
   });
 }
@@ -225,9 +232,11 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<TrajectoryView>> {
-    auto client = IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
+    auto client =
+        IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(tx, audit::Entry::For(actor, "read", "trajectory_list", now, audit::Outcome::kRefused));
+      ctx_.audit.Append(
+          tx, audit::Entry::For(actor, "read", "trajectory_list", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
@@ -238,8 +247,9 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
       if (!v) return Fail(v.error());
       out.push_back(std::move(*v));
     }
-    ctx_.audit.Append(tx, DossierEntry(actor, "read", "trajectory_list", *client,
-                                       "results:" + std::to_string(out.size()), now));
+    ctx_.audit.Append(
+        tx, audit::Entry::About(actor, "read", "trajectory_list", client->id, client->location,
+                                "results:" + std::to_string(out.size()), now));
     return out;
   });
 }
@@ -250,23 +260,28 @@ Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const 
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
     auto t = Load(tx, actor, id, "read", now);
     if (!t) return Fail(t.error());
-    ctx_.audit.Append(tx, DossierEntry(actor, "read", "trajectory", t->client, id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "read", "trajectory", t->client.id,
+                                              t->client.location, id, now));
     return View(tx, t->row, t->key, now);
   });
 }
 
-Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& actor, const std::string& id,
+Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& actor,
+                                                        const std::string& id,
                                                         const ConsultInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   const auto at = ParseRfc3339(in.at);
   if (!at || *at > now + kClockSkew) return Invalid("invalid_value", "at", "R-CONSENT-1");
-  if (auto ok = RequiredText(in.leaflet_version, "leaflet_version", 100, "R-CONSENT-1"); !ok) return Fail(ok.error());
-  if (auto ok = RequiredText(in.proposed, "proposed", 4000, "R-CONSENT-1"); !ok) return Fail(ok.error());
+  if (auto ok = RequiredText(in.leaflet_version, "leaflet_version", 100, "R-CONSENT-1"); !ok)
+    return Fail(ok.error());
+  if (auto ok = RequiredText(in.proposed, "proposed", 4000, "R-CONSENT-1"); !ok)
+    return Fail(ok.error());
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
     auto t = Load(tx, actor, id, "create", now);
     if (!t) return Fail(t.error());
-    if (t->type.type.regime != Regime::kCosmetic) return Fail(Precondition("not_cosmetic", "R-CONSENT-1"));
+    if (t->type.type.regime != Regime::kCosmetic)
+      return Fail(Precondition("not_cosmetic", "R-CONSENT-1"));
     const auto intake = intake_.All(tx, actor.practice, t->client.id);
     store::ConsultRow c;
     c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
@@ -278,13 +293,14 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
     c.recorded_at = now;
     c.recorded_by = actor.user;
     trajectories_.InsertConsult(tx, c);
-    ctx_.audit.Append(tx, DossierEntry(actor, "create", "consult", t->client, c.ref.id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "consult", t->client.id,
+                                              t->client.location, c.ref.id, now));
     return View(tx, t->row, t->key, now);
   });
 }
 
-Result<TrajectoryView> TrajectoryService::RecordDecision(const domain::Actor& actor, const std::string& id,
-                                                         const std::optional<std::string>& at_text) {
+Result<TrajectoryView> TrajectoryService::RecordDecision(
+    const domain::Actor& actor, const std::string& id, const std::optional<std::string>& at_text) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   Instant at = now;
@@ -296,12 +312,14 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(const domain::Actor& ac
   return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
     auto t = Load(tx, actor, id, "create", now);
     if (!t) return Fail(t.error());
-    if (t->type.type.regime != Regime::kCosmetic) return Fail(Precondition("not_cosmetic", "R-CONSENT-2"));
+    if (t->type.type.regime != Regime::kCosmetic)
+      return Fail(Precondition("not_cosmetic", "R-CONSENT-2"));
     const auto consults = trajectories_.Consults(tx, id);
     if (consults.empty()) return Fail(Precondition("consult_missing", "R-CONSENT-1"));
     const auto& consult = consults.back();
     for (const auto& d : trajectories_.Decisions(tx, id))
-      if (d.consult_id == consult.ref.id) return Fail(Errc::kConflict, "already_decided", {}, "R-CONSENT-2");
+      if (d.consult_id == consult.ref.id)
+        return Fail(Errc::kConflict, "already_decided", {}, "R-CONSENT-2");
     const auto periods = catalogue_.Reflection(tx, actor.practice);
     if (auto ok = domain::CheckDecision(consult.at, at, t->type.type.category, periods); !ok)
       return Fail(ok.error());  // R-CONSENT-2, with the earliest date
@@ -313,12 +331,14 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(const domain::Actor& ac
     d.recorded_at = now;
     d.recorded_by = actor.user;
     trajectories_.InsertDecision(tx, d);
-    ctx_.audit.Append(tx, DossierEntry(actor, "create", "decision", t->client, d.ref.id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "decision", t->client.id,
+                                              t->client.location, d.ref.id, now));
     return View(tx, t->row, t->key, now);
   });
 }
 
-Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor, const std::string& id,
+Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
+                                                     const std::string& id,
                                                      const ConsentInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const auto kind = domain::ParseConsentKind(in.kind);
@@ -326,8 +346,9 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
   const auto signature_kind = domain::ParseSignatureKind(in.signature_kind);
   if (!signature_kind) return Invalid("invalid_value", "signature.kind", "R-CONSENT-5");
   if (auto ok = domain::ValidateConsentText(in.text); !ok) return Fail(ok.error());
-  if (auto ok = *signature_kind == domain::SignatureKind::kTyped ? domain::ValidateTypedSignature(in.signature)
-                                                                 : CheckDrawnSignature(in.signature);
+  if (auto ok = *signature_kind == domain::SignatureKind::kTyped
+                    ? domain::ValidateTypedSignature(in.signature)
+                    : CheckDrawnSignature(in.signature);
       !ok)
     return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
@@ -337,14 +358,20 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
     auto before = View(tx, t->row, t->key, now);
     if (!before) return Fail(before.error());
     if (*kind == domain::ConsentKind::kConfirmation) {
-      if (t->type.type.regime != Regime::kCosmetic) return Fail(Precondition("not_cosmetic", "R-CONSENT-3"));
+      if (t->type.type.regime != Regime::kCosmetic)
+        return Fail(Precondition("not_cosmetic", "R-CONSENT-3"));
       if (before->decisions.empty()) return Fail(Precondition("decision_missing", "R-CONSENT-2"));
       // R-CONSENT-6: where the intake changed since the consult, the client is asked again.
       if (!before->intake_changed_since_consult.empty() && !in.intake_changes_reviewed) {
         std::string fields;
-        for (const auto& f : before->intake_changed_since_consult) fields += (fields.empty() ? "" : ",") + f;
-        return Fail(Error{Errc::kFailedPrecondition, "intake_changed", "intake_changes_reviewed", "R-CONSENT-6", {}}
-                        .With("fields", fields));
+        for (const auto& f : before->intake_changed_since_consult)
+          fields += (fields.empty() ? "" : ",") + f;
+        return Fail(Error{
+            Errc::kFailedPrecondition,
+            "intake_changed",
+            "intake_changes_reviewed",
+            "R-CONSENT-6",
+            {}}.With("fields", fields));
       }
     }
     const auto intake = intake_.All(tx, actor.practice, t->client.id);
@@ -361,7 +388,8 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
     c.signed_at = now;
     c.recorded_by = actor.user;
     trajectories_.InsertConsent(tx, c);
-    ctx_.audit.Append(tx, DossierEntry(actor, "create", "consent", t->client, c.ref.id, now));
+    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "consent", t->client.id,
+                                              t->client.location, c.ref.id, now));
     return View(tx, t->row, t->key, now);
   });
 }
