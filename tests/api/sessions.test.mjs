@@ -78,6 +78,31 @@ describe('session records (demo practice)', () => {
     assert.equal(t.sessions[0].status, 'signed');
   });
 
+  test('R-CONSENT-3, R-TRJ-2: a cosmetic session needs the confirmation of the day; PMU its batches', async () => {
+    const botox = expectStatus(
+      await practitioner.post(`/api/v1/clients/${client.id}/trajectories`, { json: { treatment_type: 'botulinum_toxin', ...INFO, intake_reviewed: true } }),
+      201,
+    );
+    expectProblem(await practitioner.post(`/api/v1/trajectories/${botox.id}/sessions`, { json: RECORD }), 409, 'decision_missing');
+    expectStatus(await practitioner.post(`/api/v1/trajectories/${botox.id}/consult`, { json: { at: new Date().toISOString(), leaflet_version: 'v1', proposed: 'Botox' } }), 201);
+    expectStatus(await practitioner.post(`/api/v1/trajectories/${botox.id}/decision`, { json: {} }), 201);
+    const refused = expectProblem(await practitioner.post(`/api/v1/trajectories/${botox.id}/sessions`, { json: RECORD }), 409, 'confirmation_missing');
+    assert.equal(refused.rule, 'R-CONSENT-3');
+
+    const pmu = expectStatus(
+      await practitioner.post(`/api/v1/clients/${client.id}/trajectories`, { json: { treatment_type: 'pmu_lips', ...INFO, intake_reviewed: true } }),
+      201,
+    );
+    expectStatus(
+      await practitioner.post(`/api/v1/trajectories/${pmu.id}/consents`, {
+        json: { kind: 'informed', text: 'PMU lippen: informatie', signature: { kind: 'typed', value: 'Testa Proefpersoon' } },
+      }),
+      201,
+    );
+    const draft = expectStatus(await practitioner.post(`/api/v1/trajectories/${pmu.id}/sessions`, { json: RECORD }), 201);
+    expectProblem(await practitioner.post(`/api/v1/sessions/${draft.id}/sign`), 409, 'batch_missing', 'products');
+  });
+
   test('R-DOS-3: no signed session, consent or intake version can be changed or deleted by any API call', async () => {
     // The API has no operation that could: besides GET and POST only these PATCHes exist.
     const spec = YAML.parse(readFileSync(join(REPO, 'api', 'openapi.yaml'), 'utf8'));
