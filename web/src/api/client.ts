@@ -40,6 +40,9 @@ export type ProductKind = SessionProduct['kind'];
 export type Addendum = Session['addenda'][number];
 export type AddendumCreate = Schemas['AddendumCreate'];
 export type Trajectory = Schemas['Trajectory'];
+export type Photo = Schemas['Photo'];
+export type PhotoList = Schemas['PhotoList'];
+export type PhotoPhase = Photo['phase'];
 
 /** Codes the app adds to the API's own: no answer at all, and a session that was given up. */
 export type ErrorCode = ProblemCode | 'network' | 'session_ended' | 'unknown';
@@ -94,6 +97,17 @@ export interface RequestOptions {
   reauth?: boolean;
 }
 
+export interface UploadOptions extends RequestOptions {
+  /** Bytes sent so far, of `total`. */
+  onProgress?: (loaded: number, total: number) => void;
+}
+
+/** The Content-Type of an upload: the file's own image type, or bytes the server recognises. */
+const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'];
+function uploadType(file: Blob): string {
+  return UPLOAD_TYPES.includes(file.type) ? file.type : 'application/octet-stream';
+}
+
 /** Resolves when the user has logged in again; rejects (session_ended) when they gave up. */
 export type ReauthHandler = () => Promise<void>;
 
@@ -126,28 +140,96 @@ export class ApiClient {
   }
 
   async send<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.withSession(async () => {
+      const res = await this.fetchOnce(method, path, body, options.signal);
+      if (!res.ok) throw new ApiError(res.status, await readProblem(res));
+      if (res.status === 204) return undefined as T;
+      return (await res.json()) as T;
+    }, options);
+  }
+
+  /**
+   * POSTs a file as the raw request body (a photo). XMLHttpRequest rather than fetch, for the
+   * upload progress (`onProgress` with bytes sent and the total). Same headers, same handling of
+   * an expired session and a changed CSRF token as `send`; the file is sent again after those.
+   */
+  upload<T>(path: string, file: Blob, options: UploadOptions = {}): Promise<T> {
+    return this.withSession(() => this.xhrOnce<T>(path, file, options), options);
+  }
+
+  /**
+   * Runs one attempt; a 401 `unauthenticated` (idle expiry) asks for a new login and a 403
+   * `csrf_invalid` fetches the current token, each followed by the same attempt again.
+   */
+  private async withSession<T>(attempt: () => Promise<T>, options: RequestOptions): Promise<T> {
     let csrfRetried = false;
     for (;;) {
-      const res = await this.fetchOnce(method, path, body, options.signal);
-      if (res.ok) {
-        if (res.status === 204) return undefined as T;
-        return (await res.json()) as T;
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        if (err.status === 401 && err.code === 'unauthenticated' && options.reauth !== false && this.reauth) {
+          await this.reauth(); // the server did nothing with the request: sending it again is safe
+          options.signal?.throwIfAborted();
+          continue;
+        }
+        if (err.status === 403 && err.code === 'csrf_invalid' && !csrfRetried) {
+          // The token changed under us (a login in another tab): fetch the current one once.
+          csrfRetried = true;
+          const me = await this.send<Me>('GET', '/api/v1/me', undefined, { signal: options.signal });
+          this.csrfToken = me.csrf_token;
+          continue;
+        }
+        throw err;
       }
-      const err = new ApiError(res.status, await readProblem(res));
-      if (err.status === 401 && err.code === 'unauthenticated' && options.reauth !== false && this.reauth) {
-        await this.reauth(); // the server did nothing with the request: sending it again is safe
-        options.signal?.throwIfAborted();
-        continue;
-      }
-      if (err.status === 403 && err.code === 'csrf_invalid' && !csrfRetried) {
-        // The token changed under us (a login in another tab): fetch the current one once.
-        csrfRetried = true;
-        const me = await this.send<Me>('GET', '/api/v1/me', undefined, options);
-        this.csrfToken = me.csrf_token;
-        continue;
-      }
-      throw err;
     }
+  }
+
+  private xhrOnce<T>(path: string, file: Blob, options: UploadOptions): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const { signal, onProgress } = options;
+      if (signal?.aborted) {
+        reject(new DOMException('aborted', 'AbortError'));
+        return;
+      }
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', path);
+      xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+      xhr.setRequestHeader('Accept-Language', this.language);
+      xhr.setRequestHeader('Content-Type', uploadType(file));
+      if (this.csrfToken) xhr.setRequestHeader('X-CSRF-Token', this.csrfToken);
+      const abort = () => xhr.abort();
+      signal?.addEventListener('abort', abort);
+      const done = () => signal?.removeEventListener('abort', abort);
+      if (onProgress) {
+        onProgress(0, file.size);
+        xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+      }
+      xhr.onload = () => {
+        done();
+        let body: unknown = null;
+        if (/json/i.test(xhr.getResponseHeader('content-type') ?? '')) {
+          try {
+            body = JSON.parse(xhr.responseText);
+          } catch {
+            body = null;
+          }
+        }
+        if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+        else reject(new ApiError(xhr.status, body && typeof body === 'object' ? (body as Partial<Problem>) : null));
+      };
+      // No answer: the connection dropped, or the server closed it while the body was coming.
+      xhr.onerror = () => {
+        done();
+        reject(new ApiError(0, null, 'network'));
+      };
+      xhr.ontimeout = xhr.onerror;
+      xhr.onabort = () => {
+        done();
+        reject(new DOMException('aborted', 'AbortError'));
+      };
+      xhr.send(file);
+    });
   }
 
   private async fetchOnce(method: Method, path: string, body: unknown, signal?: AbortSignal): Promise<Response> {

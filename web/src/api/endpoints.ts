@@ -15,6 +15,9 @@ import {
   type LoginResponse,
   type Me,
   type PasswordChange,
+  type Photo,
+  type PhotoList,
+  type PhotoPhase,
   type RequestOptions,
   type Session,
   type SessionInput,
@@ -22,6 +25,7 @@ import {
   type Trajectory,
   type TrajectoryCreate,
   type TreatmentTypeList,
+  type UploadOptions,
 } from './client';
 
 export const PAGE_SIZE = 50;
@@ -130,4 +134,31 @@ export function signSession(sessionId: string): Promise<Session> {
 
 export function addAddendum(sessionId: string, body: AddendumCreate): Promise<Session> {
   return api.send<Session>('POST', `/api/v1/sessions/${id(sessionId)}/addenda`, body);
+}
+
+export function listPhotos(clientId: string, signal?: AbortSignal): Promise<PhotoList> {
+  return api.send<PhotoList>('GET', `/api/v1/clients/${id(clientId)}/photos`, undefined, { signal });
+}
+
+/** What a photo is tagged with (R-PHOTO-4): the phase, the body area, and a session if any. */
+export interface PhotoTags {
+  phase: PhotoPhase;
+  area: string;
+  session?: string;
+}
+
+/** The photo as the raw request body; the server decodes, cleans and seals it (R-PHOTO-1..3). */
+export function uploadPhoto(clientId: string, tags: PhotoTags, file: Blob, options?: UploadOptions): Promise<Photo> {
+  const params = new URLSearchParams({ phase: tags.phase, area: tags.area });
+  if (tags.session) params.set('session', tags.session);
+  return api.upload<Photo>(`/api/v1/clients/${id(clientId)}/photos?${params}`, file, options);
+}
+
+/** The photo itself and its thumbnail: same-origin images, the session cookie goes along. */
+export function photoUrl(photoId: string): string {
+  return `/api/v1/photos/${id(photoId)}`;
+}
+
+export function thumbnailUrl(photoId: string): string {
+  return `/api/v1/photos/${id(photoId)}/thumbnail`;
 }

@@ -1,7 +1,7 @@
 // /clients/:id: the client card. What shows depends on the role: the assistant's answer has no
 // records_consent or photo_preference, and only roles that may read the dossier get the intake
 // and the trajectories (R-SEC-2). Refused record keeping (R-DOS-1) and refused or own photos
-// (R-DOS-2) carry their note.
+// (R-DOS-2) carry their note. The photos follow the trajectories.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, isAbort, isSessionEnded, type Client } from '../api/client';
 import { getClient } from '../api/endpoints';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { IntakeSection } from '../dossier/IntakeSection';
 import { TrajectoriesSection } from '../dossier/TrajectoriesSection';
+import { PhotosSection } from '../photos/PhotosSection';
 import { Item, Section } from '../ui/card';
 import { Notice } from '../ui/controls';
 import { errorText } from '../ui/errors';
@@ -136,7 +137,8 @@ export function ClientCardScreen({ id }: { id: string }) {
                 <p>{t('records.refusedNote')}</p>
               </Notice>
             ) : null}
-            {c.photo_preference === 'refused' || c.photo_preference === 'own' ? (
+            {/* With the dossier, the note stands with the photos (PhotosSection). */}
+            {(c.photo_preference === 'refused' || c.photo_preference === 'own') && !mayReadDossier(me.role) ? (
               <Notice kind="warning" title={t('photo.noteTitle')}>
                 <p>{t(c.photo_preference === 'own' ? 'photo.ownNote' : 'photo.refusedNote')}</p>
               </Notice>
@@ -148,6 +150,7 @@ export function ClientCardScreen({ id }: { id: string }) {
           <>
             <IntakeSection clientId={c.id} />
             <TrajectoriesSection clientId={c.id} />
+            <PhotosSection client={c} />
           </>
         ) : null}
       </div>
