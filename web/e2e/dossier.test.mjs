@@ -168,7 +168,8 @@ describe('dossier', () => {
     await page.getByRole('link', { name: 'Nieuw behandeltraject' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nieuw behandeltraject' }).waitFor();
 
-    // The picker: Dutch names grouped by regime and category.
+    // The picker: Dutch names grouped by regime and category (once the catalogue is loaded).
+    await page.locator('#treatment_type optgroup').last().waitFor({ state: 'attached' });
     const groups = await page.locator('#treatment_type optgroup').evaluateAll((gs) => gs.map((g) => g.label));
     assert.deepEqual(groups, [
       'Basisbehandelingen (buiten de Wkkgz)',
