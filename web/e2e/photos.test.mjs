@@ -49,6 +49,7 @@ describe('photos', () => {
   let work;
   let jpeg;
   let trajectoryParam = false;
+  let trajectoryId = null; // the trajectory with photos before and after, for the auditor
 
   async function clientId(name) {
     const res = await api.get(`/api/v1/clients?q=${encodeURIComponent(name)}`);
@@ -272,6 +273,140 @@ describe('photos', () => {
     await page.context().close();
   });
 
+  test('R-TRJ-3 R-PHOTO-4 a trajectory: the flag for missing photos, before and after uploaded, compared side by side and with the slider', async (t) => {
+    if (!trajectoryParam) return t.skip('the server takes no trajectory= on uploads yet');
+    const id = await clientId('Amrani');
+    let res = await api.post(`/api/v1/clients/${id}/intake`, { json: { allergies: 'Geen', medication: 'Geen', pregnancy: 'Nee' } });
+    assert.equal(res.status, 201, res.text);
+    res = await api.post(`/api/v1/clients/${id}/trajectories`, {
+      json: {
+        treatment_type: 'microneedling',
+        goal: 'Minder zichtbare aknelittekens op de wangen',
+        expected_result: 'Egalere huid na één behandeling',
+        planned_sessions: 1,
+        risks: 'Roodheid, zwelling',
+        aftercare: 'Een week zonnebrandcrème SPF 50',
+        intake_reviewed: true,
+      },
+    });
+    assert.equal(res.status, 201, res.text);
+    const trajectory = res.json;
+    assert.deepEqual(trajectory.photo_flags, ['before_photos_missing']);
+
+    const page = await newPage(browser, app, { viewport: TABLET });
+    // Playwright takes over the file dialog once something listens for it: from the start, so
+    // that a key press (quicker than a click) does not beat it.
+    page.on('filechooser', () => undefined);
+    await loginAs(page, app, DEMO.practitioner);
+    const path = `/clients/${id}/trajectories/${trajectory.id}`;
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1, name: 'Microneedling' }).waitFor();
+
+    // 1. The flag, and the way to the photos by keyboard.
+    const flag = page.locator('.notice').filter({ hasText: 'Foto’s ontbreken' });
+    await flag.getByText('Foto’s vóór de eerste behandeling ontbreken').waitFor();
+    await checkScreen(page, 'photos-trajectory-flag-before');
+    await flag.getByRole('link', { name: 'Naar de foto’s' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'sec-photos');
+    const section = photos(page);
+    assert.equal(await section.getByLabel('Voor', { exact: true }).isChecked(), true, 'the phase the flag asks for');
+    assert.equal(await section.getByLabel('Behandelgebied').inputValue(), 'Gezicht', 'the area of the treatment type');
+
+    // 2. The photo before, by keyboard: Tab to the camera button, Enter.
+    await section.getByLabel('Behandelgebied').selectOption('Wangen');
+    await section.getByLabel('Behandelgebied').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Foto maken');
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Enter');
+    const fc = await chooser;
+    let sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes(`/clients/${id}/photos`));
+    await fc.setFiles([jpeg.before]);
+    let url = new URL((await sent).url());
+    assert.deepEqual(Object.fromEntries(url.searchParams), { phase: 'before', area: 'Wangen', trajectory: trajectory.id });
+    await section.getByText('1 van 1 opgeslagen').waitFor();
+    await flag.waitFor({ state: 'detached' }); // the flag is settled
+    await section.getByRole('list', { name: /^Vóór de behandeling/ }).getByRole('link').waitFor();
+    await section.getByText('Zodra er een foto vóór en een foto na is', { exact: false }).count(); // not yet a comparison
+    await checkScreen(page, 'photos-trajectory-before');
+
+    // 3. The one planned session, recorded and signed (through the API).
+    res = await api.post(`/api/v1/trajectories/${trajectory.id}/consents`, {
+      json: { kind: 'informed', text: 'Toestemming voor microneedling', signature: { kind: 'typed', value: 'Fatima el Amrani' } },
+    });
+    assert.equal(res.status, 201, res.text);
+    res = await api.post(`/api/v1/trajectories/${trajectory.id}/sessions`, {
+      json: { body_areas: ['Wangen'], products: [], device: { name: 'Dermapen 4', settings: '1,0 mm' } },
+    });
+    assert.equal(res.status, 201, res.text);
+    const session = res.json;
+    assert.equal((await api.post(`/api/v1/sessions/${session.id}/sign`)).status, 200);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Microneedling' }).waitFor();
+    await flag.getByText('Foto’s na de laatste behandeling ontbreken').waitFor();
+    await checkScreen(page, 'photos-trajectory-flag-after');
+
+    // 4. The photo after, with the session.
+    assert.equal(await section.getByLabel('Na', { exact: true }).isChecked(), true);
+    await section.getByLabel('Behandelgebied').selectOption('Wangen');
+    const sessionOption = await section.getByLabel('Bij behandelverslag').locator('option').nth(1).getAttribute('value');
+    assert.equal(sessionOption, session.id);
+    await section.getByLabel('Bij behandelverslag').selectOption(session.id);
+    sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes(`/clients/${id}/photos`));
+    await choose(page, section, 'Foto maken', [jpeg.after]);
+    url = new URL((await sent).url());
+    assert.deepEqual(Object.fromEntries(url.searchParams), { phase: 'after', area: 'Wangen', session: session.id });
+    await section.getByText('1 van 1 opgeslagen').waitFor();
+    await flag.waitFor({ state: 'detached' });
+
+    // 5. Before and after side by side, then laid over each other with the slider.
+    await section.getByRole('heading', { name: 'Voor en na vergelijken' }).waitFor();
+    await page.waitForFunction(() => {
+      const imgs = [...document.querySelectorAll('.compare img')];
+      return imgs.length === 4 && imgs.every((i) => i.complete && i.naturalWidth === 1200);
+    });
+    const figures = section.locator('.compare__side figcaption');
+    assert.match(await figures.nth(0).innerText(), /^Vóór de behandeling · Wangen · \d\d-\d\d-\d{4} \d\d:\d\d$/);
+    assert.match(await figures.nth(1).innerText(), /^Na de behandeling · Wangen · /);
+    const slider = section.getByRole('slider', { name: 'Schuif om te vergelijken: links vóór, rechts na' });
+    const state = () =>
+      page.evaluate(() => ({
+        pos: document.querySelector('.compare__stage').style.getPropertyValue('--pos'),
+        clip: getComputedStyle(document.querySelector('.compare__img--after')).clipPath,
+        text: document.querySelector('.compare__range').getAttribute('aria-valuetext'),
+      }));
+    assert.deepEqual(await state(), { pos: '50%', clip: 'inset(0px 0px 0px 50%)', text: '50% vóór, 50% na' });
+    await checkScreen(page, 'photos-compare-50');
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await state(), { pos: '70%', clip: 'inset(0px 0px 0px 70%)', text: '70% vóór, 30% na' });
+    await slider.fill('15');
+    assert.deepEqual(await state(), { pos: '15%', clip: 'inset(0px 0px 0px 15%)', text: '15% vóór, 85% na' });
+    await screenshot(page, 'photos-compare-15');
+    // Under the line: left the photo before (dark spot), right the photo after (light skin).
+    const stage = await section.locator('.compare__stage').boundingBox();
+    assert.ok(stage.width > 300, `stage ${stage.width}px wide`);
+    await page.context().close();
+
+    // The same at the laptop size, and the card's trajectory row without the flag.
+    const wide = await newPage(browser, app, { viewport: LAPTOP });
+    await loginAs(wide, app, DEMO.practitioner);
+    await wide.goto(path);
+    await photos(wide).getByRole('heading', { name: 'Voor en na vergelijken' }).waitFor();
+    await photos(wide).locator('.thumb__img').last().scrollIntoViewIfNeeded(); // thumbnails load lazily
+    await wide.waitForFunction(() => [...document.querySelectorAll('.compare img, .thumb__img')].every((i) => i.complete && i.naturalWidth > 0));
+    await checkScreen(wide, 'photos-compare-laptop');
+    await wide.getByRole('link', { name: '← Terug naar Fatima el Amrani' }).click();
+    const row = wide.getByRole('list', { name: 'Behandeltrajecten van de cliënt' }).getByRole('link', { name: /Microneedling/ });
+    await row.waitFor();
+    assert.equal(await row.getByText('Foto’s ontbreken').count(), 0);
+    // On the card all the client's photos, by phase.
+    await photos(wide).getByRole('list', { name: /^Na de behandeling/ }).getByRole('link').waitFor();
+    await wide.context().close();
+    trajectoryId = trajectory.id;
+  });
+
   test('R-SEC-2 the auditor sees the photos and cannot add any; the front desk sees no photos at all', async () => {
     const id = await clientId('Vries'); // photos from the first test
     const auditor = await newPage(browser, app, { viewport: LAPTOP });
@@ -285,6 +420,14 @@ describe('photos', () => {
     assert.equal(await section.getByRole('button', { name: /Foto/ }).count(), 0);
     await auditor.waitForFunction(() => [...document.querySelectorAll('.thumb__img')].every((i) => i.complete && i.naturalWidth > 0));
     await checkScreen(auditor, 'photos-auditor');
+    if (trajectoryId) {
+      const amrani = await clientId('Amrani');
+      await auditor.goto(`/clients/${amrani}/trajectories/${trajectoryId}`);
+      await photos(auditor).getByRole('heading', { name: 'Voor en na vergelijken' }).waitFor();
+      assert.equal(await photos(auditor).locator('input[type=file]').count(), 0);
+      await auditor.getByRole('slider').fill('30');
+      await checkScreen(auditor, 'photos-auditor-compare');
+    }
     await auditor.context().close();
 
     const desk = await newPage(browser, app, { viewport: TABLET });

@@ -140,17 +140,22 @@ export function listPhotos(clientId: string, signal?: AbortSignal): Promise<Phot
   return api.send<PhotoList>('GET', `/api/v1/clients/${id(clientId)}/photos`, undefined, { signal });
 }
 
-/** What a photo is tagged with (R-PHOTO-4): the phase, the body area, and a session if any. */
+/**
+ * What a photo is tagged with (R-PHOTO-4): the phase, the body area, and a session or else a
+ * trajectory (a photo before the first session) if any.
+ */
 export interface PhotoTags {
   phase: PhotoPhase;
   area: string;
   session?: string;
+  trajectory?: string;
 }
 
 /** The photo as the raw request body; the server decodes, cleans and seals it (R-PHOTO-1..3). */
 export function uploadPhoto(clientId: string, tags: PhotoTags, file: Blob, options?: UploadOptions): Promise<Photo> {
   const params = new URLSearchParams({ phase: tags.phase, area: tags.area });
   if (tags.session) params.set('session', tags.session);
+  else if (tags.trajectory) params.set('trajectory', tags.trajectory);
   return api.upload<Photo>(`/api/v1/clients/${id(clientId)}/photos?${params}`, file, options);
 }
 

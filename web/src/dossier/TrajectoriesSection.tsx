@@ -53,6 +53,7 @@ export function TrajectoriesSection({ clientId }: { clientId: string }) {
                     {t('trajectories.started', { date: formatDate(dateInAmsterdam(tr.created_at)) })}
                   </span>
                   {first ? <span className="trajectory-row__next">{t('trajectories.next', { what: t(first) })}</span> : null}
+                  {tr.photo_flags?.length ? <span className="trajectory-row__warn">{t('photoFlag.title')}</span> : null}
                   {tr.intake_changed_since_consult.length ? (
                     <span className="trajectory-row__warn">{t('trajectory.intakeChangedShort')}</span>
                   ) : null}

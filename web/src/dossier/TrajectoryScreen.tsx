@@ -1,9 +1,10 @@
 // /clients/:id/trajectories/:tid: one behandeltraject. At the top, what is still missing before
 // the next session ("wat ontbreekt nog"), and a warning when the intake changed since the
 // consult; then the information duty (R-TRJ-1), the decision consult (R-CONSENT-1), the
-// client's decision after the reflection period (R-CONSENT-2), the consents (R-CONSENT-3..6)
-// and the sessions. The auditor reads it all; only owner and practitioner get the forms.
-import { useState, type ReactNode } from 'react';
+// client's decision after the reflection period (R-CONSENT-2), the consents (R-CONSENT-3..6),
+// the sessions and the photos, before and after compared, with the R-TRJ-3 flags for missing
+// ones. The auditor reads it all; only owner and practitioner get the forms.
+import { useCallback, useState, type ReactNode } from 'react';
 import { ApiError, isSessionEnded, type Client, type IntakeHistory, type Trajectory } from '../api/client';
 import { getClient, getIntake, getTrajectory, recordDecision } from '../api/endpoints';
 import { useI18n, type MessageKey } from '../i18n';
@@ -23,6 +24,8 @@ import { ConsultForm } from './ConsultForm';
 import type { ConsentKind } from './consentText';
 import { missingKey, regimeLabel, staffName } from './labels';
 import { SessionsSection } from './SessionsSection';
+import { PhotoFlagsNotice } from '../photos/PhotoFlagsNotice';
+import { PhotosSection } from '../photos/PhotosSection';
 
 /** Where each missing item is put right. */
 const MISSING_TARGET: Record<string, string> = {
@@ -308,6 +311,12 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
     [clientId],
   );
   const { load, set, reload } = useLoad((signal) => getTrajectory(trajectoryId, signal), [trajectoryId, lang]);
+  // A new photo may settle an R-TRJ-3 flag: the trajectory again, without the loading state.
+  const refresh = useCallback(() => {
+    getTrajectory(trajectoryId)
+      .then(set)
+      .catch(() => undefined); // the flags stay as they were until the next load
+  }, [trajectoryId, set]);
 
   const cardPath = `/clients/${clientId}`;
   const back = (
@@ -386,6 +395,7 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
       </p>
 
       <MissingPanel trajectory={trajectory} />
+      <PhotoFlagsNotice trajectory={trajectory} onGo={() => focusSection('sec-photos')} />
 
       {changed.length ? (
         reviewedAt ? (
@@ -416,6 +426,7 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
           note={note('sec-consents')}
         />
         <SessionsSection clientId={clientId} trajectory={trajectory} write={write} />
+        <PhotosSection client={client} trajectory={trajectory} onUploaded={refresh} />
       </div>
     </main>
   );

@@ -60,7 +60,8 @@ export function PhotoCompare({ photos }: { photos: Photo[] }) {
           <figure className="compare__side" key={p.id}>
             <img className="compare__side-img" src={photoUrl(p.id)} alt={photoAlt(t, p)} width={p.width} height={p.height} />
             <figcaption className="compare__caption">
-              <strong>{t(`photos.phaseTitle.${p.phase}`)}</strong> · {p.area} · {formatDateTime(p.uploaded_at)}
+              <strong>{t(`photos.phaseTitle.${p.phase}`)}</strong> · {p.area} ·{' '}
+              <span className="nowrap">{formatDateTime(p.uploaded_at)}</span>
             </figcaption>
           </figure>
         ))}

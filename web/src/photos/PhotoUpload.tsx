@@ -171,6 +171,7 @@ export function PhotoUpload({
     if (!files.length || a === null) return;
     const tags: PhotoTags = { phase, area: a };
     if (session) tags.session = session;
+    else if (trajectory) tags.trajectory = trajectory.id;
     uploads.add(files, tags);
   }
 

@@ -18,12 +18,9 @@ export function photoCaption(t: Translate, p: Photo): string {
   return t('photos.caption', photoParams(t, p));
 }
 
-export const PHOTO_FLAGS = ['before_photos_missing', 'after_photos_missing'] as const;
-export type PhotoFlag = (typeof PHOTO_FLAGS)[number];
+export type PhotoFlag = Trajectory['photo_flags'][number];
 
-/** R-TRJ-3: the trajectory's photo flags that the app knows how to name. */
+/** R-TRJ-3: what the trajectory lacks in photos (before the first, after the last session). */
 export function photoFlags(trajectory: Trajectory): PhotoFlag[] {
-  const flags: unknown = (trajectory as { photo_flags?: unknown }).photo_flags;
-  if (!Array.isArray(flags)) return [];
-  return PHOTO_FLAGS.filter((f) => flags.includes(f));
+  return trajectory.photo_flags ?? [];
 }
