@@ -1,7 +1,7 @@
 // Photos in the dossier against the real server with a demo practice: real JPEGs made with
 // libvips, uploaded as raw bodies with a progress bar each (R-PHOTO-1, R-PHOTO-4), thumbnails by
-// phase and the full photo in a dialog, a text file disguised as a JPEG refused in Dutch, a
-// failed upload sent again, the clients who refused photos or keep their own (R-DOS-2), before
+// phase and the full photo in a dialog, a text file disguised as a JPEG and a photo with too
+// many pixels refused in Dutch, a failed upload sent again, the clients who refused photos or keep their own (R-DOS-2), before
 // and after compared with a slider and the R-TRJ-3 flags on a trajectory, the auditor reading
 // and the front desk seeing nothing.
 import assert from 'node:assert/strict';
@@ -30,6 +30,7 @@ function makeJpegs(dir) {
     before: make('voor-wang', '196 150 128', '110 60 50', 220),
     after: make('na-wang', '232 196 178', '200 150 130', 90),
     big: join(dir, 'groot.jpg'),
+    huge: join(dir, 'te-veel-pixels.jpg'),
     text: join(dir, 'geen-foto.jpg'),
   };
   // About 2 MB of noise: large enough to watch its progress on a throttled connection.
@@ -38,6 +39,7 @@ function makeJpegs(dir) {
   run('gaussnoise', noise, 2400, 1800, '--sigma', 60);
   run('cast', noise, grey, 'uchar');
   run('bandjoin', `${grey} ${grey} ${grey}`, files.big);
+  run('black', files.huge, 8000, 6600); // 52.8 million pixels, over the 50 million of huidig.toml
   writeFileSync(files.text, 'Dit is een tekstbestand en geen foto.\n');
   return files;
 }
@@ -155,8 +157,18 @@ describe('photos', () => {
     });
     assert.equal(await dialog.locator('img').evaluate((i) => i.naturalWidth), 1200, 'the full photo');
     await checkScreen(page, 'photos-card-viewer');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Sluiten', 'the focus is in the dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+
+    // The same by keyboard: Enter on the second thumbnail, the close button, back where it was.
+    const second = beforeList.getByRole('link').nth(1);
+    await second.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Enter'); // "Sluiten" has the focus
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await second.evaluate((a) => a === document.activeElement), true, 'the focus returns to the thumbnail');
 
     // A text file with a .jpg name: refused, the reason in Dutch next to the photo.
     await section.getByLabel('Na', { exact: true }).check();
@@ -234,6 +246,13 @@ describe('photos', () => {
     await big.getByText('Opgeslagen').waitFor({ timeout: 30_000 });
     await section.getByText('2 van 2 opgeslagen').waitFor();
     await checkScreen(page, 'photos-progress-done');
+
+    // Too many pixels: refused with its reason, and nothing to try again.
+    await choose(page, section, 'Foto’s kiezen', [jpeg.huge]);
+    const huge = section.getByRole('listitem').filter({ hasText: 'te-veel-pixels.jpg' });
+    await huge.getByRole('alert').getByText('De foto heeft te veel pixels. Kies een kleinere foto, of verklein hem eerst.').waitFor();
+    assert.equal(await huge.getByRole('button', { name: /Opnieuw proberen/ }).count(), 0);
+    await checkScreen(page, 'photos-too-many-pixels');
     await page.context().close();
   });
 
@@ -346,10 +365,14 @@ describe('photos', () => {
     await page.getByRole('heading', { level: 1, name: 'Microneedling' }).waitFor();
     await flag.getByText('Foto’s na de laatste behandeling ontbreken').waitFor();
     await checkScreen(page, 'photos-trajectory-flag-after');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Photos after the last session are missing').waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await flag.getByText('Foto’s na de laatste behandeling ontbreken').waitFor();
 
     // 4. The photo after, with the session.
     assert.equal(await section.getByLabel('Na', { exact: true }).isChecked(), true);
-    await section.getByLabel('Behandelgebied').selectOption('Wangen');
+    assert.equal(await section.getByLabel('Behandelgebied').inputValue(), 'Wangen', 'the area of the latest photo');
     const sessionOption = await section.getByLabel('Bij behandelverslag').locator('option').nth(1).getAttribute('value');
     assert.equal(sessionOption, session.id);
     await section.getByLabel('Bij behandelverslag').selectOption(session.id);

@@ -103,7 +103,7 @@ export interface UploadOptions extends RequestOptions {
 }
 
 /** The Content-Type of an upload: the file's own image type, or bytes the server recognises. */
-const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'];
+const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'];
 function uploadType(file: Blob): string {
   return UPLOAD_TYPES.includes(file.type) ? file.type : 'application/octet-stream';
 }

@@ -114,6 +114,7 @@ export function PhotoUpload({
   clientId,
   trajectory,
   knownAreas,
+  recentArea,
   defaultPhase,
   onSaved,
 }: {
@@ -121,6 +122,8 @@ export function PhotoUpload({
   trajectory?: Trajectory;
   /** Areas already used on this client's photos: offered again. */
   knownAreas: string[];
+  /** The area of the latest photo here (the trajectory's, or the client's): chosen at first. */
+  recentArea?: string;
   defaultPhase: PhotoPhase;
   onSaved: (photo: Photo) => void;
 }) {
@@ -131,7 +134,7 @@ export function PhotoUpload({
   const allAreas = BODY_AREAS.map((a) => t(`area.${a}`));
   const areas = [...new Set([...typeAreas, ...knownAreas, ...allAreas])];
   const [phase, setPhase] = useState<PhotoPhase>(defaultPhase);
-  const [area, setArea] = useState(() => typeAreas[0] ?? knownAreas[knownAreas.length - 1] ?? '');
+  const [area, setArea] = useState(() => recentArea ?? typeAreas[0] ?? '');
   const [other, setOther] = useState('');
   const [session, setSession] = useState('');
   const [error, setError] = useState<{ field: 'area' | 'other'; text: string } | null>(null);

@@ -78,11 +78,12 @@ export function PhotosSection({
   return (
     <Section id="sec-photos" title={t('photos.title')} wide>
       <PreferenceNote client={client} />
-      {write ? (
+      {write && load.state === 'done' ? (
         <PhotoUpload
           clientId={client.id}
           trajectory={trajectory}
           knownAreas={knownAreas}
+          recentArea={photos[photos.length - 1]?.area}
           defaultPhase={likelyPhase(trajectory)}
           onSaved={onSaved}
         />
