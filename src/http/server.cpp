@@ -140,17 +140,24 @@ class Server::Impl {
     beast::flat_buffer buffer;
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(options_.max_body_bytes);
+      // Beast checks a Content-Length against the limit as soon as the header is parsed, so
+      // the header is read under the largest limit and the route's own limit applied after.
+      parser.body_limit(std::max(options_.max_body_bytes, options_.max_upload_bytes));
       parser.header_limit(16 * 1024);
       beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(60));
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       boost::system::error_code ec = hec;
       if (!ec) {
         const auto& head = parser.get();
-        if (options_.is_upload && options_.is_upload(head.method_string(), head.target()))
-          parser.body_limit(options_.max_upload_bytes);
-        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-        ec = bec;
+        const bool upload = options_.is_upload && options_.is_upload(head.method_string(), head.target());
+        const std::size_t limit = upload ? options_.max_upload_bytes : options_.max_body_bytes;
+        if (parser.content_length() && *parser.content_length() > limit) {
+          ec = bhttp::error::body_limit;
+        } else {
+          parser.body_limit(limit);  // for chunked bodies, counted as they arrive
+          auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+          ec = bec;
+        }
       }
       if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
         const auto& header = parser.get();

@@ -77,6 +77,19 @@ describe('photos (demo practice)', () => {
     expectProblem(await upload(camera, { phase: 'before', area: 'wang', trajectory: 'nope' }), 422, 'invalid_value', 'trajectory');
   });
 
+  test('R-PHOTO-1: a photo larger than max_body_bytes is accepted up to the photo limit', async () => {
+    // A phone photo is several MB; JSON bodies stay limited to max_body_bytes (1 MiB).
+    const big = join(work, 'big.jpg');
+    execFileSync('vips', ['gaussnoise', join(work, 'noise.v'), '1600', '1200']);
+    execFileSync('vips', ['jpegsave', join(work, 'noise.v'), big, '--Q', '100']);
+    const bytes = readFileSync(big);
+    assert.ok(bytes.length > 1024 * 1024, `test photo of ${bytes.length} bytes`);
+    expectStatus(await upload(bytes), 201);
+    const json = JSON.stringify(newClient({ given_name: 'x'.repeat(1024 * 1024) }));
+    const res = await practitioner.request('POST', '/api/v1/clients', { body: json, contentType: 'application/json' });
+    assert.equal(res.status, 413);
+  });
+
   test('R-PHOTO-1: disguised, broken and wrongly sent files are refused', async () => {
     expectProblem(await upload(Buffer.from('%PDF-1.7 dit is geen foto')), 422, 'photo_type_unsupported', 'photo');
     expectProblem(await upload(camera.subarray(0, camera.length / 2)), 422, 'photo_corrupt', 'photo');
