@@ -74,12 +74,12 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
 Result<void> SessionService::CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory,
                                           const domain::Client& client,
                                           const store::TreatmentTypeRecord& type,
-                                          Instant performed_at) {
+                                          Instant performed_at, Instant now) {
   domain::SessionPreconditions p;
   p.regime = type.type.regime;
   p.records_consent = client.records_consent;
   p.session_at = performed_at;
-  p.recorded_at = std::max(performed_at, ctx_.clock.Now());
+  p.recorded_at = std::max(performed_at, now);  // the use case's one reading of the clock
   for (const auto& c : trajectories_.Consents(tx, trajectory.ref.id)) {
     if (c.kind == "informed" && c.signed_at <= performed_at) p.informed_consent_signed = true;
     if (c.kind == "confirmation") p.confirmations.push_back(c.signed_at);
@@ -132,7 +132,7 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor,
     auto type = catalogue_.Find(tx, actor.practice, trajectory->type_key, trajectory->type_version);
     if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
     // Refused before anything is written (R-DOS-1, R-CONSENT-2..4).
-    if (auto ok = CheckAllowed(tx, *trajectory, *client, *type, *performed_at); !ok)
+    if (auto ok = CheckAllowed(tx, *trajectory, *client, *type, *performed_at, now); !ok)
       return Fail(ok.error());
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
@@ -169,7 +169,7 @@ Result<SessionView> SessionService::Update(const domain::Actor& actor, const std
     // R-DOS-3: a signed record is never changed; a correction is an addendum.
     if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     const Instant effective = in.performed_at ? *performed_at : s->row.performed_at;
-    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective); !ok)
+    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective, now); !ok)
       return Fail(ok.error());
     store::SessionRow row = s->row;
     row.performed_at = effective;
@@ -194,7 +194,7 @@ Result<SessionView> SessionService::Sign(const domain::Actor& actor, const std::
     auto s = LoadSession(tx, actor, id, "sign", now);
     if (!s) return Fail(s.error());
     if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
-    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at); !ok)
+    if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at, now); !ok)
       return Fail(ok.error());
     auto view = OpenSession(tx, s->row, s->key);
     if (!view) return view;

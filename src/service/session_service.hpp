@@ -79,7 +79,7 @@ class SessionService {
   Result<Loaded> LoadSession(store::Tx& tx, const domain::Actor& actor, const std::string& id,
                              const std::string& action, Instant now);
   Result<void> CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory, const domain::Client& client,
-                            const store::TreatmentTypeRecord& type, Instant performed_at);
+                            const store::TreatmentTypeRecord& type, Instant performed_at, Instant now);
 
   Context ctx_;
   store::ClientRepo clients_;
