@@ -6,7 +6,7 @@ import { ApiError, isSessionEnded, type ClientCreate } from '../api/client';
 import { createClient } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { Notice, RadioGroup, SelectField, TextField, type Choice } from '../ui/controls';
+import { Notice, RadioGroup, SelectField, TextField, type Choice, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { setFlash } from '../ui/flash';
 import { toIsoDate } from '../ui/format';
@@ -158,13 +158,7 @@ export function ClientNewScreen() {
       <ScreenTitle title={t('clientNew.title')} />
       <p className="screen__sub">{t('clientNew.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
-        <div ref={formErrorRef} tabIndex={-1}>
-          {formError ? (
-            <Notice kind="error" live="alert" title={t('clientNew.failed')}>
-              <p>{formError}</p>
-            </Notice>
-          ) : null}
-        </div>
+        <FormError focusRef={formErrorRef} title={t('clientNew.failed')} text={formError} />
 
         <section className="form__group" aria-labelledby="group-name">
           <h2 className="form__legend" id="group-name">

@@ -7,7 +7,7 @@ import { ApiError, isSessionEnded, type Client, type IntakeHistory, type Traject
 import { addConsent } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { CheckboxField, Notice, RadioGroup, TextField, type Choice } from '../ui/controls';
+import { CheckboxField, Notice, RadioGroup, TextField, type Choice, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { fullName } from '../ui/format';
 import { SignaturePad } from '../ui/SignaturePad';
@@ -113,13 +113,7 @@ export function ConsentForm({
       <h3 className="subform__title" id="consent-form-title" tabIndex={-1} ref={titleRef}>
         {t(kind === 'confirmation' ? 'consent.formTitleConfirmation' : 'consent.formTitleInformed')}
       </h3>
-      <div ref={formErrorRef} tabIndex={-1}>
-        {formError ? (
-          <Notice kind="error" live="alert" title={t('consent.failed')}>
-            <p>{formError}</p>
-          </Notice>
-        ) : null}
-      </div>
+      <FormError focusRef={formErrorRef} title={t('consent.failed')} text={formError} />
       {kinds.length > 1 ? (
         <RadioGroup id="consent-kind" legend={t('consent.kindLegend')} choices={kindChoices} value={kind} onChange={setKind} />
       ) : null}

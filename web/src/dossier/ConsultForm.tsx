@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, isSessionEnded, type Trajectory } from '../api/client';
 import { recordConsult } from '../api/endpoints';
 import { useI18n } from '../i18n';
-import { Notice, TextAreaField, TextField } from '../ui/controls';
+import { TextAreaField, TextField, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { amsterdamToIso, nowLocalInput } from '../ui/format';
 
@@ -64,13 +64,7 @@ export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; o
       <h3 className="subform__title" id="consult-form-title">
         {t('consult.formTitle')}
       </h3>
-      <div ref={formErrorRef} tabIndex={-1}>
-        {formError ? (
-          <Notice kind="error" live="alert" title={t('consult.failed')}>
-            <p>{formError}</p>
-          </Notice>
-        ) : null}
-      </div>
+      <FormError focusRef={formErrorRef} title={t('consult.failed')} text={formError} />
       <TextField
         id="consult-at"
         label={t('consult.at')}

@@ -7,7 +7,7 @@ import { addIntakeVersion, getIntake } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { Item, Section } from '../ui/card';
-import { Notice, TextAreaField } from '../ui/controls';
+import { Notice, TextAreaField, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
@@ -105,13 +105,7 @@ function IntakeForm({
         {current ? t('intake.formTitleNew', { n: current.version + 1 }) : t('intake.formTitleFirst')}
       </h3>
       <p className="muted">{t('intake.formIntro')}</p>
-      <div ref={formErrorRef} tabIndex={-1}>
-        {formError ? (
-          <Notice kind="error" live="alert" title={t('intake.saveFailed')}>
-            <p>{formError}</p>
-          </Notice>
-        ) : null}
-      </div>
+      <FormError focusRef={formErrorRef} title={t('intake.saveFailed')} text={formError} />
       <div className="form__grid">
         {INTAKE_FIELDS.map((f, i) => (
           <TextAreaField

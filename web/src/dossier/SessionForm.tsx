@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, isSessionEnded, type ProductKind, type Session, type SessionInput, type SessionProduct, type Trajectory } from '../api/client';
 import { useI18n, type MessageKey } from '../i18n';
-import { CheckboxField, ErrorIcon, Notice, SelectField, TextAreaField, TextField } from '../ui/controls';
+import { CheckboxField, ErrorIcon, SelectField, TextAreaField, TextField, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { amsterdamToIso, formatDate, dateInAmsterdam, nowLocalInput } from '../ui/format';
 import { BODY_AREAS, TYPE_AREAS } from './labels';
@@ -257,13 +257,7 @@ export function SessionForm({
 
   return (
     <form className="form" onSubmit={onFormSubmit} noValidate>
-      <div ref={formErrorRef} tabIndex={-1}>
-        {formError ? (
-          <Notice kind="error" live="alert" title={t(formError.title)}>
-            <p>{formError.text}</p>
-          </Notice>
-        ) : null}
-      </div>
+      <FormError focusRef={formErrorRef} title={formError ? t(formError.title) : ''} text={formError?.text} />
 
       <section className="form__group" aria-labelledby={`${uid}-when`}>
         <h2 className="form__legend" id={`${uid}-when`}>

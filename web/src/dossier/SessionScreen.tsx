@@ -18,7 +18,7 @@ import {
 import { useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../login/session';
 import { Item, Section } from '../ui/card';
-import { Notice, TextAreaField, TextField } from '../ui/controls';
+import { Notice, TextAreaField, TextField, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { setFlash, takeFlash } from '../ui/flash';
 import { formatDateTime, fullName } from '../ui/format';
@@ -128,13 +128,7 @@ function AddendumForm({ session, onSaved }: { session: Session; onSaved: (next: 
         {t('addendum.formTitle')}
       </h3>
       <p className="muted">{t('addendum.intro')}</p>
-      <div ref={formErrorRef} tabIndex={-1}>
-        {formError ? (
-          <Notice kind="error" live="alert" title={t('addendum.failed')}>
-            <p>{formError}</p>
-          </Notice>
-        ) : null}
-      </div>
+      <FormError focusRef={formErrorRef} title={t('addendum.failed')} text={formError} />
       <TextField
         id="addendum-reason"
         label={t('addendum.reason')}

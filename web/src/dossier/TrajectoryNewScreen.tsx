@@ -8,7 +8,7 @@ import { ApiError, isSessionEnded, type TrajectoryCreate, type TreatmentType } f
 import { createTrajectory, getClient, getIntake, listTreatmentTypes } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { CheckboxField, Notice, SelectField, TextAreaField, TextField } from '../ui/controls';
+import { CheckboxField, Notice, SelectField, TextAreaField, TextField, FormError } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { setFlash } from '../ui/flash';
 import { dateInAmsterdam, formatDate, fullName } from '../ui/format';
@@ -176,13 +176,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       <p className="screen__sub">{t('trajectoryNew.intro', { client: fullName(client) })}</p>
 
       <form className="form" onSubmit={submit} noValidate>
-        <div ref={formErrorRef} tabIndex={-1}>
-          {formError ? (
-            <Notice kind="error" live="alert" title={t('trajectoryNew.failed')}>
-              <p>{formError}</p>
-            </Notice>
-          ) : null}
-        </div>
+        <FormError focusRef={formErrorRef} title={t('trajectoryNew.failed')} text={formError} />
 
         <section className="form__group" aria-labelledby="group-treatment">
           <h2 className="form__legend" id="group-treatment">

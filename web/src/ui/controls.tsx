@@ -231,3 +231,24 @@ export function Notice({
     </div>
   );
 }
+
+/** The error of a whole form: a focusable place at the top that announces what went wrong. */
+export function FormError({
+  focusRef,
+  title,
+  text,
+}: {
+  focusRef: Ref<HTMLDivElement>;
+  title: string;
+  text: string | null | undefined;
+}) {
+  return (
+    <div ref={focusRef} tabIndex={-1}>
+      {text ? (
+        <Notice kind="error" live="alert" title={title}>
+          <p>{text}</p>
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
