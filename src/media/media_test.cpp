@@ -20,7 +20,7 @@ using vips::VImage;
 
 class MediaTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { (void)ProcessPhoto("", IntakeLimits{});  }  // initialises libvips
+  static void SetUpTestSuite() { StartImaging(); }
 
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("huidig-media-" + std::to_string(::getpid()) + "-" +

@@ -6,35 +6,72 @@
 #include <memory>
 #include <mutex>
 
+#include "media/jpeg_writer.hpp"
+#include "media/upright_decode.hpp"
+
 namespace huidig::media {
 namespace {
 
 using vips::VImage;
 
-void EnsureVips() {
+bool Has(std::string_view s, std::size_t at, std::string_view what) {
+  return s.size() >= at + what.size() && s.substr(at, what.size()) == what;
+}
+
+// Sequential: libvips decodes top to bottom once, straight into memory.
+VImage Load(std::string_view bytes, vips::VOption* options) {
+  return VImage::new_from_buffer(bytes.data(), bytes.size(), "",
+                                 options->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
+}
+
+// 8-bit sRGB (or grey) without alpha, ready for the JPEG writer.
+VImage Normalise(VImage img) {
+  if (img.get_typeof(VIPS_META_ICC_NAME) != 0) {
+    img = img.icc_transform("srgb", VImage::option()->set("embedded", true)->set("intent", VIPS_INTENT_PERCEPTUAL));
+  } else if (img.interpretation() != VIPS_INTERPRETATION_sRGB && img.interpretation() != VIPS_INTERPRETATION_B_W) {
+    img = img.colourspace(VIPS_INTERPRETATION_sRGB);
+  }
+  if (img.has_alpha()) img = img.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  if (img.format() != VIPS_FORMAT_UCHAR) img = img.cast(VIPS_FORMAT_UCHAR);
+  if (img.bands() > 3) img = img.extract_band(0, VImage::option()->set("n", 3));
+  if (img.bands() == 2) img = img.extract_band(0);
+  return img;
+}
+
+// The decoded pixels as an image again, without a copy.
+VImage Wrap(const PixelBuffer& pixels) {
+  return VImage::new_from_memory(const_cast<std::uint8_t*>(pixels.data()), pixels.size(), pixels.width(),
+                                 pixels.height(), pixels.bands(), VIPS_FORMAT_UCHAR);
+}
+
+// The whole factor by which the decode box-shrinks a copy for the thumbnail: to about twice the
+// thumbnail's size, from where lanczos makes the thumbnail (resampling all 12 MP with lanczos
+// would cost several times the whole JPEG encode).
+int ThumbnailReduction(const VImage& img, const IntakeLimits& limits) {
+  return std::max(1, std::max(img.width(), img.height()) / (limits.thumbnail_size * 2));
+}
+
+std::string Thumbnail(const PixelBuffer& reduced, const IntakeLimits& limits, int orientation) {
+  const VImage thumb = Wrap(reduced).thumbnail_image(
+      limits.thumbnail_size,
+      VImage::option()->set("height", limits.thumbnail_size)->set("size", VIPS_SIZE_DOWN));
+  PixelBuffer pixels(thumb.width(), thumb.height(), thumb.bands());
+  thumb.write(VImage::new_from_memory(pixels.data(), pixels.size(), pixels.width(), pixels.height(),
+                                      pixels.bands(), VIPS_FORMAT_UCHAR));
+  return EncodeJpeg(pixels, JpegOptions{limits.jpeg_quality, orientation, 1});
+}
+
+Error PhotoError(Errc errc, const char* code) { return Error{errc, code, "photo", "R-PHOTO-1", {}}; }
+
+}  // namespace
+
+void StartImaging() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("huidig") != 0) throw std::runtime_error("libvips failed to initialise");
     vips_cache_set_max(0);  // every photo is new: caching operations only holds memory
   });
 }
-
-bool Has(std::string_view s, std::size_t at, std::string_view what) {
-  return s.size() >= at + what.size() && s.substr(at, what.size()) == what;
-}
-
-std::string SaveJpeg(const VImage& img, int quality) {
-  VipsBlob* blob = img.jpegsave_buffer(VImage::option()->set("Q", quality)->set("strip", true));
-  std::size_t len = 0;
-  const void* data = vips_blob_get(blob, &len);
-  std::string out(static_cast<const char*>(data), len);
-  vips_area_unref(VIPS_AREA(blob));
-  return out;
-}
-
-Error PhotoError(Errc errc, const char* code) { return Error{errc, code, "photo", "R-PHOTO-1", {}}; }
-
-}  // namespace
 
 std::string_view ToString(ImageType t) {
   switch (t) {
@@ -61,39 +98,23 @@ Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& 
   if (bytes.size() > limits.max_bytes) return Fail(PhotoError(Errc::kTooLarge, "photo_too_large"));
   const auto type = SniffImageType(bytes);
   if (!type) return Fail(PhotoError(Errc::kInvalidArgument, "photo_type_unsupported"));
-  EnsureVips();
+  StartImaging();
   try {
     // The header only: the pixel limit is checked before anything is decoded.
-    VImage header = VImage::new_from_buffer(bytes.data(), bytes.size(), "",
-                                            VImage::option()->set("fail_on", VIPS_FAIL_ON_ERROR));
+    VImage header = Load(bytes, VImage::option());
     if (static_cast<std::uint64_t>(header.width()) * static_cast<std::uint64_t>(header.height()) >
         limits.max_pixels)
       return Fail(PhotoError(Errc::kInvalidArgument, "photo_too_many_pixels"));
-    VImage img = header.autorot();  // EXIF orientation (HEIF: irot, applied by libheif)
-    if (img.get_typeof(VIPS_META_ICC_NAME) != 0) {
-      img = img.icc_transform("srgb", VImage::option()->set("embedded", true)->set("intent",
-                                                                                     VIPS_INTENT_PERCEPTUAL));
-    } else if (img.interpretation() != VIPS_INTERPRETATION_sRGB && img.interpretation() != VIPS_INTERPRETATION_B_W) {
-      img = img.colourspace(VIPS_INTERPRETATION_sRGB);
-    }
-    if (img.has_alpha()) img = img.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
-    if (img.format() != VIPS_FORMAT_UCHAR) img = img.cast(VIPS_FORMAT_UCHAR);
-    // Decode once; the photo and its thumbnail come from the same pixels.
-    img = img.copy_memory();
+    // EXIF orientation, or HEIF's irot (applied by libheif, which then reports 1).
+    const int orientation = vips_image_get_orientation(header.get_image());
+    const VImage img = Normalise(header);
+    const DecodedPhoto decoded = DecodeUpright(img, orientation, ThumbnailReduction(img, limits));
     ProcessedPhoto out;
     out.source_type = *type;
-    out.width = img.width();
-    out.height = img.height();
-    out.jpeg = SaveJpeg(img, limits.jpeg_quality);
-    // A box shrink to about twice the size first: resampling the full 12 MP image with
-    // lanczos costs several times the whole JPEG encode.
-    const int longest = std::max(img.width(), img.height());
-    const int factor = std::max(1, longest / (limits.thumbnail_size * 2));
-    const VImage base = factor > 1 ? img.shrink(factor, factor) : img;
-    VImage thumb = base.thumbnail_image(limits.thumbnail_size, VImage::option()
-                                                                   ->set("height", limits.thumbnail_size)
-                                                                   ->set("size", VIPS_SIZE_DOWN));
-    out.thumbnail = SaveJpeg(thumb, limits.jpeg_quality);
+    out.width = decoded.upright.width();
+    out.height = decoded.upright.height();
+    out.jpeg = EncodeJpeg(decoded.upright, JpegOptions{limits.jpeg_quality, 1, 0});
+    out.thumbnail = Thumbnail(decoded.reduced, limits, orientation);
     return out;
   } catch (const vips::VError&) {
     vips_error_clear();

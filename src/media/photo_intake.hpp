@@ -35,6 +35,9 @@ struct ProcessedPhoto {
   ImageType source_type = ImageType::kJpeg;
 };
 
+// Starts libvips once (ProcessPhoto does too); a server calls it when it starts.
+void StartImaging();
+
 // Errors (kInvalidArgument unless noted): photo_type_unsupported, photo_too_large
 // (kTooLarge), photo_too_many_pixels, photo_corrupt; all name the field "photo".
 [[nodiscard]] Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& limits);

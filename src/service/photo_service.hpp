@@ -32,8 +32,11 @@ struct PhotoImage {
 
 class PhotoService {
  public:
+  // Starts the image library, so the first upload does not wait for it.
   PhotoService(Context ctx, store::PhotoRepo repo, media::IntakeLimits limits)
-      : ctx_(ctx), photos_(std::move(repo)), limits_(limits) {}
+      : ctx_(ctx), photos_(std::move(repo)), limits_(limits) {
+    media::StartImaging();
+  }
 
   [[nodiscard]] Result<store::PhotoRow> Upload(const domain::Actor& actor, const std::string& client_id,
                                                const PhotoUpload& upload, std::string_view bytes);

@@ -21,7 +21,7 @@ class PhotoServiceTest : public DossierTest {
 
   void SetUp() override {
     DossierTest::SetUp();
-    (void)media::ProcessPhoto("", {});  // initialises libvips
+    media::StartImaging();
     vips::VImage img = vips::VImage::black(120, 80, vips::VImage::option()->set("bands", 3)).new_from_image(
         std::vector<double>{200, 120, 90});
     VipsBlob* blob = img.cast(VIPS_FORMAT_UCHAR).jpegsave_buffer();
