@@ -24,11 +24,16 @@ VImage Load(std::string_view bytes, vips::VOption* options) {
                                  options->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
 }
 
+bool HasProfile(const VImage& img) { return img.get_typeof(VIPS_META_ICC_NAME) != 0; }
+bool IsSrgbOrGrey(const VImage& img) {
+  return img.interpretation() == VIPS_INTERPRETATION_sRGB || img.interpretation() == VIPS_INTERPRETATION_B_W;
+}
+
 // 8-bit sRGB (or grey) without alpha, ready for the JPEG writer.
 VImage Normalise(VImage img) {
-  if (img.get_typeof(VIPS_META_ICC_NAME) != 0) {
+  if (HasProfile(img)) {
     img = img.icc_transform("srgb", VImage::option()->set("embedded", true)->set("intent", VIPS_INTENT_PERCEPTUAL));
-  } else if (img.interpretation() != VIPS_INTERPRETATION_sRGB && img.interpretation() != VIPS_INTERPRETATION_B_W) {
+  } else if (!IsSrgbOrGrey(img)) {
     img = img.colourspace(VIPS_INTERPRETATION_sRGB);
   }
   if (img.has_alpha()) img = img.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
@@ -108,7 +113,8 @@ Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& 
     // EXIF orientation, or HEIF's irot (applied by libheif, which then reports 1).
     const int orientation = vips_image_get_orientation(header.get_image());
     const VImage img = Normalise(header);
-    const DecodedPhoto decoded = DecodeUpright(img, orientation, ThumbnailReduction(img, limits));
+    const int workers = HasProfile(header) || !IsSrgbOrGrey(header) ? 0 : 1;  // see DecodeUpright
+    const DecodedPhoto decoded = DecodeUpright(img, orientation, ThumbnailReduction(img, limits), workers);
     ProcessedPhoto out;
     out.source_type = *type;
     out.width = decoded.upright.width();

@@ -3,15 +3,21 @@
 // them.
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 
 namespace huidig::media {
 
 // Decoded 8-bit pixels, interleaved, rows of width * bands bytes; bands is 1 (grey) or 3 (sRGB).
+//
+// A photo's buffer (36 MB for 12 MP) is written and read across its rows and columns. It lies
+// on 2 MiB pages where the kernel offers them (a few page faults instead of thousands, no TLB
+// misses), and when it is freed it is kept for the next photo (up to kKeptBytes in all): the
+// kernel zeroes every fresh page, which here costs a third as much as decoding the photo.
+// Every pixel of a buffer is written before it is read.
 class PixelBuffer {
  public:
-  static constexpr int kMaxSide = 65500;  // as JPEG allows
+  static constexpr int kMaxSide = 65500;                         // as JPEG allows
+  static constexpr std::size_t kKeptBytes = std::size_t{128} << 20;  // kept for later photos
 
   PixelBuffer(int width, int height, int bands);  // throws std::invalid_argument
   PixelBuffer(PixelBuffer&&) = default;
@@ -25,13 +31,14 @@ class PixelBuffer {
   int bands() const { return bands_; }
 
  private:
+  struct Release {
+    std::size_t capacity;  // 0: from malloc
+    void operator()(std::uint8_t* p) const;
+  };
   int width_;
   int height_;
   int bands_;
-  struct Free {
-    void operator()(std::uint8_t* p) const { std::free(p); }
-  };
-  std::unique_ptr<std::uint8_t[], Free> data_;
+  std::unique_ptr<std::uint8_t[], Release> data_;
 };
 
 }  // namespace huidig::media

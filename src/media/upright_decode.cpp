@@ -107,7 +107,7 @@ int WriteStrip(VipsRegion* region, VipsRect* area, void* a) {
 
 }  // namespace
 
-DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduce) {
+DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduce, int workers) {
   const int width = image.width();
   const int height = image.height();
   const int bands = image.bands();
@@ -117,7 +117,12 @@ DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduc
   PixelBuffer upright(swaps ? height : width, swaps ? width : height, bands);
   BoxReducer reducer(width, height, bands, std::clamp(reduce, 1, std::min({width, height, BoxReducer::kMaxFactor})));
   const Sink sink{StoredToUpright(orientation, width, height), width, bands, upright.data(), &reducer};
-  if (vips_sink_disc(image.get_image(), WriteStrip, const_cast<Sink*>(&sink)) != 0) throw vips::VError();
+  vips::VImage source = image;
+  if (workers > 0) {
+    source = image.copy();
+    source.set(VIPS_META_CONCURRENCY, workers);
+  }
+  if (vips_sink_disc(source.get_image(), WriteStrip, const_cast<Sink*>(&sink)) != 0) throw vips::VError();
   return DecodedPhoto{std::move(upright), reducer.Take()};
 }
 
