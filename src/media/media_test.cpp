@@ -1,5 +1,5 @@
 // Photo intake with real files made here: JPEG, PNG, WebP and HEIC with GPS, camera tags,
-// XMP, comments, an embedded thumbnail and every EXIF orientation; exiftool then checks the
+// XMP, comments, a maker note, an embedded thumbnail and every EXIF orientation; exiftool then checks the
 // stored image and thumbnail (R-PHOTO-1, R-PHOTO-2).
 #include <gtest/gtest.h>
 
@@ -48,7 +48,9 @@ class MediaTest : public ::testing::Test {
     std::string cmd = "exiftool -q -overwrite_original -n -Orientation=" + std::to_string(orientation) +
                       " -GPSLatitude=52.3676 -GPSLatitudeRef=N -GPSLongitude=4.9041 -GPSLongitudeRef=E"
                       " -Make=Apple -Model='iPhone 15 Pro' -SerialNumber=F2LX12345 -Software=Camera"
-                      " -XMP-dc:Creator='Salon Zoe' -Comment='kliniek kamer 2' -Artist=Anna";
+                      " -XMP-dc:Creator='Salon Zoe' -Comment='kliniek kamer 2' -Artist=Anna"
+                      // a maker-note block (tag 0x927c) as phones write one, with a serial
+                      " '-MakerNoteUnknownText=Apple iOS maker note F2LX12345'";
     if (thumbnail) cmd += " '-ThumbnailImage<=" + thumb.string() + "'";
     cmd += " '" + file.string() + "' >/dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
@@ -122,6 +124,7 @@ TEST_F(MediaTest, RPhoto2JpegFromAPhoneLosesEveryTagAndTurnsUpright) {
     const auto file = Save(stored[orientation], "camera-" + std::to_string(orientation) + ".jpg");
     AddCameraTags(file, orientation);
     ASSERT_NE(Exif(Read(file)).find("GPSLatitude"), std::string::npos);  // the source does leak
+    ASSERT_NE(Exif(Read(file)).find("MakerNote"), std::string::npos);
     auto photo = ProcessPhoto(Read(file), IntakeLimits{});
     ASSERT_TRUE(photo) << photo.error().code;
     const VImage out = VImage::new_from_buffer(photo->jpeg.data(), photo->jpeg.size(), "");
@@ -131,6 +134,8 @@ TEST_F(MediaTest, RPhoto2JpegFromAPhoneLosesEveryTagAndTurnsUpright) {
     EXPECT_FALSE(RedAt(out, 60, 28)) << "orientation " << orientation;
     ExpectClean(photo->jpeg);
     ExpectClean(photo->thumbnail);
+    for (const std::string* bytes : {&photo->jpeg, &photo->thumbnail})
+      EXPECT_EQ(bytes->find("Apple iOS maker note"), std::string::npos) << "the maker note's bytes survived";
   }
 }
 
