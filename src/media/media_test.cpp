@@ -1,6 +1,6 @@
 // Photo intake with real files made here: JPEG, PNG, WebP and HEIC with GPS, camera tags,
-// XMP, comments, a maker note, an embedded thumbnail and every EXIF orientation; exiftool then checks the
-// stored image and thumbnail (R-PHOTO-1, R-PHOTO-2).
+// XMP, comments, a maker note, an embedded thumbnail and every EXIF orientation; exiftool then
+// checks the stored image and thumbnail (R-PHOTO-1, R-PHOTO-2).
 #include <gtest/gtest.h>
 
 #include <vips/vips8>
