@@ -39,13 +39,15 @@ double TimeIntakeInChild(const std::string& bytes, const std::string* warmup, lo
     close(pipefd[0]);
     const auto key = huidig::crypto::Key::Random();
     huidig::media::StartImaging();  // as the server does when it starts
-    if (warmup != nullptr && !huidig::media::ProcessPhoto(*warmup, huidig::media::IntakeLimits{})) _exit(3);
+    if (warmup != nullptr && !huidig::media::ProcessPhoto(*warmup, huidig::media::IntakeLimits{}))
+      _exit(3);
     const auto t0 = std::chrono::steady_clock::now();
     auto photo = huidig::media::ProcessPhoto(bytes, huidig::media::IntakeLimits{});
     if (!photo) _exit(3);
     const auto a = huidig::crypto::SealStream(key, photo->jpeg, "photo:bench:image");
     const auto b = huidig::crypto::SealStream(key, photo->thumbnail, "photo:bench:thumbnail");
-    const double elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const double elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (a.empty() || b.empty()) _exit(4);
     (void)!write(pipefd[1], &elapsed, sizeof elapsed);
     _exit(0);
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::printf("%.1f %.1f %.1f\n", Median(warm), Median(cold), static_cast<double>(peak_kib) / 1024.0);
+  std::printf("%.1f %.1f %.1f\n", Median(warm), Median(cold),
+              static_cast<double>(peak_kib) / 1024.0);
   return 0;
 }

@@ -1,5 +1,7 @@
 #include "media/jpeg_writer.hpp"
 
+#include <jpeglib.h>
+
 #include <algorithm>
 #include <csetjmp>
 #include <cstdio>  // jpeglib.h needs FILE
@@ -9,8 +11,6 @@
 #include <thread>
 #include <vector>
 
-#include <jpeglib.h>
-
 #include "media/orientation.hpp"
 
 namespace huidig::media {
@@ -18,15 +18,15 @@ namespace {
 
 static_assert(PixelBuffer::kMaxSide <= JPEG_MAX_DIMENSION);
 
-constexpr int kRestartCycle = 8;  // RST0..RST7: bands start at multiples of eight MCU rows
+constexpr int kRestartCycle = 8;      // RST0..RST7: bands start at multiples of eight MCU rows
 constexpr int kMinGroupsPerBand = 4;  // below 32 MCU rows a thread costs more than it saves
 constexpr int kChunkRows = 128;       // upright rows gathered at a time
 
 struct Geometry {
   const std::uint8_t* data;
   int bands;
-  int width;   // upright
-  int height;  // upright
+  int width;      // upright
+  int height;     // upright
   PixelMap walk;  // upright to stored
   int mcu_height;
 };
@@ -106,7 +106,8 @@ bool CompressBand(const Geometry& g, int quality, Band& band, std::uint8_t* scra
   cinfo.write_Adobe_marker = FALSE;
   if (g.bands == 3) {  // 4:2:0
     cinfo.comp_info[0].h_samp_factor = cinfo.comp_info[0].v_samp_factor = 2;
-    for (int c = 1; c < 3; ++c) cinfo.comp_info[c].h_samp_factor = cinfo.comp_info[c].v_samp_factor = 1;
+    for (int c = 1; c < 3; ++c)
+      cinfo.comp_info[c].h_samp_factor = cinfo.comp_info[c].v_samp_factor = 1;
   }
   jpeg_start_compress(&cinfo, TRUE);
   JSAMPROW rows[kChunkRows];
@@ -119,7 +120,8 @@ bool CompressBand(const Geometry& g, int quality, Band& band, std::uint8_t* scra
       Rows<1>(g, band.y0 + y, n, scratch, rows);
     }
     for (int done = 0; done < n;)
-      done += static_cast<int>(jpeg_write_scanlines(&cinfo, rows + done, static_cast<JDIMENSION>(n - done)));
+      done += static_cast<int>(
+          jpeg_write_scanlines(&cinfo, rows + done, static_cast<JDIMENSION>(n - done)));
   }
   jpeg_finish_compress(&cinfo);
   jpeg_destroy_compress(&cinfo);
@@ -170,7 +172,8 @@ int UprightHeight(const PixelBuffer& image, int orientation) {
 }
 
 std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
-  if (options.quality < 1 || options.quality > 100) throw std::invalid_argument("quality must be 1..100");
+  if (options.quality < 1 || options.quality > 100)
+    throw std::invalid_argument("quality must be 1..100");
   const Geometry g{image.data(),
                    image.bands(),
                    UprightWidth(image, options.orientation),
@@ -181,7 +184,8 @@ std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
   // Bands of whole groups of eight MCU rows, as many as there are threads and work for them.
   const int mcu_rows = (g.height + g.mcu_height - 1) / g.mcu_height;
   const int groups = (mcu_rows + kRestartCycle - 1) / kRestartCycle;
-  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::clamp(threads, 1, std::max(1, groups / kMinGroupsPerBand));
   std::vector<Band> bands(static_cast<std::size_t>(threads));
   const int group_rows = kRestartCycle * g.mcu_height;
@@ -193,7 +197,8 @@ std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
   std::vector<std::thread> workers;
   workers.reserve(bands.size() - 1);
   for (std::size_t k = 1; k < bands.size(); ++k)
-    workers.emplace_back([&g, &options, &band = bands[k]] { EncodeBand(g, options.quality, band); });
+    workers.emplace_back(
+        [&g, &options, &band = bands[k]] { EncodeBand(g, options.quality, band); });
   EncodeBand(g, options.quality, bands[0]);
   for (auto& w : workers) w.join();
 
@@ -225,7 +230,8 @@ std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
       out.push_back(static_cast<char>(0xFF));
       out.push_back(static_cast<char>(0xD0 + marker));
     }
-    out.append(reinterpret_cast<const char*>(bands[k].out) + scans[k].start, scans[k].end - scans[k].start);
+    out.append(reinterpret_cast<const char*>(bands[k].out) + scans[k].start,
+               scans[k].end - scans[k].start);
   }
   out.push_back(static_cast<char>(0xFF));
   out.push_back(static_cast<char>(0xD9));

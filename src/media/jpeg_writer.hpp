@@ -1,9 +1,9 @@
 #pragma once
 // The JPEG encoder of the photo intake (R-PHOTO-2), on libjpeg-turbo, using every core.
 //
-// The image is cut into bands of whole MCU rows (multiples of eight, so restart numbers line up); each band is
-// compressed on its own thread with a restart marker after every MCU row, and the bands'
-// entropy-coded data are joined behind the first band's header. Every MCU row starts after a
+// The image is cut into bands of whole MCU rows (multiples of eight, so restart numbers line up);
+// each band is compressed on its own thread with a restart marker after every MCU row, and the
+// bands' entropy-coded data are joined behind the first band's header. Every MCU row starts after a
 // restart (DC prediction reset, byte aligned) and the tables follow from the quality alone, so
 // the result is byte for byte the file one encoder writes with the same settings; a test holds
 // it to that.

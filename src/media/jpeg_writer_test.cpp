@@ -5,12 +5,11 @@
 
 #include <gtest/gtest.h>
 
-#include <vips/vips8>
-
 #include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include <vips/vips8>
 
 #include "media/photo_intake.hpp"
 
@@ -47,8 +46,8 @@ VImage Decode(const std::string& jpeg) {
 
 // A view of the buffer: valid while the buffer lives.
 VImage AsImage(const PixelBuffer& p) {
-  return VImage::new_from_memory(const_cast<std::uint8_t*>(p.data()), p.size(), p.width(), p.height(), p.bands(),
-                                 VIPS_FORMAT_UCHAR);
+  return VImage::new_from_memory(const_cast<std::uint8_t*>(p.data()), p.size(), p.width(),
+                                 p.height(), p.bands(), VIPS_FORMAT_UCHAR);
 }
 
 // Peak signal-to-noise ratio between two images of one size, in dB.
@@ -72,8 +71,8 @@ std::vector<int> Markers(const std::string& f) {
 
 TEST_F(JpegWriterTest, RPhoto2BandsOnSeveralThreadsMakeTheFileOneEncoderWrites) {
   // Heights that are and are not whole MCU rows, colour (16-row MCUs) and grey (8-row).
-  for (const auto& [width, height, bands] :
-       std::vector<std::tuple<int, int, int>>{{1000, 2050, 3}, {333, 2048, 3}, {701, 1100, 1}, {17, 9, 3}}) {
+  for (const auto& [width, height, bands] : std::vector<std::tuple<int, int, int>>{
+           {1000, 2050, 3}, {333, 2048, 3}, {701, 1100, 1}, {17, 9, 3}}) {
     const PixelBuffer pixels = Pattern(width, height, bands);
     const std::string one = EncodeJpeg(pixels, JpegOptions{85, 1, 1});
     for (int threads : {2, 3, 4}) {
@@ -118,8 +117,8 @@ TEST_F(JpegWriterTest, RPhoto2TheFileCarriesNoMetadataSegment) {
   const std::string jpeg = EncodeJpeg(Pattern(640, 480, 3), JpegOptions{});
   // JFIF (APP0), quantisation and Huffman tables, frame, restart interval, scan: nothing else.
   for (int marker : Markers(jpeg)) {
-    EXPECT_TRUE(marker == 0xE0 || marker == 0xDB || marker == 0xC4 || marker == 0xC0 || marker == 0xDD ||
-                marker == 0xDA)
+    EXPECT_TRUE(marker == 0xE0 || marker == 0xDB || marker == 0xC4 || marker == 0xC0 ||
+                marker == 0xDD || marker == 0xDA)
         << "unexpected marker 0x" << std::hex << marker;
   }
   EXPECT_EQ(Markers(jpeg).back(), 0xDA);

@@ -17,6 +17,7 @@ inline bool SwapsSides(int orientation) { return orientation >= 5; }
 
 // Where upright pixel (x, y) lies in the stored image.
 inline PixelMap UprightToStored(int orientation, std::ptrdiff_t w, std::ptrdiff_t h) {
+  // clang-format off
   switch (orientation) {
     case 1: return {0, 1, w};                      // as stored
     case 2: return {w - 1, -1, w};                 // mirrored left-right
@@ -28,11 +29,13 @@ inline PixelMap UprightToStored(int orientation, std::ptrdiff_t w, std::ptrdiff_
     case 8: return {w - 1, w, -1};                 // to be turned 90 degrees anticlockwise
     default: throw std::invalid_argument("EXIF orientation must be 1..8");
   }
+  // clang-format on
 }
 
 // Where stored pixel (x, y) lands in the upright image: the inverse of UprightToStored.
 inline PixelMap StoredToUpright(int orientation, std::ptrdiff_t w, std::ptrdiff_t h) {
   const std::ptrdiff_t uw = SwapsSides(orientation) ? h : w;  // upright width
+  // clang-format off
   switch (orientation) {
     case 1: return {0, 1, uw};
     case 2: return {w - 1, -1, uw};
@@ -44,6 +47,7 @@ inline PixelMap StoredToUpright(int orientation, std::ptrdiff_t w, std::ptrdiff_
     case 8: return {(w - 1) * uw, -uw, 1};
     default: throw std::invalid_argument("EXIF orientation must be 1..8");
   }
+  // clang-format on
 }
 
 }  // namespace huidig::media

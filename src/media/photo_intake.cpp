@@ -1,10 +1,9 @@
 #include "media/photo_intake.hpp"
 
-#include <vips/vips8>
-
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <vips/vips8>
 
 #include "media/jpeg_writer.hpp"
 #include "media/upright_decode.hpp"
@@ -20,23 +19,27 @@ bool Has(std::string_view s, std::size_t at, std::string_view what) {
 
 // Sequential: libvips decodes top to bottom once, straight into memory.
 VImage Load(std::string_view bytes, vips::VOption* options) {
-  return VImage::new_from_buffer(bytes.data(), bytes.size(), "",
-                                 options->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
+  return VImage::new_from_buffer(
+      bytes.data(), bytes.size(), "",
+      options->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on", VIPS_FAIL_ON_ERROR));
 }
 
 bool HasProfile(const VImage& img) { return img.get_typeof(VIPS_META_ICC_NAME) != 0; }
 bool IsSrgbOrGrey(const VImage& img) {
-  return img.interpretation() == VIPS_INTERPRETATION_sRGB || img.interpretation() == VIPS_INTERPRETATION_B_W;
+  return img.interpretation() == VIPS_INTERPRETATION_sRGB ||
+         img.interpretation() == VIPS_INTERPRETATION_B_W;
 }
 
 // 8-bit sRGB (or grey) without alpha, ready for the JPEG writer.
 VImage Normalise(VImage img) {
   if (HasProfile(img)) {
-    img = img.icc_transform("srgb", VImage::option()->set("embedded", true)->set("intent", VIPS_INTENT_PERCEPTUAL));
+    img = img.icc_transform(
+        "srgb", VImage::option()->set("embedded", true)->set("intent", VIPS_INTENT_PERCEPTUAL));
   } else if (!IsSrgbOrGrey(img)) {
     img = img.colourspace(VIPS_INTERPRETATION_sRGB);
   }
-  if (img.has_alpha()) img = img.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  if (img.has_alpha())
+    img = img.flatten(VImage::option()->set("background", std::vector<double>{255, 255, 255}));
   if (img.format() != VIPS_FORMAT_UCHAR) img = img.cast(VIPS_FORMAT_UCHAR);
   if (img.bands() > 3) img = img.extract_band(0, VImage::option()->set("n", 3));
   if (img.bands() == 2) img = img.extract_band(0);
@@ -45,8 +48,9 @@ VImage Normalise(VImage img) {
 
 // The decoded pixels as an image again, without a copy.
 VImage Wrap(const PixelBuffer& pixels) {
-  return VImage::new_from_memory(const_cast<std::uint8_t*>(pixels.data()), pixels.size(), pixels.width(),
-                                 pixels.height(), pixels.bands(), VIPS_FORMAT_UCHAR);
+  return VImage::new_from_memory(const_cast<std::uint8_t*>(pixels.data()), pixels.size(),
+                                 pixels.width(), pixels.height(), pixels.bands(),
+                                 VIPS_FORMAT_UCHAR);
 }
 
 // The whole factor by which the decode box-shrinks a copy for the thumbnail: to about twice the
@@ -66,7 +70,9 @@ std::string Thumbnail(const PixelBuffer& reduced, const IntakeLimits& limits, in
   return EncodeJpeg(pixels, JpegOptions{limits.jpeg_quality, orientation, 1});
 }
 
-Error PhotoError(Errc errc, const char* code) { return Error{errc, code, "photo", "R-PHOTO-1", {}}; }
+Error PhotoError(Errc errc, const char* code) {
+  return Error{errc, code, "photo", "R-PHOTO-1", {}};
+}
 
 }  // namespace
 
@@ -80,10 +86,14 @@ void StartImaging() {
 
 std::string_view ToString(ImageType t) {
   switch (t) {
-    case ImageType::kJpeg: return "jpeg";
-    case ImageType::kPng: return "png";
-    case ImageType::kWebp: return "webp";
-    case ImageType::kHeif: return "heif";
+    case ImageType::kJpeg:
+      return "jpeg";
+    case ImageType::kPng:
+      return "png";
+    case ImageType::kWebp:
+      return "webp";
+    case ImageType::kHeif:
+      return "heif";
   }
   return "jpeg";
 }
@@ -114,7 +124,8 @@ Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& 
     const int orientation = vips_image_get_orientation(header.get_image());
     const VImage img = Normalise(header);
     const int workers = HasProfile(header) || !IsSrgbOrGrey(header) ? 0 : 1;  // see DecodeUpright
-    const DecodedPhoto decoded = DecodeUpright(img, orientation, ThumbnailReduction(img, limits), workers);
+    const DecodedPhoto decoded =
+        DecodeUpright(img, orientation, ThumbnailReduction(img, limits), workers);
     ProcessedPhoto out;
     out.source_type = *type;
     out.width = decoded.upright.width();

@@ -16,7 +16,7 @@ namespace huidig::media {
 // Every pixel of a buffer is written before it is read.
 class PixelBuffer {
  public:
-  static constexpr int kMaxSide = 65500;                         // as JPEG allows
+  static constexpr int kMaxSide = 65500;                             // as JPEG allows
   static constexpr std::size_t kKeptBytes = std::size_t{128} << 20;  // kept for later photos
 
   PixelBuffer(int width, int height, int bands);  // throws std::invalid_argument

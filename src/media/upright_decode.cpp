@@ -17,7 +17,8 @@ namespace {
 void AddColumns(std::uint16_t* __restrict sums, const std::uint8_t* __restrict row, std::size_t n) {
   std::size_t i = 0;
   for (; i + 32 <= n; i += 32)
-    for (std::size_t k = 0; k < 32; ++k) sums[i + k] = static_cast<std::uint16_t>(sums[i + k] + row[i + k]);
+    for (std::size_t k = 0; k < 32; ++k)
+      sums[i + k] = static_cast<std::uint16_t>(sums[i + k] + row[i + k]);
   for (; i < n; ++i) sums[i] = static_cast<std::uint16_t>(sums[i] + row[i]);
 }
 
@@ -26,7 +27,9 @@ class BoxReducer {
   static constexpr int kMaxFactor = 256;  // factor * 255 fits the 16-bit column sums
 
   BoxReducer(int width, int height, int bands, int factor)
-      : factor_(factor), bands_(bands), out_(width / factor, height / factor, bands),
+      : factor_(factor),
+        bands_(bands),
+        out_(width / factor, height / factor, bands),
         columns_(static_cast<std::size_t>(out_.width()) * factor * bands, 0) {}
 
   void AddRow(const std::uint8_t* row, int y) {
@@ -115,14 +118,17 @@ DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduc
     throw std::invalid_argument("DecodeUpright needs 8-bit pixels with 1 or 3 bands");
   const bool swaps = SwapsSides(orientation);
   PixelBuffer upright(swaps ? height : width, swaps ? width : height, bands);
-  BoxReducer reducer(width, height, bands, std::clamp(reduce, 1, std::min({width, height, BoxReducer::kMaxFactor})));
-  const Sink sink{StoredToUpright(orientation, width, height), width, bands, upright.data(), &reducer};
+  BoxReducer reducer(width, height, bands,
+                     std::clamp(reduce, 1, std::min({width, height, BoxReducer::kMaxFactor})));
+  const Sink sink{StoredToUpright(orientation, width, height), width, bands, upright.data(),
+                  &reducer};
   vips::VImage source = image;
   if (workers > 0) {
     source = image.copy();
     source.set(VIPS_META_CONCURRENCY, workers);
   }
-  if (vips_sink_disc(source.get_image(), WriteStrip, const_cast<Sink*>(&sink)) != 0) throw vips::VError();
+  if (vips_sink_disc(source.get_image(), WriteStrip, const_cast<Sink*>(&sink)) != 0)
+    throw vips::VError();
   return DecodedPhoto{std::move(upright), reducer.Take()};
 }
 

@@ -30,7 +30,8 @@ VImage Numbered(int width, int height, int bands) {
 }
 
 bool SamePixels(const PixelBuffer& got, const VImage& expected) {
-  if (got.width() != expected.width() || got.height() != expected.height() || got.bands() != expected.bands())
+  if (got.width() != expected.width() || got.height() != expected.height() ||
+      got.bands() != expected.bands())
     return false;
   const VImage memory = expected.copy_memory();
   return std::memcmp(got.data(), memory.data(), got.size()) == 0;
@@ -55,7 +56,8 @@ TEST_F(UprightDecodeTest, TheThumbnailCopyHoldsTheMeanOfEachBox) {
   // 7 x 5, one band, factor 2: 3 x 2 boxes; the last column and row are left out.
   std::vector<std::uint8_t> bytes(35);
   for (int i = 0; i < 35; ++i) bytes[i] = static_cast<std::uint8_t>(i * 7);
-  const VImage stored = VImage::new_from_memory(bytes.data(), bytes.size(), 7, 5, 1, VIPS_FORMAT_UCHAR);
+  const VImage stored =
+      VImage::new_from_memory(bytes.data(), bytes.size(), 7, 5, 1, VIPS_FORMAT_UCHAR);
   const DecodedPhoto decoded = DecodeUpright(stored, 6, 2);
   ASSERT_EQ(decoded.reduced.width(), 3);
   ASSERT_EQ(decoded.reduced.height(), 2);
