@@ -256,13 +256,14 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   photo_limits.max_bytes = app->config.max_photo_bytes;
   photo_limits.max_pixels = app->config.max_photo_pixels;
   service::PhotoService photos(ctx, store::PhotoRepo(dir / "photos"), photo_limits);
+  service::PracticeService practice(ctx);
   http::ApiOptions api_options;
   api_options.tls = tls;
   if (const char* web_dir = std::getenv("HUIDIG_WEB_DIR"); web_dir && *web_dir) {
     api_options.web_dir = fs::path(web_dir);
     spdlog::info("serving the web app from {}", web_dir);
   }
-  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos}, api_options);
+  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos, practice}, api_options);
   options.is_upload = &http::Api::IsUpload;
   options.max_upload_bytes = app->config.max_photo_bytes + 1;
   http::Server server(

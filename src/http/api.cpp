@@ -165,6 +165,7 @@ Api::Api(ApiServices services, ApiOptions options)
       trajectories_(services.trajectories),
       sessions_(services.sessions),
       photos_(services.photos),
+      practice_(services.practice),
       options_(options),
       web_(options.web_dir) {
   auto bind = [this](HttpResponse (Api::*f)(const Call&) const) {
@@ -360,35 +361,24 @@ HttpResponse Api::PatchPractice(const Call& c) const {
   auto obj = ParseObjectOf(c.req.body, {"totp_required", "reflection_days"});
   if (!obj) return ProblemResponse(obj.error(), c.lang);
   JsonFields f(*obj);
+  service::PracticeSettingsChange change;
   auto totp = f.Bool("totp_required");
   if (!totp) return ProblemResponse(totp.error(), c.lang);
-  std::optional<std::array<int, 3>> days;
+  change.totp_required = *totp;
   if (const auto* v = obj->if_contains("reflection_days")) {
     const auto* arr = v->if_array();
     if (!arr || arr->size() != 3) return ProblemResponse(Invalid("wrong_type", "reflection_days").value(), c.lang);
-    days.emplace();
+    std::array<int, 3> days{};
     for (std::size_t i = 0; i < 3; ++i) {
       const auto n = (*arr)[i].if_int64();
       if (!n || *n < 0 || *n > 365)
         return ProblemResponse(Invalid("invalid_value", "reflection_days", "R-CONSENT-2").value(), c.lang);
-      (*days)[i] = static_cast<int>(*n);
+      days[i] = static_cast<int>(*n);
     }
+    change.reflection_days = days;
   }
-  if (!*totp && !days) return ProblemResponse(Invalid("required", "totp_required").value(), c.lang);
-  if (days) {
-    auto r = catalogue_.SetReflection(c.caller->actor, *days);
-    if (!r) {
-      Error e = r.error();
-      if (e.field.rfind("category_", 0) == 0) e.field = "reflection_days";
-      return ProblemResponse(e, c.lang);
-    }
-  }
-  if (*totp) {
-    return Reply(auth_.SetTotpRequired(*c.caller, **totp), c.lang,
-                 [](const store::PracticeRecord& p) { return Json(200, PracticeJson(p)); });
-  }
-  return Reply(auth_.GetMe(*c.caller), c.lang,
-               [](const service::Me& me) { return Json(200, PracticeJson(me.practice)); });
+  return Reply(practice_.UpdateSettings(c.caller->actor, change), c.lang,
+               [](const store::PracticeRecord& p) { return Json(200, PracticeJson(p)); });
 }
 
 HttpResponse Api::ListLocations(const Call& c) const {

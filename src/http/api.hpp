@@ -16,6 +16,7 @@
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
 #include "service/photo_service.hpp"
+#include "service/practice_service.hpp"
 #include "service/session_service.hpp"
 #include "service/trajectory_service.hpp"
 
@@ -29,6 +30,7 @@ struct ApiServices {
   service::TrajectoryService& trajectories;
   service::SessionService& sessions;
   service::PhotoService& photos;
+  service::PracticeService& practice;
 };
 
 struct ApiOptions {
@@ -112,6 +114,7 @@ class Api {
   service::TrajectoryService& trajectories_;
   service::SessionService& sessions_;
   service::PhotoService& photos_;
+  service::PracticeService& practice_;
   ApiOptions options_;
   StaticFiles web_;
   Router<Route> router_;

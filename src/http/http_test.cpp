@@ -101,7 +101,8 @@ class ApiTest : public ::testing::Test {
         intake_(ctx_),
         trajectories_(ctx_),
         sessions_(ctx_),
-        photos_(ctx_, store::PhotoRepo(db_->dir / "photos"), media::IntakeLimits{}) {
+        photos_(ctx_, store::PhotoRepo(db_->dir / "photos"), media::IntakeLimits{}),
+        practice_(ctx_) {
     web_ = db_->dir / "web";
     fs::create_directories(web_ / "assets");
     std::ofstream(web_ / "index.html") << "<!doctype html><title>Huidig</title>";
@@ -110,7 +111,7 @@ class ApiTest : public ::testing::Test {
     std::ofstream(db_->dir / "secret.txt") << "secret";
   }
   HttpResponse Get(const std::string& path, std::string encoding = "") {
-    Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_}, {false, web_});
+    Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_, practice_}, {false, web_});
     HttpRequest r;
     r.method = "GET";
     r.path = path;
@@ -131,6 +132,7 @@ class ApiTest : public ::testing::Test {
   service::TrajectoryService trajectories_;
   service::SessionService sessions_;
   service::PhotoService photos_;
+  service::PracticeService practice_;
   fs::path web_;
 };
 
@@ -157,7 +159,7 @@ TEST_F(ApiTest, ServesTheAppWithAStrictPolicy) {
 
 TEST_F(ApiTest, RSec1StateChangesNeedTheCsrfTokenAndAJsonBody) {
   RecordProperty("rule", "R-SEC-1");
-  Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_}, {false, std::nullopt});
+  Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_, practice_}, {false, std::nullopt});
   HttpRequest r;
   r.method = "POST";
   r.path = "/api/v1/clients";

@@ -226,21 +226,6 @@ Result<Me> AuthService::ConfirmTotpEnrolment(const Caller& caller, const std::st
   });
 }
 
-Result<store::PracticeRecord> AuthService::SetTotpRequired(const Caller& caller, bool required) {
-  if (!caller.actor.May(domain::Permission::kPracticeSettings)) return Forbidden();
-  const Instant now = ctx_.clock.Now();
-  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::PracticeRecord> {
-    practices_.SetTotpRequired(tx, caller.actor.practice, required);
-    auto e = audit::Entry::For(caller.actor, required ? "totp_required_on" : "totp_required_off",
-                               "practice", now);
-    e.object_id = caller.actor.practice.value;
-    ctx_.audit.Append(tx, e);
-    auto p = practices_.Find(tx, caller.actor.practice);
-    if (!p) return NotFound();
-    return *p;
-  });
-}
-
 Result<std::vector<store::LocationRecord>> AuthService::Locations(const Caller& caller) {
   return ctx_.db.Read([&](store::Tx& tx) {
     std::vector<store::LocationRecord> out;

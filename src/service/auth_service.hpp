@@ -66,7 +66,6 @@ class AuthService {
                                             const std::string& next);
   [[nodiscard]] Result<TotpEnrolment> StartTotpEnrolment(const Caller& caller);
   [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
-  [[nodiscard]] Result<store::PracticeRecord> SetTotpRequired(const Caller& caller, bool required);
   [[nodiscard]] Result<std::vector<store::LocationRecord>> Locations(const Caller& caller);
   // The practice's staff (names and roles), so records can name their authors.
   [[nodiscard]] Result<std::vector<store::UserRecord>> Staff(const Caller& caller);

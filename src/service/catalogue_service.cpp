@@ -86,19 +86,4 @@ Result<domain::ReflectionPeriods> CatalogueService::Reflection(const domain::Act
   return ctx_.db.Read([&](store::Tx& tx) { return repo_.Reflection(tx, actor.practice); });
 }
 
-Result<domain::ReflectionPeriods> CatalogueService::SetReflection(const domain::Actor& actor,
-                                                                  std::array<int, 3> days) {
-  if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CONSENT-2");
-  auto periods = domain::PracticeReflectionPeriods(days);
-  if (!periods) return Fail(periods.error());
-  const Instant now = ctx_.clock.Now();
-  ctx_.db.Write([&](store::Tx& tx) {
-    repo_.SetReflection(tx, actor.practice, *periods);
-    auto e = audit::Entry::For(actor, "update", "reflection_periods", now);
-    e.object_id = actor.practice.value;
-    ctx_.audit.Append(tx, e);
-  });
-  return *periods;
-}
-
 }  // namespace huidig::service

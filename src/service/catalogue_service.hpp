@@ -1,7 +1,7 @@
 #pragma once
 // R-CAT: the practice's treatment catalogue. Everyone on the staff reads it; the owner adds
 // types and edits them, each edit a new version. R-CONSENT-2: the practice's reflection
-// periods, longer than the law's or equal.
+// periods, longer than the law's or equal (set through PracticeService).
 
 #include <optional>
 #include <string>
@@ -41,8 +41,6 @@ class CatalogueService {
                                                           const TreatmentTypeChanges& changes);
 
   [[nodiscard]] Result<domain::ReflectionPeriods> Reflection(const domain::Actor& actor);
-  [[nodiscard]] Result<domain::ReflectionPeriods> SetReflection(const domain::Actor& actor,
-                                                                std::array<int, 3> days);
 
   // Version 1 of every shipped type, for a new practice (in the caller's transaction).
   void SeedShipped(store::Tx& tx, const PracticeId& practice, Instant now) const;

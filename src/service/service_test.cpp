@@ -6,6 +6,7 @@
 #include "crypto/totp.hpp"
 #include "service/auth_service.hpp"
 #include "service/catalogue_service.hpp"
+#include "service/practice_service.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
 #include "service/setup_service.hpp"
@@ -325,7 +326,9 @@ TEST_P(ServiceTest, RSec1OwnerTurnsMandatoryTotpOff) {
   ASSERT_TRUE(login);
   EXPECT_TRUE(login->me.totp_enrolment_required);
   auto caller = *Auth().Authenticate(login->session_token, "x");
-  ASSERT_TRUE(Auth().SetTotpRequired(caller, false));
+  auto changed = PracticeService(*ctx_).UpdateSettings(caller.actor, {false, std::nullopt});
+  ASSERT_TRUE(changed);
+  EXPECT_FALSE(changed->totp_required);
   EXPECT_FALSE(Auth().GetMe(caller)->totp_enrolment_required);
 }
 
@@ -369,16 +372,32 @@ TEST_P(ServiceTest, RCatShippedCatalogueAndVersionedEdits) {
 TEST_P(ServiceTest, RConsent2PracticeReflectionPeriodsLongerNeverShorter) {
   RecordProperty("rule", "R-CONSENT-2");
   CatalogueService catalogue(*ctx_);
+  PracticeService practice(*ctx_);
   const auto owner = ActorFor(Staff(Role::kOwner, {}));
   EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{0, 1, 7}));
-  ASSERT_TRUE(catalogue.SetReflection(owner, {1, 2, 14}));
+  auto longer = practice.UpdateSettings(owner, {std::nullopt, std::array<int, 3>{1, 2, 14}});
+  ASSERT_TRUE(longer);
+  EXPECT_EQ(longer->reflection_days, (std::array<int, 3>{1, 2, 14}));
   EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{1, 2, 14}));
-  auto shorter = catalogue.SetReflection(owner, {0, 0, 7});
+  auto shorter = practice.UpdateSettings(owner, {std::nullopt, std::array<int, 3>{0, 0, 7}});
   ASSERT_FALSE(shorter);
   EXPECT_EQ(shorter.error().code, "shorter_than_law");
+  EXPECT_EQ(shorter.error().field, "reflection_days");
   EXPECT_EQ(catalogue.Reflection(owner)->days, (std::array<int, 3>{1, 2, 14}));
+  // One change, one transaction: a refused period leaves the second factor as it was too.
+  ASSERT_TRUE(practice.UpdateSettings(owner, {true, std::nullopt}));
+  ASSERT_FALSE(practice.UpdateSettings(owner, {false, std::array<int, 3>{0, 0, 7}}));
+  auto after = practice.UpdateSettings(owner, {std::nullopt, std::array<int, 3>{1, 2, 14}});
+  ASSERT_TRUE(after);
+  EXPECT_TRUE(after->totp_required) << "the refused change turned the second factor off";
+  auto both = practice.UpdateSettings(owner, {false, std::array<int, 3>{2, 3, 21}});
+  ASSERT_TRUE(both);
+  EXPECT_FALSE(both->totp_required);
+  EXPECT_EQ(both->reflection_days, (std::array<int, 3>{2, 3, 21}));
+  EXPECT_EQ(practice.UpdateSettings(owner, {}).error().code, "required");
   const auto practitioner = ActorFor(Staff(Role::kPractitioner, {amsterdam_}));
-  EXPECT_EQ(catalogue.SetReflection(practitioner, {1, 2, 14}).error().code, "forbidden");
+  EXPECT_EQ(practice.UpdateSettings(practitioner, {std::nullopt, std::array<int, 3>{1, 2, 14}}).error().code,
+            "forbidden");
 }
 
 TEST_P(ServiceTest, RDosIntakeIsVersionedSealedAndAudited) {

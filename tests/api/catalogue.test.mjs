@@ -60,4 +60,14 @@ describe('treatment catalogue (demo practice)', () => {
     const me = expectStatus(await owner.get('/api/v1/me'), 200);
     assert.deepEqual(me.practice.reflection_days, [1, 2, 14]);
   });
+
+  test('a change to the practice settings is written whole or not at all', async () => {
+    const before = expectStatus(await owner.get('/api/v1/me'), 200).practice;
+    expectProblem(
+      await owner.patch('/api/v1/practice', { json: { totp_required: !before.totp_required, reflection_days: [0, 0, 7] } }),
+      422, 'shorter_than_law', 'reflection_days');
+    const after = expectStatus(await owner.get('/api/v1/me'), 200).practice;
+    assert.equal(after.totp_required, before.totp_required, 'the second factor setting did not change');
+    assert.deepEqual(after.reflection_days, before.reflection_days);
+  });
 });
