@@ -67,7 +67,7 @@ std::unique_ptr<App> OpenApp(const fs::path& dir) {
   options.url = app->config.database;
   options.base_dir = dir;
   options.readers = std::max(2, app->config.workers);
-  app->db = store::Database::Open(options);
+  app->db = store::Database::Open(options, app->clock);
   app->hasher = std::make_unique<crypto::PasswordHasher>(
       crypto::Argon2Params{app->config.argon2_memory_mib, app->config.argon2_iterations});
   return app;

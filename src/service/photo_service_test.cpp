@@ -46,7 +46,7 @@ class PhotoServiceTest : public DossierTest {
 TEST_P(PhotoServiceTest, RPhoto3PhotosAreSealedAtRestAndOpenForTheDossier) {
   RecordProperty("rule", "R-PHOTO-3");
   RecordProperty("rule2", "R-PHOTO-4");
-  auto photo = Photos().Upload(practitioner_, client_, {"before", "linkerwang", std::nullopt}, jpeg_);
+  auto photo = Photos().Upload(practitioner_, client_, {"before", "linkerwang", std::nullopt, std::nullopt}, jpeg_);
   ASSERT_TRUE(photo) << photo.error().code;
   EXPECT_EQ(photo->phase, "before");
   EXPECT_EQ(photo->width, 120);
@@ -81,19 +81,19 @@ TEST_P(PhotoServiceTest, RPhoto3PhotosAreSealedAtRestAndOpenForTheDossier) {
 TEST_P(PhotoServiceTest, RDos2RefusedOrOwnPhotosBlockUploads) {
   RecordProperty("rule", "R-DOS-2");
   SetPreference("refused");
-  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"before", "wang", std::nullopt}, jpeg_).error().code,
+  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"before", "wang", std::nullopt, std::nullopt}, jpeg_).error().code,
             "photos_refused");
   SetPreference("own");
-  auto own = Photos().Upload(practitioner_, client_, {"before", "wang", std::nullopt}, jpeg_);
+  auto own = Photos().Upload(practitioner_, client_, {"before", "wang", std::nullopt, std::nullopt}, jpeg_);
   ASSERT_FALSE(own);
   EXPECT_EQ(own.error().code, "photos_own");
   EXPECT_EQ(own.error().rule, "R-DOS-2");
   EXPECT_TRUE(Photos().List(practitioner_, client_)->empty());
   SetPreference("allowed");
-  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"sometime", "wang", std::nullopt}, jpeg_).error().field, "phase");
-  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "", std::nullopt}, jpeg_).error().field, "area");
-  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "wang", std::string("x")}, jpeg_).error().field, "session");
-  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "wang", std::nullopt}, "%PDF-1.4").error().code,
+  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"sometime", "wang", std::nullopt, std::nullopt}, jpeg_).error().field, "phase");
+  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "", std::nullopt, std::nullopt}, jpeg_).error().field, "area");
+  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "wang", std::string("x"), std::nullopt}, jpeg_).error().field, "session");
+  EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "wang", std::nullopt, std::nullopt}, "%PDF-1.4").error().code,
             "photo_type_unsupported");
 }
 

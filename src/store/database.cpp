@@ -117,7 +117,7 @@ std::vector<std::string> Statements(std::string_view sql) {
 
 class SociDatabase final : public Database {
  public:
-  SociDatabase(const DatabaseOptions& o, Target t)
+  SociDatabase(const DatabaseOptions& o, Target t, const Clock& clock)
       : target_(std::move(t)), max_batch_(std::max(1, o.max_batch)) {
     for (int i = 0; i < std::max(1, o.readers); ++i) {
       readers_.push_back(std::make_unique<Connection>());
@@ -125,7 +125,7 @@ class SociDatabase final : public Database {
       idle_.push_back(readers_.back().get());
     }
     OpenSession(writer_, target_);
-    Migrate();
+    Migrate(clock);
     thread_ = std::thread([this] { WriterLoop(); });
   }
 
@@ -318,7 +318,7 @@ class SociDatabase final : public Database {
   }
 
   // Applies pending migrations in one transaction; refuses a schema newer than this binary.
-  void Migrate() {
+  void Migrate(const Clock& clock) {
     soci::session& s = writer_;
     const bool pg = target_.dialect == Dialect::kPostgres;
     s << (pg ? "BEGIN" : "BEGIN IMMEDIATE");
@@ -338,7 +338,7 @@ class SociDatabase final : public Database {
       for (const auto& m : Migrations()) {
         if (m.version <= current) continue;
         for (const auto& stmt : Statements(m.sql)) s << stmt;
-        const long long now = ToMicros(SystemClock().Now());
+        const long long now = ToMicros(clock.Now());
         const std::string name(m.name);
         s << "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)",
             soci::use(m.version), soci::use(name), soci::use(now);
@@ -377,7 +377,7 @@ int Database::LatestSchemaVersion() {
   return v;
 }
 
-std::unique_ptr<Database> Database::Open(const DatabaseOptions& options) {
+std::unique_ptr<Database> Database::Open(const DatabaseOptions& options, const Clock& clock) {
   // Before SQLite's first use: no global allocation statistics (a process-wide mutex taken
   // on every malloc), and multi-thread mode (a connection is used by one thread at a time).
   static const bool configured = [] {
@@ -386,7 +386,7 @@ std::unique_ptr<Database> Database::Open(const DatabaseOptions& options) {
     return true;
   }();
   (void)configured;
-  return std::make_unique<SociDatabase>(options, ParseUrl(options));
+  return std::make_unique<SociDatabase>(options, ParseUrl(options), clock);
 }
 
 }  // namespace huidig::store

@@ -18,6 +18,7 @@
 #include <typeindex>
 #include <unordered_map>
 
+#include "common/clock.hpp"
 #include "common/result.hpp"
 
 namespace soci {
@@ -97,7 +98,8 @@ class Database {
  public:
   // Opens the connections and applies pending migrations in one transaction. Throws on a
   // connection failure and SchemaTooNew when the database was written by a newer binary.
-  static std::unique_ptr<Database> Open(const DatabaseOptions& options);
+  // `clock` stamps the migrations it applies.
+  static std::unique_ptr<Database> Open(const DatabaseOptions& options, const Clock& clock);
   virtual ~Database() = default;
 
   virtual Dialect dialect() const = 0;

@@ -55,7 +55,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 TEST_P(StoreTest, MigrationsAppliedAndReopenIsIdempotent) {
   EXPECT_EQ(db().SchemaVersion(), Database::LatestSchemaVersion());
   t_->db.reset();
-  t_->db = Database::Open(t_->options);
+  t_->db = Database::Open(t_->options, t_->clock);
   EXPECT_EQ(db().SchemaVersion(), Database::LatestSchemaVersion());
   auto p = db().Read([&](Tx& tx) { return practices_.Find(tx, practice_); });
   ASSERT_TRUE(p);
@@ -65,7 +65,7 @@ TEST_P(StoreTest, MigrationsAppliedAndReopenIsIdempotent) {
 TEST_P(StoreTest, RefusesToStartOnASchemaNewerThanTheBinary) {
   t_->db.reset();
   testing::ExecRaw(*t_, "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (9999, 'future', 0)");
-  EXPECT_THROW(Database::Open(t_->options), SchemaTooNew);
+  EXPECT_THROW(Database::Open(t_->options, t_->clock), SchemaTooNew);
 }
 
 TEST_P(StoreTest, RDos4ClientRoundTripsEveryField) {

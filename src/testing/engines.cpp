@@ -107,7 +107,7 @@ std::unique_ptr<TestDatabase> OpenTestDatabase(const std::string& engine) {
   } else {
     throw std::invalid_argument("unknown engine " + engine);
   }
-  t->db = store::Database::Open(t->options);
+  t->db = store::Database::Open(t->options, t->clock);
   return t;
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/fake_clock.hpp"
 #include "store/database.hpp"
 
 namespace huidig::testing {
@@ -18,6 +19,7 @@ std::vector<std::string> Engines();
 struct TestDatabase {
   std::filesystem::path dir;      // a temp folder, removed at the end
   store::DatabaseOptions options;  // to open it again
+  FakeClock clock{FromMicros(1'790'000'000'000'000)};  // stamps the migrations
   std::unique_ptr<store::Database> db;
   ~TestDatabase();
 };
