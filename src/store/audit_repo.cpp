@@ -114,12 +114,9 @@ void AuditRepo::Scan(Tx& tx, const std::string& practice,
 }
 
 std::vector<std::string> AuditRepo::Practices(Tx& tx) const {
-  std::vector<std::string> out;
   std::string p;
   soci::statement st = (tx.sql().prepare << "SELECT id FROM practices ORDER BY id", into(p));
-  st.execute();
-  while (st.fetch()) out.push_back(p);
-  return out;
+  return detail::FetchAll(st, p);
 }
 
 }  // namespace huidig::store

@@ -17,7 +17,6 @@ void IntakeRepo::Insert(Tx& tx, const IntakeRow& r) const {
 
 std::vector<IntakeRow> IntakeRepo::All(Tx& tx, const PracticeId& practice,
                                        const ClientId& client) const {
-  std::vector<IntakeRow> out;
   IntakeRow r;
   long long at = 0;
   soci::statement st =
@@ -26,12 +25,7 @@ std::vector<IntakeRow> IntakeRepo::All(Tx& tx, const PracticeId& practice,
                            "practice_id = :p ORDER BY version",
        into(r.client.value), into(r.version), into(r.practice.value), into(r.location.value),
        into(r.answers_sealed), into(r.author.value), into(at), use(client.value), use(practice.value));
-  st.execute();
-  while (st.fetch()) {
-    r.created_at = FromMicros(at);
-    out.push_back(r);
-  }
-  return out;
+  return detail::FetchAll(st, r, [&] { r.created_at = FromMicros(at); });
 }
 
 }  // namespace huidig::store

@@ -42,7 +42,6 @@ void WriteFileDurably(const std::filesystem::path& path, const std::string& data
 }
 
 std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
-  std::vector<PhotoRow> out;
   PhotoRow r;
   TextOut trajectory, session;
   long long at = 0;
@@ -51,14 +50,11 @@ std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string&
        into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
        into(trajectory.value, trajectory.ind), into(session.value, session.ind), into(r.phase), into(r.body_area),
        into(r.width), into(r.height), into(r.source_type), into(at), into(r.uploaded_by.value), use(a), use(b));
-  st.execute();
-  while (st.fetch()) {
+  return detail::FetchAll(st, r, [&] {
     r.trajectory_id = trajectory.get();
     r.session_id = session.get();
     r.uploaded_at = FromMicros(at);
-    out.push_back(r);
-  }
-  return out;
+  });
 }
 
 }  // namespace

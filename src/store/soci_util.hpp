@@ -1,10 +1,12 @@
 #pragma once
-// Internal to store/: nullable values for SOCI, which 4.0.3 binds only with indicators.
+// Internal to store/: nullable values for SOCI, which 4.0.3 binds only with indicators, and
+// the loop of every list query.
 
 #include <soci/soci.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/clock.hpp"
 
@@ -48,6 +50,24 @@ struct MicrosOut {
 inline void Finish(soci::statement& st) {
   while (st.fetch()) {
   }
+}
+
+// Runs a list query: fetches each result into the variables bound with into(), finishes the
+// row (times from microseconds, nullable columns) and keeps a copy of it.
+template <class Row, class FinishRow>
+std::vector<Row> FetchAll(soci::statement& st, Row& row, FinishRow finish) {
+  std::vector<Row> out;
+  st.execute();
+  while (st.fetch()) {
+    finish();
+    out.push_back(row);
+  }
+  return out;
+}
+
+template <class Row>
+std::vector<Row> FetchAll(soci::statement& st, Row& row) {
+  return FetchAll(st, row, [] {});
 }
 
 }  // namespace huidig::store::detail

@@ -153,14 +153,11 @@ void PracticeRepo::InsertLocation(Tx& tx, const LocationRecord& l, Instant now) 
 }
 
 std::vector<LocationRecord> PracticeRepo::Locations(Tx& tx, const PracticeId& practice) const {
-  std::vector<LocationRecord> out;
   LocationRecord l;
   l.practice = practice;
   soci::statement st =
       (tx.sql().prepare << kSelectLocations, into(l.id.value), into(l.name), use(practice.value));
-  st.execute();
-  while (st.fetch()) out.push_back(l);
-  return out;
+  return detail::FetchAll(st, l);
 }
 
 void UserRepo::Insert(Tx& tx, const UserRecord& u) const {

@@ -22,12 +22,7 @@ std::vector<TrajectoryRow> QueryTrajectories(Tx& tx, const std::string& where, c
        into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
        into(r.type_key), into(r.type_version), into(r.info_sealed), into(r.intake_version), into(created),
        into(r.created_by.value), use(a), use(b));
-  st.execute();
-  while (st.fetch()) {
-    r.created_at = FromMicros(created);
-    out.push_back(r);
-  }
-  return out;
+  return detail::FetchAll(st, r, [&] { r.created_at = FromMicros(created); });
 }
 
 }  // namespace
@@ -65,7 +60,6 @@ void TrajectoryRepo::InsertConsult(Tx& tx, const ConsultRow& r) const {
 }
 
 std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const std::string& trajectory_id) const {
-  std::vector<ConsultRow> out;
   ConsultRow r;
   long long at = 0, recorded = 0;
   soci::statement st =
@@ -75,13 +69,10 @@ std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const std::string& traj
        into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
        into(r.ref.client.value), into(at), into(r.leaflet_version), into(r.proposed_sealed),
        into(r.intake_version), into(recorded), into(r.recorded_by.value), use(trajectory_id));
-  st.execute();
-  while (st.fetch()) {
+  return detail::FetchAll(st, r, [&] {
     r.at = FromMicros(at);
     r.recorded_at = FromMicros(recorded);
-    out.push_back(r);
-  }
-  return out;
+  });
 }
 
 void TrajectoryRepo::InsertDecision(Tx& tx, const DecisionRow& r) const {
@@ -94,7 +85,6 @@ void TrajectoryRepo::InsertDecision(Tx& tx, const DecisionRow& r) const {
 }
 
 std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const std::string& trajectory_id) const {
-  std::vector<DecisionRow> out;
   DecisionRow r;
   long long at = 0, recorded = 0;
   soci::statement st =
@@ -104,13 +94,10 @@ std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const std::string& tr
        into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
        into(r.ref.client.value), into(r.consult_id), into(at), into(recorded),
        into(r.recorded_by.value), use(trajectory_id));
-  st.execute();
-  while (st.fetch()) {
+  return detail::FetchAll(st, r, [&] {
     r.at = FromMicros(at);
     r.recorded_at = FromMicros(recorded);
-    out.push_back(r);
-  }
-  return out;
+  });
 }
 
 void TrajectoryRepo::InsertConsent(Tx& tx, const ConsentRow& r) const {
@@ -126,7 +113,6 @@ void TrajectoryRepo::InsertConsent(Tx& tx, const ConsentRow& r) const {
 }
 
 std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& trajectory_id) const {
-  std::vector<ConsentRow> out;
   ConsentRow r;
   long long at = 0;
   soci::statement st =
@@ -138,12 +124,7 @@ std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& traj
        into(r.ref.client.value), into(r.kind), into(r.text_sealed), into(r.text_sha256),
        into(r.signature_kind), into(r.signature_sealed), into(r.intake_version), into(at),
        into(r.recorded_by.value), use(trajectory_id));
-  st.execute();
-  while (st.fetch()) {
-    r.signed_at = FromMicros(at);
-    out.push_back(r);
-  }
-  return out;
+  return detail::FetchAll(st, r, [&] { r.signed_at = FromMicros(at); });
 }
 
 }  // namespace huidig::store

@@ -148,7 +148,6 @@ void TreatmentSessionRepo::InsertAddendum(Tx& tx, const AddendumRow& r) const {
 }
 
 std::vector<AddendumRow> TreatmentSessionRepo::Addenda(Tx& tx, const std::string& session_id) const {
-  std::vector<AddendumRow> out;
   AddendumRow r;
   long long at = 0;
   soci::statement st =
@@ -158,18 +157,12 @@ std::vector<AddendumRow> TreatmentSessionRepo::Addenda(Tx& tx, const std::string
        into(r.ref.id), into(r.session_id), into(r.ref.practice.value), into(r.ref.location.value),
        into(r.ref.client.value), into(r.author.value), into(at), into(r.reason_sealed), into(r.text_sealed),
        use(session_id));
-  st.execute();
-  while (st.fetch()) {
-    r.at = FromMicros(at);
-    out.push_back(r);
-  }
-  return out;
+  return detail::FetchAll(st, r, [&] { r.at = FromMicros(at); });
 }
 
 std::vector<RecallHit> TreatmentSessionRepo::Recall(Tx& tx, const PracticeId& practice,
                                                     const std::optional<std::string>& batch,
                                                     const std::optional<std::string>& device) const {
-  std::vector<RecallHit> out;
   RecallHit h;
   long long performed = 0;
   TextOut dev;
@@ -187,15 +180,12 @@ std::vector<RecallHit> TreatmentSessionRepo::Recall(Tx& tx, const PracticeId& pr
        into(h.client.value), into(h.location.value), into(h.session_id), into(h.trajectory_id), into(performed),
        into(product), into(batch_text), into(dev.value, dev.ind), use(key), use(practice.value), use(key),
        use(key), use(device_name), use(device_name));
-  st.execute();
-  while (st.fetch()) {
+  return detail::FetchAll(st, h, [&] {
     h.performed_at = FromMicros(performed);
     h.product = product;
     h.batch = batch_text;
     h.device = dev.get();
-    out.push_back(h);
-  }
-  return out;
+  });
 }
 
 }  // namespace huidig::store
