@@ -338,11 +338,15 @@ HttpResponse Api::ChangePassword(const Call& c) const {
 }
 
 HttpResponse Api::StartTotp(const Call& c) const {
-  if (!c.req.body.empty()) {  // no body needed; one that is sent must be {}
-    auto obj = ParseObjectOf(c.req.body, {});
+  std::optional<std::string> password;
+  if (!c.req.body.empty()) {  // the first enrolment needs no body
+    auto obj = ParseObjectOf(c.req.body, {"password"});
     if (!obj) return ProblemResponse(obj.error(), c.lang);
+    auto p = JsonFields(*obj).String("password");
+    if (!p) return ProblemResponse(p.error(), c.lang);
+    password = *p;
   }
-  return Reply(auth_.StartTotpEnrolment(*c.caller), c.lang, [](const service::TotpEnrolment& e) {
+  return Reply(auth_.StartTotpEnrolment(*c.caller, password), c.lang, [](const service::TotpEnrolment& e) {
     return Json(200, {{"secret", e.secret_base32}, {"otpauth_uri", e.otpauth_uri}, {"qr_svg", e.qr_svg}});
   });
 }

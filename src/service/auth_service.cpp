@@ -190,14 +190,25 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
   return {};
 }
 
-Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller) {
+Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller,
+                                                     const std::optional<std::string>& password) {
   const Instant now = ctx_.clock.Now();
-  const std::string secret = crypto::totp::NewSecret();
-  const auto info = ctx_.db.Read([&](store::Tx& tx) {
-    const auto user = users_.Find(tx, caller.actor.user);
-    const auto practice = practices_.Find(tx, caller.actor.practice);
-    return std::make_pair(user ? user->email : std::string(), practice ? practice->name : "Huidig");
+  const auto [user, practice] = ctx_.db.Read([&](store::Tx& tx) {
+    return std::make_pair(users_.Find(tx, caller.actor.user), practices_.Find(tx, caller.actor.practice));
   });
+  if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
+  if (user->totp_secret) {
+    if (!password) return Invalid("required", "password", "R-SEC-1");
+    if (!ctx_.hasher.Verify(user->password_hash, *password)) {
+      ctx_.db.Write([&](store::Tx& tx) {
+        ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "totp_enrolment_start", "user", now,
+                                                audit::Outcome::kRefused));
+      });
+      return Invalid("invalid_value", "password", "R-SEC-1");
+    }
+  }
+  const std::string secret = crypto::totp::NewSecret();
+  const auto info = std::make_pair(user->email, practice ? practice->name : std::string("Huidig"));
   ctx_.db.Write([&](store::Tx& tx) {
     users_.SetTotpPending(tx, caller.actor.user,
                           ctx_.master_key.SealSecret(secret, TotpContext(caller.actor.user)), now);

@@ -64,7 +64,10 @@ class AuthService {
   [[nodiscard]] Result<Me> GetMe(const Caller& caller);
   [[nodiscard]] Result<void> ChangePassword(const Caller& caller, const std::string& current,
                                             const std::string& next);
-  [[nodiscard]] Result<TotpEnrolment> StartTotpEnrolment(const Caller& caller);
+  // A user who has TOTP already must give their password (R-SEC-1): an open session alone
+  // does not move the second factor to another phone.
+  [[nodiscard]] Result<TotpEnrolment> StartTotpEnrolment(const Caller& caller,
+                                                         const std::optional<std::string>& password);
   [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
   [[nodiscard]] Result<std::vector<store::LocationRecord>> Locations(const Caller& caller);
   // The practice's staff (names and roles), so records can name their authors.

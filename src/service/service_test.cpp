@@ -107,7 +107,7 @@ TEST_P(ServiceTest, RSec1LoginWithPasswordThenWrongAndUnknownLookAlike) {
 TEST_P(ServiceTest, RSec1FailedLoginsAreSlowedThenLockedForKnownAndUnknown) {
   RecordProperty("rule", "R-SEC-1");
   const auto s = Staff(Role::kAssistant, {amsterdam_});
-  for (const std::string email : {s.email, std::string("nobody@salon.nl")}) {
+  for (const std::string& email : {s.email, std::string("nobody@salon.nl")}) {
     for (int i = 0; i < 3; ++i)
       EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
                 "invalid_credentials");
@@ -164,7 +164,7 @@ TEST_P(ServiceTest, RSec1TotpEnrolmentThenCodeRequiredAndUsedOnce) {
   EXPECT_EQ(Auth().ChangePassword(caller, s.password, "kort").error().code, "password_too_short");
   ASSERT_TRUE(Auth().ChangePassword(caller, s.password, "een-lang-nieuw-wachtwoord"));
 
-  auto enrol = Auth().StartTotpEnrolment(caller);
+  auto enrol = Auth().StartTotpEnrolment(caller, std::nullopt);  // the first: no password
   ASSERT_TRUE(enrol);
   EXPECT_NE(enrol->qr_svg.find("<svg"), std::string::npos);
   std::string secret;
@@ -200,6 +200,14 @@ TEST_P(ServiceTest, RSec1TotpEnrolmentThenCodeRequiredAndUsedOnce) {
   EXPECT_FALSE(next->me.password_change_required);
   EXPECT_EQ(Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step + 1), "x"}).error().code,
             "totp_invalid");
+
+  // Moving the second factor to another phone takes the password, not just an open session.
+  auto signed_in = *Auth().Authenticate(next->session_token, "x");
+  EXPECT_EQ(Auth().StartTotpEnrolment(signed_in, std::nullopt).error().field, "password");
+  EXPECT_EQ(Auth().StartTotpEnrolment(signed_in, std::string("geraden")).error().code, "invalid_value");
+  ASSERT_TRUE(Auth().StartTotpEnrolment(signed_in, pw));
+  // Until a new code confirms it, the old second factor still holds.
+  EXPECT_EQ(Auth().Login({s.email, pw, std::nullopt, "x"}).error().code, "totp_required");
 }
 
 TEST_P(ServiceTest, RSec2EveryRoleAgainstEveryClientUseCase) {
@@ -260,7 +268,7 @@ TEST_P(ServiceTest, RAud1ReadsChangesAndRefusalsAreLoggedWithoutPersonalData) {
   const auto before = AuditRows().size();
   ASSERT_TRUE(Clients().Get(owner, c->client.id.value));
   ASSERT_FALSE(Clients().Get(practitioner, c->client.id.value));
-  ASSERT_TRUE(Clients().Search(owner, {"Vries"}));
+  ASSERT_TRUE(Clients().Search(owner, {"Vries", std::nullopt}));
   const auto rows = AuditRows();
   ASSERT_EQ(rows.size(), before + 3);
   const auto& read = rows[before];

@@ -87,5 +87,10 @@ describe('practice-wide TOTP requirement (demo practice)', () => {
     // The owner enabled TOTP, so the owner's own login still needs a code.
     expectProblem(await h.client().login(DEMO.owner, h.password(DEMO.owner)), 401, 'totp_required');
     await h.client().mustLogin(DEMO.owner, h.password(DEMO.owner), totpCode(secret, { step, offset: 1 }));
+
+    // A session left open is not enough to move the second factor to another phone.
+    expectProblem(await owner.post('/api/v1/me/totp'), 422, 'required', 'password');
+    expectProblem(await owner.post('/api/v1/me/totp', { json: { password: 'geraden' } }), 422, 'invalid_value', 'password');
+    expectStatus(await owner.post('/api/v1/me/totp', { json: { password: h.password(DEMO.owner) } }), 200);
   });
 });

@@ -154,7 +154,10 @@ export interface paths {
          * Start TOTP enrolment (R-SEC-1).
          * @description Creates a new secret for the signed-in user and answers it as base32, as an
          *     `otpauth://totp/` URI and as a QR code (SVG). TOTP is enabled only after
-         *     `POST /api/v1/me/totp/confirm`. No request body.
+         *     `POST /api/v1/me/totp/confirm`. The first enrolment needs no body. A user who already
+         *     has TOTP sends their password (`{"password": "..."}`): a session left open on a shared
+         *     computer must not be enough to move the second factor to another phone
+         *     (`required` or `invalid_value` on field `password` otherwise).
          */
         post: operations["startTotpEnrolment"];
         delete?: never;
@@ -795,6 +798,9 @@ export interface components {
             otpauth_uri: string;
             /** @description The `otpauth_uri` as a QR code, an SVG document. */
             qr_svg: string;
+        };
+        TotpStart: {
+            password?: string;
         };
         TotpConfirm: {
             code: string;
@@ -1706,7 +1712,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TotpStart"];
+            };
+        };
         responses: {
             /** @description Enrolment started. */
             200: {
@@ -1717,8 +1727,12 @@ export interface operations {
                     "application/json": components["schemas"]["TotpEnrolment"];
                 };
             };
+            400: components["responses"]["BadRequestBody"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["CsrfInvalid"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
