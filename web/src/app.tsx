@@ -1,6 +1,8 @@
 // The app: language, session, then the screen for the path. A user who must first change a
-// one-time password or enrol TOTP sees only that; everyone else gets the client screens.
+// one-time password or enrol TOTP sees only that; everyone else gets the client screens, and the
+// owner the catalogue with the practice settings.
 import { useEffect, useRef } from 'react';
+import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { I18nProvider, useI18n } from './i18n';
 import { ClientCardScreen } from './clients/ClientCardScreen';
 import { ClientListScreen } from './clients/ClientListScreen';
@@ -17,7 +19,7 @@ import { AppLayout } from './ui/AppLayout';
 import { LocationProvider } from './ui/location';
 import { Link, matchPath, navigate, useLocation } from './ui/router';
 import { ScreenTitle } from './ui/screen';
-import { mayCreateClients, mayReadDossier, mayWriteDossier } from './ui/roles';
+import { mayCreateClients, mayManagePractice, mayReadDossier, mayWriteDossier } from './ui/roles';
 
 function NotFoundScreen() {
   const { t } = useI18n();
@@ -42,6 +44,8 @@ function SignedInRoutes() {
 
   if (!me) return null;
   if (pathname === '/clients') return <ClientListScreen />;
+  // The catalogue and the practice settings are the owner's; for anyone else the path is unknown.
+  if (pathname === '/catalogue' && mayManagePractice(me.role)) return <CatalogueScreen />;
   if (pathname === '/clients/new' && mayCreateClients(me.role)) return <ClientNewScreen />;
   const card = matchPath('/clients/:id', pathname);
   if (card?.id && card.id !== 'new') return <ClientCardScreen id={card.id} />;

@@ -18,13 +18,18 @@ import {
   type Photo,
   type PhotoList,
   type PhotoPhase,
+  type Practice,
+  type PracticePatch,
   type RequestOptions,
   type Session,
   type SessionInput,
   type TotpEnrolment,
   type Trajectory,
   type TrajectoryCreate,
+  type TreatmentType,
+  type TreatmentTypeCreate,
   type TreatmentTypeList,
+  type TreatmentTypePatch,
   type UploadOptions,
 } from './client';
 
@@ -90,6 +95,21 @@ export function addIntakeVersion(clientId: string, body: IntakeAnswers): Promise
 
 export function listTreatmentTypes(signal?: AbortSignal): Promise<TreatmentTypeList> {
   return api.send<TreatmentTypeList>('GET', '/api/v1/treatment-types', undefined, { signal });
+}
+
+/** A practice's own treatment type, version 1 (owner only; R-CAT). */
+export function createTreatmentType(body: TreatmentTypeCreate): Promise<TreatmentType> {
+  return api.send<TreatmentType>('POST', '/api/v1/treatment-types', body);
+}
+
+/** A new version of a type: fields not sent stay as they were; `retired` takes it out of use (R-CAT). */
+export function updateTreatmentType(typeId: string, body: TreatmentTypePatch): Promise<TreatmentType> {
+  return api.send<TreatmentType>('PATCH', `/api/v1/treatment-types/${id(typeId)}`, body);
+}
+
+/** The practice settings: mandatory TOTP (R-SEC-1), the reflection periods (R-CONSENT-2). */
+export function updatePractice(body: PracticePatch): Promise<Practice> {
+  return api.send<Practice>('PATCH', '/api/v1/practice', body);
 }
 
 export function listTrajectories(clientId: string, signal?: AbortSignal): Promise<{ items: Trajectory[] }> {

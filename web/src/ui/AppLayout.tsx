@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { useMe, useSession } from '../login/session';
 import { useLocations } from './location';
-import { mayListClients } from './roles';
+import { mayListClients, mayManagePractice } from './roles';
 import { Link, useLocation } from './router';
 import { Brand, LanguageSwitch } from './screen';
 
@@ -15,6 +15,7 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
   const { pathname } = useLocation();
   const { locations, current, setCurrent } = useLocations();
   const onClients = pathname === '/clients' || pathname.startsWith('/clients/');
+  const onCatalogue = pathname === '/catalogue';
 
   return (
     <div className="app">
@@ -49,6 +50,11 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
                 <Link to="/clients" className="tabs__link" aria-current={onClients ? 'page' : undefined}>
                   {t('nav.clients')}
                 </Link>
+                {mayManagePractice(me.role) ? (
+                  <Link to="/catalogue" className="tabs__link" aria-current={onCatalogue ? 'page' : undefined}>
+                    {t('nav.catalogue')}
+                  </Link>
+                ) : null}
               </nav>
               {locations.length > 1 && mayListClients(me.role) ? (
                 <div className="topbar__location">

@@ -25,3 +25,8 @@ export function mayReadDossier(role: Role): boolean {
 export function mayWriteDossier(role: Role): boolean {
   return role === 'owner' || role === 'practitioner';
 }
+
+/** Roles that keep the treatment catalogue and the practice settings (R-CAT, R-CONSENT-2, R-SEC-1). */
+export function mayManagePractice(role: Role): boolean {
+  return role === 'owner';
+}

@@ -1,0 +1,43 @@
+// Names and facts the catalogue screen shows for API values: the qualifications the shipped
+// catalogue uses (R-STAFF-2), the law's reflection periods (R-CONSENT-2), a code from a name.
+import type { MessageKey, Translate } from '../i18n';
+import { hasMessage } from '../i18n';
+
+/** The qualifications of the shipped catalogue, offered in the form; '' is none. */
+export const QUALIFICATIONS = [
+  'beauty_specialist',
+  'ipl_laser_certificate',
+  'electrolysis_certificate',
+  'pmu_licence',
+  'physician',
+  'surgeon',
+] as const;
+
+/** A qualification by name; one the catalogue does not know (set elsewhere) as its code. */
+export function qualificationLabel(t: Translate, q: string | null | undefined): string {
+  if (!q) return t('qualification.none');
+  const key = `qualification.${q}`;
+  return hasMessage(key) ? t(key as MessageKey) : q;
+}
+
+/** The shortest reflection period the law allows for cosmetic categories 1, 2, 3 (R-CONSENT-2). */
+export const LAW_REFLECTION_DAYS = [0, 1, 7] as const;
+
+/** "Bedenktijd in uw praktijk: 1 dag" for a cosmetic group's heading. */
+export function reflectionLine(t: Translate, days: number): string {
+  if (days === 0) return t('catalogue.reflectionNone');
+  if (days === 1) return t('catalogue.reflectionOne');
+  return t('catalogue.reflectionDays', { days });
+}
+
+/** A type's code (`^[a-z0-9_]{1,64}$`) from its Dutch name: "Wimperlift (keratine)" -> "wimperlift_keratine". */
+export function codeFromName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64)
+    .replace(/_+$/, '');
+}
