@@ -185,6 +185,9 @@ TEST_F(MediaTest, RPhoto1BrokenDisguisedAndOversizedFilesAreRefused) {
   IntakeLimits few;
   few.max_pixels = 512 * 256 - 1;
   EXPECT_EQ(code(ProcessPhoto(jpeg, few)), "photo_too_many_pixels");
+  // Few pixels, but a side longer than a JPEG can have: refused, not a server error.
+  const std::string strip = Read(Save(VImage::black(65501, 2), "strip.png"));
+  EXPECT_EQ(code(ProcessPhoto(strip, IntakeLimits{})), "photo_too_many_pixels");
   EXPECT_EQ(ProcessPhoto("%PDF", IntakeLimits{}).error().field, "photo");
 }
 

@@ -1,7 +1,6 @@
 #include "media/photo_intake.hpp"
 
 #include <algorithm>
-#include <memory>
 #include <mutex>
 #include <vips/vips8>
 
@@ -17,7 +16,7 @@ bool Has(std::string_view s, std::size_t at, std::string_view what) {
   return s.size() >= at + what.size() && s.substr(at, what.size()) == what;
 }
 
-// Sequential: libvips decodes top to bottom once, straight into memory.
+// Sequential: libvips decodes top to bottom once, strip by strip (see DecodeUpright).
 VImage Load(std::string_view bytes, vips::VOption* options) {
   return VImage::new_from_buffer(
       bytes.data(), bytes.size(), "",
@@ -46,7 +45,7 @@ VImage Normalise(VImage img) {
   return img;
 }
 
-// The decoded pixels as an image again, without a copy.
+// A buffer as an image, without a copy: to read from, or to write into when it is ours.
 VImage Wrap(const PixelBuffer& pixels) {
   return VImage::new_from_memory(const_cast<std::uint8_t*>(pixels.data()), pixels.size(),
                                  pixels.width(), pixels.height(), pixels.bands(),
@@ -65,8 +64,7 @@ std::string Thumbnail(const PixelBuffer& reduced, const IntakeLimits& limits, in
       limits.thumbnail_size,
       VImage::option()->set("height", limits.thumbnail_size)->set("size", VIPS_SIZE_DOWN));
   PixelBuffer pixels(thumb.width(), thumb.height(), thumb.bands());
-  thumb.write(VImage::new_from_memory(pixels.data(), pixels.size(), pixels.width(), pixels.height(),
-                                      pixels.bands(), VIPS_FORMAT_UCHAR));
+  thumb.write(Wrap(pixels));
   return EncodeJpeg(pixels, JpegOptions{limits.jpeg_quality, orientation, 1});
 }
 
@@ -115,10 +113,12 @@ Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& 
   if (!type) return Fail(PhotoError(Errc::kInvalidArgument, "photo_type_unsupported"));
   StartImaging();
   try {
-    // The header only: the pixel limit is checked before anything is decoded.
+    // The header only: the pixel limits are checked before anything is decoded (a side longer
+    // than a JPEG may have is refused too, however few pixels the image has).
     VImage header = Load(bytes, VImage::option());
     if (static_cast<std::uint64_t>(header.width()) * static_cast<std::uint64_t>(header.height()) >
-        limits.max_pixels)
+            limits.max_pixels ||
+        header.width() > PixelBuffer::kMaxSide || header.height() > PixelBuffer::kMaxSide)
       return Fail(PhotoError(Errc::kInvalidArgument, "photo_too_many_pixels"));
     // EXIF orientation, or HEIF's irot (applied by libheif, which then reports 1).
     const int orientation = vips_image_get_orientation(header.get_image());
