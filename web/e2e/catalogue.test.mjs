@@ -194,11 +194,16 @@ describe('catalogue', () => {
     await page.getByRole('button', { name: 'Buiten gebruik stellen: Microneedling (0,5 mm)' }).click();
     await moved.getByText('Buiten gebruik gesteld (versie 3).', { exact: false }).waitFor();
     await moved.getByText('Buiten gebruik', { exact: true }).waitFor();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      'Weer in gebruik nemen: Microneedling (0,5 mm)',
+      'the focus stays on the button, to undo at once',
+    );
     let types = await (await page.request.get('/api/v1/treatment-types')).json();
     assert.equal(types.items.find((x) => x.id === 'microneedling').retired, true);
     await checkScreen(page, 'catalogue-retired');
 
-    await page.getByRole('button', { name: 'Weer in gebruik nemen: Microneedling (0,5 mm)' }).click();
+    await page.keyboard.press('Enter');
     await moved.getByText('Weer in gebruik (versie 4).').waitFor();
     assert.equal(await moved.getByText('Buiten gebruik', { exact: true }).count(), 0);
     types = await (await page.request.get('/api/v1/treatment-types')).json();
@@ -284,6 +289,28 @@ describe('catalogue', () => {
       assert.equal(await page.locator('#type-chemical_peel').count(), 0, `${email}: no catalogue`);
       if (email === DEMO.practitioner) await checkScreen(page, 'catalogue-practitioner');
       await page.context().close();
+    }
+  });
+
+  test('R-SEC-1: the owner makes two-step verification mandatory; without it yet, the owner sets it up first', async () => {
+    // A practice of its own: from here on its owner and practitioners need a second factor.
+    const own = await startApp({ kind: 'demo' });
+    try {
+      const page = await newPage(browser, own, { viewport: LAPTOP });
+      await loginAs(page, own, DEMO.owner);
+      await openCatalogue(page);
+      const settings = page.getByRole('form', { name: 'Praktijkinstellingen' });
+      await settings.getByLabel('Tweestapsverificatie verplicht voor praktijkeigenaren en behandelaars').check();
+      await settings.getByText('U hebt zelf nog geen tweestapsverificatie.', { exact: false }).waitFor();
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/practice'));
+      await settings.getByRole('button', { name: 'Instellingen opslaan' }).click();
+      const res = await answered;
+      assert.equal(res.status(), 200);
+      assert.deepEqual(res.request().postDataJSON(), { totp_required: true }, 'only what changed');
+      await page.getByRole('heading', { level: 1, name: 'Tweestapsverificatie instellen' }).waitFor();
+      await page.context().close();
+    } finally {
+      await own.stop();
     }
   });
 

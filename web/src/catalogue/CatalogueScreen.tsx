@@ -36,9 +36,13 @@ export function CatalogueScreen() {
   const [announcement, setAnnouncement] = useState('');
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-  /** Where the focus goes once the list has rendered: a type's edit button, or the add button. */
-  const [focusTo, setFocusTo] = useState<string | null>(null);
+  /**
+   * Where the focus goes once the list has rendered: a type's edit button after the form, its
+   * other button after taking it out of use or back (to undo at once), or the add button.
+   */
+  const [focusTo, setFocusTo] = useState<{ id: string; button: 'edit' | 'toggle' } | 'add' | null>(null);
   const editRefs = useRef<Record<string, HTMLElement | null>>({});
+  const toggleRefs = useRef<Record<string, HTMLElement | null>>({});
   const addRef = useRef<HTMLButtonElement>(null);
 
   const items = load.state === 'done' ? load.data.items : null;
@@ -55,7 +59,10 @@ export function CatalogueScreen() {
 
   useEffect(() => {
     if (!focusTo) return;
-    const el = focusTo === 'add' ? addRef.current : editRefs.current[focusTo];
+    const el =
+      focusTo === 'add'
+        ? addRef.current
+        : (focusTo.button === 'edit' ? editRefs.current : toggleRefs.current)[focusTo.id];
     if (!el) return;
     el.focus();
     if (focusTo !== 'add') el.scrollIntoView({ block: 'center' });
@@ -76,7 +83,7 @@ export function CatalogueScreen() {
 
   function close(focus: string) {
     setEditing(null);
-    setFocusTo(focus);
+    setFocusTo(focus === 'add' ? 'add' : { id: focus, button: 'edit' });
   }
 
   function saved(before: TreatmentType | undefined, after: TreatmentType) {
@@ -107,7 +114,7 @@ export function CatalogueScreen() {
         after.retired ? t('catalogue.retiredNamed', { name: after.name }) : t('catalogue.unretiredNamed', { name: after.name }),
       );
       // The row moves within its group (types out of use come last): it keeps the focus.
-      setFocusTo(after.id);
+      setFocusTo({ id: after.id, button: 'toggle' });
     } catch (err) {
       if (!isSessionEnded(err)) setRowError({ id: type.id, text: errorText(t, err) });
     } finally {
@@ -172,6 +179,9 @@ export function CatalogueScreen() {
                       editRef={(el) => {
                         editRefs.current[type.id] = el;
                       }}
+                      toggleRef={(el) => {
+                        toggleRefs.current[type.id] = el;
+                      }}
                       onEdit={() => open(type.id)}
                       onToggleRetired={() => void toggleRetired(type)}
                       onSaved={(after) => saved(type, after)}
@@ -195,6 +205,7 @@ function TypeRow({
   outcome,
   error,
   editRef,
+  toggleRef,
   onEdit,
   onToggleRetired,
   onSaved,
@@ -207,6 +218,8 @@ function TypeRow({
   error: string | null;
   /** The edit button: it takes the focus after a change to the type. */
   editRef: (el: HTMLButtonElement | null) => void;
+  /** The button that takes the type out of use or back. */
+  toggleRef: (el: HTMLButtonElement | null) => void;
   onEdit: () => void;
   onToggleRetired: () => void;
   onSaved: (after: TreatmentType) => void;
@@ -230,53 +243,56 @@ function TypeRow({
       className={`type${type.retired ? ' type--retired' : ''}${outcome ? ' type--changed' : ''}`}
       id={`type-${type.id}`}
     >
-      <div className="type__main">
-        <p className="type__name" id={`type-${type.id}-name`}>
-          {type.name}
-        </p>
-        {other !== type.name ? (
-          <p className="type__other" lang={lang === 'nl' ? 'en' : 'nl'}>
-            {t('catalogue.otherName', { name: other })}
+      <div className="type__head">
+        <div className="type__main">
+          <p className="type__name" id={`type-${type.id}-name`}>
+            {type.name}
           </p>
-        ) : null}
-        <p className="type__meta">
-          <span className="type__version">{t('catalogue.version', { n: type.version })}</span>
-          {type.category ? <span>{t('catalogue.category', { n: type.category })}</span> : null}
-          <span className="type__code">{t('catalogue.code', { code: type.id })}</span>
-        </p>
-        {flags.length ? (
-          <ul className="type__flags">
-            {flags.map((f) => (
-              <li key={f.key} className={`badge ${f.kind ?? 'badge--flag'}`}>
-                {f.text}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-      {editing ? null : (
-        <div className="type__actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            ref={editRef}
-            aria-label={t('catalogue.editType', { name: type.name })}
-            onClick={onEdit}
-          >
-            {t('catalogue.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet"
-            aria-label={t(retireLabel, { name: type.name })}
-            disabled={busy}
-            onClick={onToggleRetired}
-          >
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {t(retireKey)}
-          </button>
+          {other !== type.name ? (
+            <p className="type__other" lang={lang === 'nl' ? 'en' : 'nl'}>
+              {t('catalogue.otherName', { name: other })}
+            </p>
+          ) : null}
+          <p className="type__meta">
+            <span className="type__version">{t('catalogue.version', { n: type.version })}</span>
+            {type.category ? <span>{t('catalogue.category', { n: type.category })}</span> : null}
+            <span className="type__code">{t('catalogue.code', { code: type.id })}</span>
+          </p>
+          {flags.length ? (
+            <ul className="type__flags">
+              {flags.map((f) => (
+                <li key={f.key} className={`badge ${f.kind ?? 'badge--flag'}`}>
+                  {f.text}
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
-      )}
+        {editing ? null : (
+          <div className="type__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              ref={editRef}
+              aria-label={t('catalogue.editType', { name: type.name })}
+              onClick={onEdit}
+            >
+              {t('catalogue.edit')}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              ref={toggleRef}
+              aria-label={t(retireLabel, { name: type.name })}
+              disabled={busy}
+              onClick={onToggleRetired}
+            >
+              {busy ? <span className="spinner" aria-hidden="true" /> : null}
+              {t(retireKey)}
+            </button>
+          </div>
+        )}
+      </div>
       {outcome ? <p className="type__outcome">{outcome}</p> : null}
       {error ? (
         <div className="type__error">

@@ -13,6 +13,7 @@ import {
 } from '../api/client';
 import { createTreatmentType, updateTreatmentType } from '../api/endpoints';
 import { useI18n } from '../i18n';
+import { useMe } from '../login/session';
 import { CheckboxField, FormError, Notice, RadioGroup, SelectField, TextField, type Choice } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { QUALIFICATIONS, codeFromName, qualificationLabel } from './labels';
@@ -68,6 +69,7 @@ export function TypeForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const me = useMe();
   const editing = type !== undefined;
   const [values, setValues] = useState<Values>(() => initial(type));
   const [keyTouched, setKeyTouched] = useState(editing);
@@ -193,11 +195,19 @@ export function TypeForm({
   }
 
   const regimeChoices: Choice<Regime>[] = [
-    { value: 'basic', label: t('regimeGroup.basic') },
-    { value: 'wkkgz', label: t('regimeGroup.wkkgz') },
-    { value: 'pmu', label: t('regimeGroup.pmu') },
-    { value: 'cosmetic', label: t('regime.cosmetic') },
+    { value: 'basic', label: t('typeForm.regime.basic') },
+    { value: 'wkkgz', label: t('typeForm.regime.wkkgz') },
+    { value: 'pmu', label: t('typeForm.regime.pmu') },
+    { value: 'cosmetic', label: t('typeForm.regime.cosmetic') },
   ];
+  // What the chosen regime (and category) means for the trajectories of this type.
+  const reflection = me.practice.reflection_days;
+  let rule: string | null = null;
+  if (values.regime !== 'cosmetic') rule = t(`regimeRule.${values.regime}`);
+  else if (values.category) {
+    const days = reflection[Number(values.category) - 1] ?? 0;
+    rule = days === 0 ? t('regimeRule.cosmeticNoWait') : days === 1 ? t('regimeRule.cosmeticOneDay') : t('regimeRule.cosmetic', { days });
+  }
   const categoryChoices: Choice<Category>[] = [
     { value: '1', label: t('typeForm.category1') },
     { value: '2', label: t('typeForm.category2') },
@@ -226,6 +236,7 @@ export function TypeForm({
         <TextField
           id={idOf('name_nl')}
           label={t('typeForm.nameNl')}
+          hint={t('typeForm.nameNlHint')}
           required
           autoComplete="off"
           lang="nl"
@@ -302,6 +313,13 @@ export function TypeForm({
           }}
         />
       ) : null}
+      {rule ? (
+        <div className="type-form__rule">
+          <Notice kind="info">
+            <p>{rule}</p>
+          </Notice>
+        </div>
+      ) : null}
 
       <SelectField
         id={idOf('qualification')}
@@ -309,6 +327,7 @@ export function TypeForm({
         hint={t('typeForm.qualificationHint')}
         value={values.qualification}
         error={errors.qualification}
+        className="input input--full select"
         onChange={(e) => set('qualification', e.target.value)}
         ref={(el) => {
           refs.current.qualification = el;

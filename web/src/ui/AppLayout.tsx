@@ -15,6 +15,7 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
   const { pathname } = useLocation();
   const { locations, current, setCurrent } = useLocations();
   const onClients = pathname === '/clients' || pathname.startsWith('/clients/');
+  // The catalogue is the whole practice's: the location switch would filter nothing there.
   const onCatalogue = pathname === '/catalogue';
 
   return (
@@ -56,7 +57,7 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
                   </Link>
                 ) : null}
               </nav>
-              {locations.length > 1 && mayListClients(me.role) ? (
+              {locations.length > 1 && mayListClients(me.role) && !onCatalogue ? (
                 <div className="topbar__location">
                   <label htmlFor="location-switch">{t('location.switch')}</label>
                   <select
