@@ -1,6 +1,9 @@
 #include "domain/catalogue.hpp"
 
 #include <algorithm>
+#include <utility>
+
+#include "common/utf8.hpp"
 
 namespace huidig::domain {
 
@@ -28,10 +31,13 @@ Result<void> ValidateTreatmentType(const TreatmentType& t) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     });
   };
-  if (!valid_key(t.key)) return Invalid("invalid_value", "key", "R-CAT");
-  if (t.name_nl.empty()) return Invalid("required", "name_nl", "R-CAT");
-  if (t.name_en.empty()) return Invalid("required", "name_en", "R-CAT");
-  if (t.name_nl.size() > 200 || t.name_en.size() > 200) return Invalid("too_long", "name_nl", "R-CAT");
+  // Errors name the fields as the API has them: the key is the type's "id".
+  if (!valid_key(t.key)) return Invalid("invalid_value", "id", "R-CAT");
+  for (const auto& [name, field] : {std::pair{&t.name_nl, "name_nl"}, std::pair{&t.name_en, "name_en"}}) {
+    if (name->empty()) return Invalid("required", field, "R-CAT");
+    if (!IsValidUtf8(*name) || HasControlCharacters(*name)) return Invalid("invalid_value", field, "R-CAT");
+    if (CodePointCount(*name) > 200) return Invalid("too_long", field, "R-CAT");
+  }
   if (t.regime == Regime::kCosmetic ? (t.category < 1 || t.category > 3) : t.category != 0)
     return Invalid("invalid_value", "category", "R-CAT");
   return {};

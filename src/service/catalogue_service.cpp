@@ -45,7 +45,7 @@ Result<std::vector<store::TreatmentTypeRecord>> CatalogueService::List(const dom
 Result<store::TreatmentTypeRecord> CatalogueService::Create(const domain::Actor& actor,
                                                             const TreatmentTypeChanges& ch) {
   if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CAT");
-  if (!ch.key) return Invalid("required", "key", "R-CAT");
+  if (!ch.key) return Invalid("required", "id", "R-CAT");
   if (!ch.regime) return Invalid("required", "regime", "R-CAT");
   if (!ch.name_nl) return Invalid("required", "name_nl", "R-CAT");
   if (!ch.name_en) return Invalid("required", "name_en", "R-CAT");
@@ -55,7 +55,7 @@ Result<store::TreatmentTypeRecord> CatalogueService::Create(const domain::Actor&
   if (!type) return Fail(type.error());
   const Instant now = ctx_.clock.Now();
   return ctx_.db.Write([&](store::Tx& tx) -> Result<store::TreatmentTypeRecord> {
-    if (repo_.Find(tx, actor.practice, type->key)) return Fail(Errc::kConflict, "key_taken", "key", "R-CAT");
+    if (repo_.Find(tx, actor.practice, type->key)) return Fail(Errc::kConflict, "key_taken", "id", "R-CAT");
     store::TreatmentTypeRecord r{*type, ch.retired.value_or(false), now, actor.user.value};
     repo_.Insert(tx, actor.practice, r);
     ctx_.audit.Append(tx, CatalogueEntry(actor, "create", r.type.key, now));
@@ -67,7 +67,7 @@ Result<store::TreatmentTypeRecord> CatalogueService::Update(const domain::Actor&
                                                             const std::string& key,
                                                             const TreatmentTypeChanges& ch) {
   if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CAT");
-  if (ch.key && *ch.key != key) return Invalid("field_not_allowed", "key", "R-CAT");
+  if (ch.key && *ch.key != key) return Invalid("field_not_allowed", "id", "R-CAT");
   const Instant now = ctx_.clock.Now();
   return ctx_.db.Write([&](store::Tx& tx) -> Result<store::TreatmentTypeRecord> {
     auto current = repo_.Find(tx, actor.practice, key);

@@ -42,8 +42,21 @@ describe('treatment catalogue (demo practice)', () => {
       201,
     );
     assert.equal(created.version, 1);
-    expectProblem(await owner.post('/api/v1/treatment-types', { json: { id: 'lash_lift', regime: 'wkkgz', name_nl: 'W', name_en: 'L' } }), 409, 'key_taken');
+    expectProblem(await owner.post('/api/v1/treatment-types', { json: { id: 'lash_lift', regime: 'wkkgz', name_nl: 'W', name_en: 'L' } }), 409, 'key_taken', 'id');
     expectProblem(await owner.post('/api/v1/treatment-types', { json: { id: 'odd', regime: 'cosmetic', name_nl: 'W', name_en: 'L' } }), 422, 'invalid_value', 'category');
+  });
+
+  test('R-CAT: errors name the field of the request; names count characters, not bytes', async () => {
+    const bad = (json) => owner.post('/api/v1/treatment-types', { json, invalid: true });
+    expectProblem(await bad({ regime: 'wkkgz', name_nl: 'W', name_en: 'L' }), 422, 'required', 'id');
+    expectProblem(await bad({ id: 'Hoofd Letters', regime: 'wkkgz', name_nl: 'W', name_en: 'L' }), 422, 'invalid_value', 'id');
+    expectProblem(await bad({ id: 'long_en', regime: 'wkkgz', name_nl: 'Kort', name_en: 'x'.repeat(201) }), 422, 'too_long', 'name_en');
+    // 150 characters of two bytes each: 300 bytes, within the 200 characters.
+    const accents = expectStatus(
+      await owner.post('/api/v1/treatment-types', { json: { id: 'accents', regime: 'wkkgz', name_nl: 'é'.repeat(150), name_en: 'Accents' } }),
+      201);
+    assert.equal(accents.name_nl, 'é'.repeat(150));
+    expectProblem(await owner.patch('/api/v1/treatment-types/accents', { json: { id: 'other' }, invalid: true }), 422, 'field_not_allowed', 'id');
   });
 
   test('the staff list names the authors of records, without account data', async () => {
