@@ -35,7 +35,7 @@ interface Values {
   medical_act: boolean;
 }
 
-/** The API's field names; the type's code is `id` in the body and `key` in a problem. */
+/** The API's field names; the type's code is `id` in the API and `key` in this form. */
 function fieldOf(name: string | undefined): Field | null {
   if (name === 'id') return 'key';
   return (FIELDS as readonly string[]).includes(name ?? '') ? (name as Field) : null;
@@ -148,7 +148,7 @@ export function TypeForm({
     e.preventDefault();
     if (busy) return;
     const found: Partial<Record<Field, string>> = {};
-    if (!editing && !values.key.trim()) found.key = t('field.key.required');
+    if (!editing && !values.key.trim()) found.key = t('field.id.required');
     if (!values.name_nl.trim()) found.name_nl = t('field.name_nl.required');
     if (!values.name_en.trim()) found.name_en = t('field.name_en.required');
     if (values.regime === 'cosmetic' && !values.category) found.category = t('field.category.required');
