@@ -38,11 +38,10 @@ double TimeIntakeInChild(const std::string& bytes, const std::string* warmup, lo
   if (pid == 0) {
     close(pipefd[0]);
     const auto key = huidig::crypto::Key::Random();
-    huidig::media::StartImaging();  // as the server does when it starts
-    if (warmup != nullptr && !huidig::media::ProcessPhoto(*warmup, huidig::media::IntakeLimits{}))
-      _exit(3);
+    huidig::media::PhotoIntake intake(huidig::media::IntakeLimits{});  // as the server's
+    if (warmup != nullptr && !intake.Process(*warmup)) _exit(3);
     const auto t0 = std::chrono::steady_clock::now();
-    auto photo = huidig::media::ProcessPhoto(bytes, huidig::media::IntakeLimits{});
+    auto photo = intake.Process(bytes);
     if (!photo) _exit(3);
     const auto a = huidig::crypto::SealStream(key, photo->jpeg, "photo:bench:image");
     const auto b = huidig::crypto::SealStream(key, photo->thumbnail, "photo:bench:thumbnail");

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -75,15 +76,58 @@ void Quiet(j_common_ptr) {}
 struct Band {
   int y0 = 0;  // upright rows [y0, y1)
   int y1 = 0;
-  unsigned char* out = nullptr;  // malloc'd by jpeg_mem_dest
-  unsigned long size = 0;
+  std::vector<unsigned char> out;  // the band's file; owned here, whatever libjpeg does
   bool ok = false;
 };
 
-// One band as a complete JPEG of its own. Plain C data only between setjmp and longjmp.
+// libjpeg writes into a vector that the band owns (jpeg_mem_dest would leave the band holding
+// a freed pointer when an error comes after it grew its buffer). A vector that cannot grow
+// ends the encoding through libjpeg's error exit, never by an exception through C.
+struct VectorDestination {
+  jpeg_destination_mgr pub;  // first: libjpeg sees only this
+  std::vector<unsigned char>* out;
+};
+
+bool Grow(VectorDestination& d, std::size_t used) noexcept {
+  try {
+    d.out->resize(std::max<std::size_t>(64 * 1024, d.out->size() * 2));
+  } catch (...) {
+    return false;
+  }
+  d.pub.next_output_byte = d.out->data() + used;
+  d.pub.free_in_buffer = d.out->size() - used;
+  return true;
+}
+
+VectorDestination& DestinationOf(j_compress_ptr cinfo) {
+  return *reinterpret_cast<VectorDestination*>(cinfo->dest);
+}
+
+void InitDestination(j_compress_ptr cinfo) {
+  DestinationOf(cinfo).out->clear();
+  if (!Grow(DestinationOf(cinfo), 0)) cinfo->err->error_exit(reinterpret_cast<j_common_ptr>(cinfo));
+}
+
+boolean EmptyOutputBuffer(j_compress_ptr cinfo) {  // the whole buffer is full
+  VectorDestination& d = DestinationOf(cinfo);
+  if (!Grow(d, d.out->size())) cinfo->err->error_exit(reinterpret_cast<j_common_ptr>(cinfo));
+  return TRUE;
+}
+
+void TermDestination(j_compress_ptr cinfo) {
+  VectorDestination& d = DestinationOf(cinfo);
+  d.out->resize(d.out->size() - d.pub.free_in_buffer);
+}
+
+// One band as a complete JPEG of its own. Plain C data only in this frame (setjmp); cinfo,
+// err and dest are not changed between setjmp and a longjmp that lands here.
 bool CompressBand(const Geometry& g, int quality, Band& band, std::uint8_t* scratch) {
   jpeg_compress_struct cinfo;
   ErrorManager err;
+  VectorDestination dest{{}, &band.out};
+  dest.pub.init_destination = InitDestination;
+  dest.pub.empty_output_buffer = EmptyOutputBuffer;
+  dest.pub.term_destination = TermDestination;
   cinfo.err = jpeg_std_error(&err.pub);
   err.pub.error_exit = OnError;
   err.pub.output_message = Quiet;
@@ -92,7 +136,7 @@ bool CompressBand(const Geometry& g, int quality, Band& band, std::uint8_t* scra
     return false;
   }
   jpeg_create_compress(&cinfo);
-  jpeg_mem_dest(&cinfo, &band.out, &band.size);
+  cinfo.dest = &dest.pub;
   cinfo.image_width = static_cast<JDIMENSION>(g.width);
   cinfo.image_height = static_cast<JDIMENSION>(band.y1 - band.y0);
   cinfo.input_components = g.bands;
@@ -128,9 +172,11 @@ bool CompressBand(const Geometry& g, int quality, Band& band, std::uint8_t* scra
   return true;
 }
 
-void EncodeBand(const Geometry& g, int quality, Band& band) {
+void EncodeBand(const Geometry& g, int quality, Band& band) noexcept {
   try {
-    std::vector<std::uint8_t> scratch(static_cast<std::size_t>(kChunkRows) * g.width * g.bands);
+    // Rows that run forwards through the image are read where they are; others are gathered.
+    std::vector<std::uint8_t> scratch;
+    if (g.walk.dx != 1) scratch.resize(static_cast<std::size_t>(kChunkRows) * g.width * g.bands);
     band.ok = CompressBand(g, quality, band, scratch.data());
   } catch (...) {
     band.ok = false;
@@ -194,20 +240,18 @@ std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
     bands[k].y1 = std::min(g.height, groups * (k + 1) / threads * group_rows);
   }
 
-  std::vector<std::thread> workers;
-  workers.reserve(bands.size() - 1);
-  for (std::size_t k = 1; k < bands.size(); ++k)
-    workers.emplace_back(
-        [&g, &options, &band = bands[k]] { EncodeBand(g, options.quality, band); });
-  EncodeBand(g, options.quality, bands[0]);
-  for (auto& w : workers) w.join();
-
-  struct Free {
-    std::vector<Band>& bands;
-    ~Free() {
-      for (auto& b : bands) std::free(b.out);
+  {
+    // A band whose thread the system refuses is encoded here; the others join on leaving.
+    std::vector<std::jthread> workers;
+    for (std::size_t k = 1; k < bands.size(); ++k) {
+      try {
+        workers.emplace_back([&g, &options, &band = bands[k]] { EncodeBand(g, options.quality, band); });
+      } catch (const std::system_error&) {
+        EncodeBand(g, options.quality, bands[k]);
+      }
     }
-  } free_outputs{bands};
+    EncodeBand(g, options.quality, bands[0]);
+  }
   for (const auto& b : bands)
     if (!b.ok) throw std::runtime_error("libjpeg failed to encode the photo");
 
@@ -216,12 +260,12 @@ std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
   std::vector<Scan> scans;
   std::size_t total = 0;
   for (const auto& b : bands) {
-    scans.push_back(FindScan(b.out, b.size));
+    scans.push_back(FindScan(b.out.data(), b.out.size()));
     total += scans.back().end - scans.back().start + 2;
   }
   std::string out;
   out.reserve(scans[0].start + total + 2);
-  out.append(reinterpret_cast<const char*>(bands[0].out), scans[0].start);
+  out.append(reinterpret_cast<const char*>(bands[0].out.data()), scans[0].start);
   out[scans[0].sof + 5] = static_cast<char>(g.height >> 8);
   out[scans[0].sof + 6] = static_cast<char>(g.height & 0xFF);
   for (std::size_t k = 0; k < bands.size(); ++k) {
@@ -230,7 +274,7 @@ std::string EncodeJpeg(const PixelBuffer& image, const JpegOptions& options) {
       out.push_back(static_cast<char>(0xFF));
       out.push_back(static_cast<char>(0xD0 + marker));
     }
-    out.append(reinterpret_cast<const char*>(bands[k].out) + scans[k].start,
+    out.append(reinterpret_cast<const char*>(bands[k].out.data()) + scans[k].start,
                scans[k].end - scans[k].start);
   }
   out.push_back(static_cast<char>(0xFF));

@@ -89,27 +89,30 @@ TEST_F(JpegWriterTest, RPhoto2BandsOnSeveralThreadsMakeTheFileOneEncoderWrites) 
 
 TEST_F(JpegWriterTest, RPhoto2EveryOrientationIsWrittenAsAutorotTurnsIt) {
   // Big enough for several bands once turned, so the turn and the joining are tested together.
-  const PixelBuffer stored = Pattern(1300, 900, 3);
-  const VImage image = AsImage(stored);
-  for (int orientation = 1; orientation <= 8; ++orientation) {
-    VImage tagged = image.copy();
-    tagged.set(VIPS_META_ORIENTATION, orientation);
-    const VImage expected = tagged.autorot();
-    const std::string jpeg = EncodeJpeg(stored, JpegOptions{85, orientation, 2});
-    EXPECT_EQ(jpeg, EncodeJpeg(stored, JpegOptions{85, orientation, 1})) << orientation;
-    const VImage got = Decode(jpeg);
-    ASSERT_EQ(got.width(), expected.width()) << orientation;
-    ASSERT_EQ(got.height(), expected.height()) << orientation;
-    EXPECT_EQ(got.width(), UprightWidth(stored, orientation));
-    EXPECT_EQ(got.height(), UprightHeight(stored, orientation));
-    // libvips' own JPEG of the turned pixels, with the same libjpeg settings, decodes to the
-    // very same pixels: restart markers change the file, never the image.
-    VipsBlob* blob = expected.jpegsave_buffer(VImage::option()->set("Q", 85));
-    std::size_t length = 0;
-    const auto* data = static_cast<const char*>(vips_blob_get(blob, &length));
-    const VImage reference = Decode(std::string(data, length));
-    vips_area_unref(VIPS_AREA(blob));
-    EXPECT_EQ((got - reference).abs().max(), 0) << "orientation " << orientation;
+  for (int bands : {3, 1}) {
+    const PixelBuffer stored = Pattern(1300, 900, bands);
+    const VImage image = AsImage(stored);
+    for (int orientation = 1; orientation <= 8; ++orientation) {
+      VImage tagged = image.copy();
+      tagged.set(VIPS_META_ORIENTATION, orientation);
+      const VImage expected = tagged.autorot();
+      const std::string jpeg = EncodeJpeg(stored, JpegOptions{85, orientation, 2});
+      EXPECT_EQ(jpeg, EncodeJpeg(stored, JpegOptions{85, orientation, 1})) << orientation;
+      const VImage got = Decode(jpeg);
+      ASSERT_EQ(got.width(), expected.width()) << orientation;
+      ASSERT_EQ(got.height(), expected.height()) << orientation;
+      EXPECT_EQ(got.width(), UprightWidth(stored, orientation));
+      EXPECT_EQ(got.height(), UprightHeight(stored, orientation));
+      // libvips' own JPEG of the turned pixels, with the same libjpeg settings, decodes to the
+      // very same pixels: restart markers change the file, never the image.
+      VipsBlob* blob = expected.jpegsave_buffer(VImage::option()->set("Q", 85));
+      std::size_t length = 0;
+      const auto* data = static_cast<const char*>(vips_blob_get(blob, &length));
+      const VImage reference = Decode(std::string(data, length));
+      vips_area_unref(VIPS_AREA(blob));
+      EXPECT_EQ((got - reference).abs().max(), 0)
+          << "orientation " << orientation << ", " << bands << " band(s)";
+    }
   }
 }
 
@@ -122,6 +125,36 @@ TEST_F(JpegWriterTest, RPhoto2TheFileCarriesNoMetadataSegment) {
         << "unexpected marker 0x" << std::hex << marker;
   }
   EXPECT_EQ(Markers(jpeg).back(), 0xDA);
+}
+
+TEST(BufferPoolTest, BigBuffersAreKeptForTheNextPhotoUpToTheLimit) {
+  BufferPool pool(100 << 20);
+  const std::uint8_t* first = nullptr;
+  {
+    PixelBuffer a(4000, 3000, 3, &pool);  // 36 MB
+    first = a.data();
+  }
+  EXPECT_EQ(pool.kept_bytes(), std::size_t{36} << 20);  // whole 2 MiB pages
+  {
+    PixelBuffer b(3000, 4000, 3, &pool);  // the same size turned: the kept buffer serves
+    EXPECT_EQ(b.data(), first);
+    EXPECT_EQ(pool.kept_bytes(), 0u);
+    PixelBuffer c(4000, 2995, 3, &pool);  // a second one at the same time: a new buffer
+    EXPECT_NE(c.data(), first);
+  }
+  EXPECT_EQ(pool.kept_bytes(), std::size_t{72} << 20);
+  {
+    // A smaller photo takes a kept buffer if it wastes at most half of it, and gives back the
+    // buffer's whole capacity, not what it asked for.
+    PixelBuffer d(3000, 2500, 3, &pool);  // 22.5 MB
+    EXPECT_EQ(pool.kept_bytes(), std::size_t{36} << 20);
+    PixelBuffer e(1000, 1000, 3, &pool);  // small: from malloc, never kept
+  }
+  EXPECT_EQ(pool.kept_bytes(), std::size_t{72} << 20);
+  {
+    PixelBuffer f(6000, 4000, 3, &pool);  // 72 MB: none fits, and on return no room is left
+  }
+  EXPECT_EQ(pool.kept_bytes(), std::size_t{72} << 20);
 }
 
 TEST_F(JpegWriterTest, ImpossibleRequestsAreRefused) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <thread>
 #include <vips/vips8>
 
 #include "media/jpeg_writer.hpp"
@@ -60,9 +61,10 @@ int ThumbnailReduction(const VImage& img, const IntakeLimits& limits) {
 }
 
 std::string Thumbnail(const PixelBuffer& reduced, const IntakeLimits& limits, int orientation) {
-  const VImage thumb = Wrap(reduced).thumbnail_image(
+  VImage thumb = Wrap(reduced).thumbnail_image(
       limits.thumbnail_size,
       VImage::option()->set("height", limits.thumbnail_size)->set("size", VIPS_SIZE_DOWN));
+  if (thumb.format() != VIPS_FORMAT_UCHAR) thumb = thumb.cast(VIPS_FORMAT_UCHAR);
   PixelBuffer pixels(thumb.width(), thumb.height(), thumb.bands());
   thumb.write(Wrap(pixels));
   return EncodeJpeg(pixels, JpegOptions{limits.jpeg_quality, orientation, 1});
@@ -107,7 +109,8 @@ std::optional<ImageType> SniffImageType(std::string_view b) {
   return std::nullopt;
 }
 
-Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& limits) {
+Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& limits,
+                                    BufferPool* pool) {
   if (bytes.size() > limits.max_bytes) return Fail(PhotoError(Errc::kTooLarge, "photo_too_large"));
   const auto type = SniffImageType(bytes);
   if (!type) return Fail(PhotoError(Errc::kInvalidArgument, "photo_type_unsupported"));
@@ -121,11 +124,12 @@ Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& 
         header.width() > PixelBuffer::kMaxSide || header.height() > PixelBuffer::kMaxSide)
       return Fail(PhotoError(Errc::kInvalidArgument, "photo_too_many_pixels"));
     // EXIF orientation, or HEIF's irot (applied by libheif, which then reports 1).
-    const int orientation = vips_image_get_orientation(header.get_image());
+    int orientation = vips_image_get_orientation(header.get_image());
+    if (orientation < 1 || orientation > 8) orientation = 1;
     const VImage img = Normalise(header);
     const int workers = HasProfile(header) || !IsSrgbOrGrey(header) ? 0 : 1;  // see DecodeUpright
     const DecodedPhoto decoded =
-        DecodeUpright(img, orientation, ThumbnailReduction(img, limits), workers);
+        DecodeUpright(img, orientation, ThumbnailReduction(img, limits), workers, pool);
     ProcessedPhoto out;
     out.source_type = *type;
     out.width = decoded.upright.width();
@@ -137,6 +141,21 @@ Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& 
     vips_error_clear();
     return Fail(PhotoError(Errc::kInvalidArgument, "photo_corrupt"));
   }
+}
+
+PhotoIntake::PhotoIntake(IntakeLimits limits)
+    : limits_(limits),
+      slots_(static_cast<std::ptrdiff_t>(std::clamp(std::thread::hardware_concurrency(), 1u, 256u))) {
+  StartImaging();
+}
+
+Result<ProcessedPhoto> PhotoIntake::Process(std::string_view bytes) {
+  slots_.acquire();
+  struct Leave {
+    std::counting_semaphore<256>& slots;
+    ~Leave() { slots.release(); }
+  } leave{slots_};
+  return ProcessPhoto(bytes, limits_, &pool_);
 }
 
 }  // namespace huidig::media

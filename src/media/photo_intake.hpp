@@ -8,10 +8,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <semaphore>
 #include <string>
 #include <string_view>
 
 #include "common/result.hpp"
+#include "media/pixel_buffer.hpp"
 
 namespace huidig::media {
 
@@ -39,7 +41,29 @@ struct ProcessedPhoto {
 void StartImaging();
 
 // Errors (kInvalidArgument unless noted): photo_type_unsupported, photo_too_large
-// (kTooLarge), photo_too_many_pixels, photo_corrupt; all name the field "photo".
-[[nodiscard]] Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& limits);
+// (kTooLarge), photo_too_many_pixels, photo_corrupt; all name the field "photo". `pool`, when
+// given, lends the big pixel buffer and takes it back.
+[[nodiscard]] Result<ProcessedPhoto> ProcessPhoto(std::string_view bytes, const IntakeLimits& limits,
+                                                  BufferPool* pool = nullptr);
+
+// The intake of a server: ProcessPhoto with buffers kept between photos, and at most one photo
+// per core at a time (a 50 MP photo needs some 200 MB while it is decoded; the others wait
+// their turn instead of exhausting memory). Starts libvips when it is made.
+class PhotoIntake {
+ public:
+  static constexpr std::size_t kKeptBytes = std::size_t{128} << 20;
+
+  explicit PhotoIntake(IntakeLimits limits);
+  PhotoIntake(const PhotoIntake&) = delete;
+  PhotoIntake& operator=(const PhotoIntake&) = delete;
+
+  [[nodiscard]] Result<ProcessedPhoto> Process(std::string_view bytes);
+  const IntakeLimits& limits() const { return limits_; }
+
+ private:
+  IntakeLimits limits_;
+  BufferPool pool_{kKeptBytes};
+  std::counting_semaphore<256> slots_;
+};
 
 }  // namespace huidig::media

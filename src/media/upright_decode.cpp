@@ -25,6 +25,7 @@ void AddColumns(std::uint16_t* __restrict sums, const std::uint8_t* __restrict r
 class BoxReducer {
  public:
   static constexpr int kMaxFactor = 256;  // factor * 255 fits the 16-bit column sums
+  static_assert(kMaxFactor * 255 <= 0xFFFF);
 
   BoxReducer(int width, int height, int bands, int factor)
       : factor_(factor),
@@ -110,14 +111,15 @@ int WriteStrip(VipsRegion* region, VipsRect* area, void* a) {
 
 }  // namespace
 
-DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduce, int workers) {
+DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduce, int workers,
+                           BufferPool* pool) {
   const int width = image.width();
   const int height = image.height();
   const int bands = image.bands();
   if (image.format() != VIPS_FORMAT_UCHAR || (bands != 1 && bands != 3))
     throw std::invalid_argument("DecodeUpright needs 8-bit pixels with 1 or 3 bands");
   const bool swaps = SwapsSides(orientation);
-  PixelBuffer upright(swaps ? height : width, swaps ? width : height, bands);
+  PixelBuffer upright(swaps ? height : width, swaps ? width : height, bands, pool);
   BoxReducer reducer(width, height, bands,
                      std::clamp(reduce, 1, std::min({width, height, BoxReducer::kMaxFactor})));
   const Sink sink{StoredToUpright(orientation, width, height), width, bands, upright.data(),

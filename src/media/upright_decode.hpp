@@ -21,8 +21,9 @@ struct DecodedPhoto {
 // shorter); `workers`: libvips threads computing the strips, 0 for libvips' default. A decode
 // that is nothing but a decode is sequential: one worker keeps the decoder's state in one core's
 // cache and leaves the other core to the callback (two workers take turns at the decoder and
-// cost a quarter more time); a colour transform wants them all. Throws vips::VError when
-// libvips fails (a truncated or corrupt file).
-DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduce, int workers = 0);
+// cost a quarter more time); a colour transform wants them all. The upright buffer comes from
+// `pool` when given. Throws vips::VError when libvips fails (a truncated or corrupt file).
+DecodedPhoto DecodeUpright(const vips::VImage& image, int orientation, int reduce, int workers = 0,
+                           BufferPool* pool = nullptr);
 
 }  // namespace huidig::media

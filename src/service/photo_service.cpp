@@ -75,7 +75,7 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor,
     return Fail(target.error());
   }
   // Decoding, cleaning and sealing run outside any transaction.
-  auto processed = media::ProcessPhoto(bytes, limits_);
+  auto processed = intake_.Process(bytes);
   if (!processed) return Fail(processed.error());
   store::PhotoRow row;
   row.ref = {crypto::NewUuidV4(), actor.practice, target->client.location, target->client.id};

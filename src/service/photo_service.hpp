@@ -34,9 +34,7 @@ class PhotoService {
  public:
   // Starts the image library, so the first upload does not wait for it.
   PhotoService(Context ctx, store::PhotoRepo repo, media::IntakeLimits limits)
-      : ctx_(ctx), photos_(std::move(repo)), limits_(limits) {
-    media::StartImaging();
-  }
+      : ctx_(ctx), photos_(std::move(repo)), intake_(limits) {}
 
   [[nodiscard]] Result<store::PhotoRow> Upload(const domain::Actor& actor, const std::string& client_id,
                                                const PhotoUpload& upload, std::string_view bytes);
@@ -47,7 +45,7 @@ class PhotoService {
  private:
   Context ctx_;
   store::PhotoRepo photos_;
-  media::IntakeLimits limits_;
+  media::PhotoIntake intake_;
   store::ClientRepo clients_;
   store::TreatmentSessionRepo sessions_;
   store::TrajectoryRepo trajectories_;
