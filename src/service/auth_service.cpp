@@ -43,6 +43,13 @@ audit::Entry SessionEntry(const store::UserRecord& u, const std::string& remote,
   return e;
 }
 
+// Slowed or locked: the same answer for the login and for a password asked again.
+Error Throttled(const domain::AttemptCheck& check) {
+  const bool locked = check.verdict == AttemptVerdict::kLocked;
+  return Error{Errc::kResourceExhausted, locked ? "account_locked" : "login_throttled", {}, "R-SEC-1", {}}
+      .With("retry_after", static_cast<long long>(check.retry_after.count()));
+}
+
 }  // namespace
 
 std::string AuthService::CsrfTokenFor(const std::string& token) {
@@ -92,12 +99,7 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req) {
   // Slowed, then locked: the same for unknown accounts, so the answer tells nothing.
   const auto f = failures.value_or(store::LoginFailureRecord{});
   const auto check = domain::CheckLoginAttempt({f.failures, f.last_failure_at}, now, ctx_.settings.login);
-  if (check.verdict != AttemptVerdict::kAllowed) {
-    const bool locked = check.verdict == AttemptVerdict::kLocked;
-    return Fail(Error{Errc::kResourceExhausted, locked ? "account_locked" : "login_throttled", {},
-                      "R-SEC-1", {}}
-                    .With("retry_after", static_cast<long long>(check.retry_after.count())));
-  }
+  if (check.verdict != AttemptVerdict::kAllowed) return Fail(Throttled(check));
 
   // Argon2id runs here, outside any transaction.
   const bool password_ok = user ? ctx_.hasher.Verify(user->password_hash, req.password)
@@ -178,8 +180,9 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
   const Instant now = ctx_.clock.Now();
   const auto user = ctx_.db.Read([&](store::Tx& tx) { return users_.Find(tx, caller.actor.user); });
   if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
-  if (!ctx_.hasher.Verify(user->password_hash, current))
-    return Invalid("invalid_value", "current_password", "R-SEC-1");
+  if (auto ok = CheckPasswordAgain(caller, *user, current, "current_password", "password_change", now);
+      !ok)
+    return ok;
   if (auto ok = domain::CheckNewPassword(next, user->email); !ok) return ok;
   if (next == current) return Invalid("invalid_value", "new_password", "R-SEC-1");
   const std::string hash = ctx_.hasher.Hash(next);
@@ -190,6 +193,25 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
   return {};
 }
 
+Result<void> AuthService::CheckPasswordAgain(const Caller& caller, const store::UserRecord& user,
+                                             const std::string& password, const char* field,
+                                             const char* action, Instant now) {
+  const std::string login_hash = LoginHash(user.email);
+  const auto failures = ctx_.db.Read([&](store::Tx& tx) { return users_.Failures(tx, login_hash); });
+  const auto f = failures.value_or(store::LoginFailureRecord{});
+  const auto check = domain::CheckLoginAttempt({f.failures, f.last_failure_at}, now, ctx_.settings.login);
+  if (check.verdict != AttemptVerdict::kAllowed) return Fail(Throttled(check));
+  if (ctx_.hasher.Verify(user.password_hash, password)) return {};
+  ctx_.db.Write([&](store::Tx& tx) {
+    const auto current = users_.Failures(tx, login_hash).value_or(store::LoginFailureRecord{});
+    const auto next = domain::RecordLoginFailure({current.failures, current.last_failure_at}, now,
+                                                 ctx_.settings.login);
+    users_.SetFailures(tx, login_hash, {next.count, next.last});
+    ctx_.audit.Append(tx, audit::Entry::For(caller.actor, action, "user", now, audit::Outcome::kRefused));
+  });
+  return Invalid("invalid_value", field, "R-SEC-1");
+}
+
 Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller,
                                                      const std::optional<std::string>& password) {
   const Instant now = ctx_.clock.Now();
@@ -197,26 +219,31 @@ Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller,
     return std::make_pair(users_.Find(tx, caller.actor.user), practices_.Find(tx, caller.actor.practice));
   });
   if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
-  if (user->totp_secret) {
+  // The enrolment a login asks for (no second factor yet) needs no password again.
+  const bool after_login = caller.totp_enrolment_required && !user->totp_secret;
+  if (!after_login) {
     if (!password) return Invalid("required", "password", "R-SEC-1");
-    if (!ctx_.hasher.Verify(user->password_hash, *password)) {
-      ctx_.db.Write([&](store::Tx& tx) {
-        ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "totp_enrolment_start", "user", now,
-                                                audit::Outcome::kRefused));
-      });
-      return Invalid("invalid_value", "password", "R-SEC-1");
-    }
+    if (auto ok = CheckPasswordAgain(caller, *user, *password, "password", "totp_enrolment_start", now);
+        !ok)
+      return Fail(ok.error());
   }
   const std::string secret = crypto::totp::NewSecret();
-  const auto info = std::make_pair(user->email, practice ? practice->name : std::string("Huidig"));
-  ctx_.db.Write([&](store::Tx& tx) {
-    users_.SetTotpPending(tx, caller.actor.user,
-                          ctx_.master_key.SealSecret(secret, TotpContext(caller.actor.user)), now);
+  const std::string sealed = ctx_.master_key.SealSecret(secret, TotpContext(caller.actor.user));
+  auto started = ctx_.db.Write([&](store::Tx& tx) -> Result<void> {
+    // A second factor confirmed since the check above (another tab finishing the enrolment)
+    // takes the password after all.
+    const auto fresh = users_.Find(tx, caller.actor.user);
+    if (!fresh) return Fail(Errc::kUnauthenticated, "unauthenticated");
+    if (after_login && fresh->totp_secret) return Invalid("required", "password", "R-SEC-1");
+    users_.SetTotpPending(tx, caller.actor.user, sealed, now);
     ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "totp_enrolment_start", "user", now));
+    return {};
   });
+  if (!started) return Fail(started.error());
   TotpEnrolment e;
   e.secret_base32 = crypto::totp::Base32(secret);
-  e.otpauth_uri = crypto::totp::OtpauthUri(secret, "Huidig " + info.second, info.first);
+  const std::string issuer = "Huidig " + (practice ? practice->name : std::string("Huidig"));
+  e.otpauth_uri = crypto::totp::OtpauthUri(secret, issuer, user->email);
   e.qr_svg = crypto::totp::QrSvg(e.otpauth_uri);
   return e;
 }

@@ -64,8 +64,8 @@ class AuthService {
   [[nodiscard]] Result<Me> GetMe(const Caller& caller);
   [[nodiscard]] Result<void> ChangePassword(const Caller& caller, const std::string& current,
                                             const std::string& next);
-  // A user who has TOTP already must give their password (R-SEC-1): an open session alone
-  // does not move the second factor to another phone.
+  // Without the password only as the enrolment that follows a login (R-SEC-1): an open session
+  // alone neither moves a second factor to another phone nor binds a first one later.
   [[nodiscard]] Result<TotpEnrolment> StartTotpEnrolment(const Caller& caller,
                                                          const std::optional<std::string>& password);
   [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
@@ -81,6 +81,11 @@ class AuthService {
   Me BuildMe(store::Tx& tx, const store::UserRecord& user, const std::string& csrf);
   Result<LoginResult> Refuse(const std::string& login_hash, const std::optional<store::UserRecord>& user,
                              const std::string& remote, Instant now, Error error);
+  // The password asked again while signed in counts as a login attempt: slowed, then locked,
+  // like the login itself; a wrong one is counted and audited as a refused `action`.
+  Result<void> CheckPasswordAgain(const Caller& caller, const store::UserRecord& user,
+                                  const std::string& password, const char* field,
+                                  const char* action, Instant now);
 
   Context ctx_;
   store::UserRepo users_;

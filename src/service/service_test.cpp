@@ -210,6 +210,34 @@ TEST_P(ServiceTest, RSec1TotpEnrolmentThenCodeRequiredAndUsedOnce) {
   EXPECT_EQ(Auth().Login({s.email, pw, std::nullopt, "x"}).error().code, "totp_required");
 }
 
+TEST_P(ServiceTest, RSec1PasswordAskedAgainBindsAPhoneAndCountsAsALoginAttempt) {
+  RecordProperty("rule", "R-SEC-1");
+  // A practice where a second factor is not mandatory: enrolling is the user's own choice.
+  ASSERT_TRUE(PracticeService(*ctx_).UpdateSettings(ActorFor(Staff(Role::kOwner, {})), {false, std::nullopt}));
+  const auto s = Staff(Role::kPractitioner, {amsterdam_});
+  auto login = Auth().Login({s.email, s.password, std::nullopt, "x"});
+  ASSERT_TRUE(login);
+  auto caller = *Auth().Authenticate(login->session_token, "x");
+  ASSERT_FALSE(caller.totp_enrolment_required);
+  // Not asked for by a login: an open session alone does not bind a phone to the account.
+  EXPECT_EQ(Auth().StartTotpEnrolment(caller, std::nullopt).error().field, "password");
+  ASSERT_TRUE(Auth().StartTotpEnrolment(caller, s.password));
+
+  // Wrong passwords asked again are slowed and then locked out like logins, and they count
+  // for the login too.
+  std::string code;
+  int attempts = 0;
+  while (attempts < 30 && code != "login_throttled" && code != "account_locked") {
+    code = Auth().StartTotpEnrolment(caller, std::string("geraden")).error().code;
+    ++attempts;
+  }
+  EXPECT_TRUE(code == "login_throttled" || code == "account_locked") << code;
+  EXPECT_LE(attempts, 4);  // slowed after three failures
+  EXPECT_EQ(Auth().StartTotpEnrolment(caller, s.password).error().code, code);
+  EXPECT_EQ(Auth().ChangePassword(caller, s.password, "een-lang-nieuw-wachtwoord").error().code, code);
+  EXPECT_EQ(Auth().Login({s.email, s.password, std::nullopt, "x"}).error().code, code);
+}
+
 TEST_P(ServiceTest, RSec2EveryRoleAgainstEveryClientUseCase) {
   RecordProperty("rule", "R-SEC-2");
   const auto owner = ActorFor(Staff(Role::kOwner, {}));

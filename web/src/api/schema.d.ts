@@ -129,7 +129,7 @@ export interface paths {
          * Change the own password (R-SEC-1).
          * @description The new password has at least 8 characters and is not a common password; there are no
          *     composition rules. Clears `password_change_required`. A wrong `current_password` is 422
-         *     `invalid_value` with that field.
+         *     `invalid_value` with that field; it counts as a failed login (slowed, then locked: 429).
          */
         post: operations["changePassword"];
         delete?: never;
@@ -154,10 +154,11 @@ export interface paths {
          * Start TOTP enrolment (R-SEC-1).
          * @description Creates a new secret for the signed-in user and answers it as base32, as an
          *     `otpauth://totp/` URI and as a QR code (SVG). TOTP is enabled only after
-         *     `POST /api/v1/me/totp/confirm`. The first enrolment needs no body. A user who already
-         *     has TOTP sends their password (`{"password": "..."}`): a session left open on a shared
-         *     computer must not be enough to move the second factor to another phone
-         *     (`required` or `invalid_value` on field `password` otherwise).
+         *     `POST /api/v1/me/totp/confirm`. The enrolment a login asks for (`totp_enrolment_required`)
+         *     needs no body; any other (moving TOTP to another phone, or enrolling by choice) sends the
+         *     password (`{"password": "..."}`): a session left open on a shared computer must not be
+         *     enough (`required` or `invalid_value` on field `password` otherwise; wrong passwords
+         *     count as failed logins, so they are slowed and locked out alike, 429).
          */
         post: operations["startTotpEnrolment"];
         delete?: never;
@@ -1697,6 +1698,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -1733,6 +1735,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
     };
