@@ -19,6 +19,10 @@ enum class Errc {
   kFailedPrecondition,  // a rule refuses it now: 409/422
   kResourceExhausted,   // throttled or locked: 429
   kTooLarge,            // body over the limit: 413
+  kUnavailable,         // busy now, try again after Retry-After: 503
+  kStorageFull,         // the disk is full: 507, nothing half-written
+  kNotImplemented,      // e.g. a transfer coding the server does not speak: 501
+  kInternal,            // a bug or a failure without details: 500
 };
 
 // One extra member of a problem+json answer (e.g. "earliest": "2026-11-24").

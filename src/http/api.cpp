@@ -244,8 +244,7 @@ HttpResponse Api::Handle(const HttpRequest& req) const {
   } catch (const std::exception& e) {
     // Exception texts may quote data (a database error naming a value): type only.
     spdlog::error("http: unhandled {} on {} request", typeid(e).name(), req.method);
-    res = ProblemResponse(Error{Errc::kFailedPrecondition, "internal", {}, {}, {}}, lang);
-    res.status = 500;
+    res = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
   }
   AddSecurityHeaders(res, req.tls);
   return res;

@@ -10,7 +10,7 @@ int StatusFor(const Error& e) {
     case Errc::kInvalidArgument:
       // Not understood at all: 400. Understood but not acceptable: 422.
       if (e.code == "malformed_json" || e.code == "invalid_utf8" || e.code == "unknown_field" ||
-          e.code == "invalid_query")
+          e.code == "invalid_query" || e.code == "bad_request" || e.code == "duplicate_key")
         return 400;
       if (e.code == "unsupported_media_type") return 415;
       return 422;
@@ -20,7 +20,11 @@ int StatusFor(const Error& e) {
     case Errc::kConflict: return 409;
     case Errc::kFailedPrecondition: return 409;
     case Errc::kResourceExhausted: return 429;
-    case Errc::kTooLarge: return 413;
+    case Errc::kTooLarge: return e.code == "headers_too_large" ? 431 : 413;
+    case Errc::kUnavailable: return 503;
+    case Errc::kStorageFull: return 507;
+    case Errc::kNotImplemented: return 501;
+    case Errc::kInternal: return 500;
   }
   return 500;
 }
