@@ -239,8 +239,13 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   options.port = static_cast<unsigned short>(std::stoi(address.substr(colon + 1)));
   options.tls_certificate = app->config.tls_certificate;
   options.tls_key = app->config.tls_key;
-  options.max_body_bytes = app->config.max_body_bytes;
   options.threads = app->config.workers;
+  options.max_connections = app->config.max_connections;
+  options.header_timeout = std::chrono::seconds(app->config.header_timeout_seconds);
+  options.body_timeout = std::chrono::seconds(app->config.body_timeout_seconds);
+  options.max_uploads = app->config.max_uploads;
+  options.hash_threads = app->config.hash_threads;
+  options.hash_queue = app->config.hash_queue;
   const bool tls = options.tls_certificate.has_value();
   if (!tls && options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost")
     spdlog::warn("serving without TLS on a non-loopback address: put HTTPS in front of it");
@@ -259,16 +264,14 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   service::PracticeService practice(ctx);
   http::ApiOptions api_options;
   api_options.tls = tls;
+  api_options.max_body_bytes = app->config.max_body_bytes;
+  api_options.max_upload_bytes = app->config.max_photo_bytes + 1;  // the service names the limit
   if (const char* web_dir = std::getenv("HUIDIG_WEB_DIR"); web_dir && *web_dir) {
     api_options.web_dir = fs::path(web_dir);
     spdlog::info("serving the web app from {}", web_dir);
   }
   http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos, practice}, api_options);
-  options.is_upload = &http::Api::IsUpload;
-  options.max_upload_bytes = app->config.max_photo_bytes + 1;
-  http::Server server(
-      options, [&api](const http::HttpRequest& r) { return api.Handle(r); },
-      [&api](std::string_view code, std::string_view lang, bool tls) { return api.Refusal(code, lang, tls); });
+  http::Server server(options, api);
   const std::string url = server.Listen();
   std::cout << "listening on " << url << std::endl;
   server.Run();

@@ -43,13 +43,19 @@ Result<Config> LoadConfig(const std::filesystem::path& dir) {
                  Read(t, "photos.max_bytes", c.max_photo_bytes, 1024, 1LL << 30),
                  Read(t, "photos.max_pixels", c.max_photo_pixels, 1000, 1LL << 32),
                  Read(t, "workers", c.workers, 1, 512),
+                 Read(t, "server.max_connections", c.max_connections, 1, 100000),
+                 Read(t, "server.header_timeout_seconds", c.header_timeout_seconds, 1, 600),
+                 Read(t, "server.body_timeout_seconds", c.body_timeout_seconds, 1, 3600),
+                 Read(t, "server.max_uploads", c.max_uploads, 1, 256),
                  Read(t, "session.idle_minutes", c.session_idle_minutes, 1, 24 * 60),
                  Read(t, "session.max_hours", c.session_max_hours, 1, 24 * 7),
                  Read(t, "login.slow_after", c.login_slow_after, 1, 1000),
                  Read(t, "login.lock_after", c.login_lock_after, 1, 1000),
                  Read(t, "login.lock_minutes", c.login_lock_minutes, 1, 24 * 60),
                  Read(t, "passwords.argon2_memory_mib", c.argon2_memory_mib, 19, 4096),
-                 Read(t, "passwords.argon2_iterations", c.argon2_iterations, 2, 100)})
+                 Read(t, "passwords.argon2_iterations", c.argon2_iterations, 2, 100),
+                 Read(t, "passwords.hash_threads", c.hash_threads, 0, 64),
+                 Read(t, "passwords.hash_queue", c.hash_queue, 0, 10000)})
     if (!r) return Fail(r.error());
   auto resolve = [&](const std::string& p) -> std::optional<std::string> {
     if (p.empty()) return std::nullopt;
@@ -79,6 +85,16 @@ max_body_bytes = 1048576
 # threads make larger group commits.
 workers = 64
 
+[server]
+# Open connections at most; one more is closed at once.
+max_connections = 512
+# Seconds for a TLS handshake, for a request's headers and for a pause between requests.
+header_timeout_seconds = 10
+# Seconds for a request's body, and for sending an answer.
+body_timeout_seconds = 120
+# Photo uploads read at once; one more gets "503, try again" (Retry-After).
+max_uploads = 4
+
 [tls]
 # PEM certificate chain and private key; with both set the server speaks HTTPS only.
 certificate = ""
@@ -104,6 +120,10 @@ lock_minutes = 15
 # Argon2id cost (OWASP: at least 19 MiB with 2 iterations).
 argon2_memory_mib = 64
 argon2_iterations = 2
+# Threads that hash passwords (0: one per core), and logins that may wait for one; one
+# more gets "503, try again" at once, and no other request waits for them.
+hash_threads = 0
+hash_queue = 16
 )";
 }
 

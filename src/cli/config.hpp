@@ -17,6 +17,10 @@ struct Config {
   std::size_t max_photo_bytes = 25 << 20;
   std::uint64_t max_photo_pixels = 50'000'000;
   int workers = 64;  // request threads: many waiting writers make large group commits
+  int max_connections = 512;
+  int header_timeout_seconds = 10;
+  int body_timeout_seconds = 120;
+  int max_uploads = 4;
   std::optional<std::string> tls_certificate;  // absolute, or relative to the data folder
   std::optional<std::string> tls_key;
   int session_idle_minutes = 30;
@@ -26,6 +30,8 @@ struct Config {
   int login_lock_minutes = 15;
   unsigned argon2_memory_mib = 64;
   unsigned argon2_iterations = 2;
+  int hash_threads = 0;  // 0: one per core
+  int hash_queue = 16;
 };
 
 [[nodiscard]] Result<Config> LoadConfig(const std::filesystem::path& data_dir);

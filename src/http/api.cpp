@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <typeinfo>
 
 #include <boost/json/serialize.hpp>
@@ -178,11 +179,11 @@ Api::Api(ApiServices services, ApiOptions options)
     r.body = std::string(assets::Find("openapi.json"));
     return r;
   });
-  Add("POST", "/api/v1/login", kPublic, bind(&Api::Login));
+  Add("POST", "/api/v1/login", kPublic, bind(&Api::Login), Work::kPasswordHash);
   Add("POST", "/api/v1/logout", kRestrictedOk, bind(&Api::Logout));
   Add("GET", "/api/v1/me", kRestrictedOk, bind(&Api::GetMe));
-  Add("POST", "/api/v1/me/password", kRestrictedOk, bind(&Api::ChangePassword));
-  Add("POST", "/api/v1/me/totp", kRestrictedOk, bind(&Api::StartTotp));
+  Add("POST", "/api/v1/me/password", kRestrictedOk, bind(&Api::ChangePassword), Work::kPasswordHash);
+  Add("POST", "/api/v1/me/totp", kRestrictedOk, bind(&Api::StartTotp), Work::kPasswordHash);
   Add("POST", "/api/v1/me/totp/confirm", kRestrictedOk, bind(&Api::ConfirmTotp));
   Add("PATCH", "/api/v1/practice", kFull, bind(&Api::PatchPractice));
   Add("GET", "/api/v1/locations", kFull, bind(&Api::ListLocations));
@@ -205,7 +206,7 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("POST", "/api/v1/sessions/{id}/sign", kFull, bind(&Api::SignSession));
   Add("POST", "/api/v1/sessions/{id}/addenda", kFull, bind(&Api::AddAddendum));
   Add("GET", "/api/v1/recall", kFull, bind(&Api::Recall));
-  Add("POST", "/api/v1/clients/{id}/photos", kFull, bind(&Api::UploadPhoto), true);
+  Add("POST", "/api/v1/clients/{id}/photos", kFull, bind(&Api::UploadPhoto), Work::kUpload);
   Add("GET", "/api/v1/clients/{id}/photos", kFull, bind(&Api::ListPhotos));
   Add("GET", "/api/v1/photos/{id}", kFull, bind(&Api::GetPhoto));
   Add("GET", "/api/v1/photos/{id}/thumbnail", kFull, bind(&Api::GetThumbnail));
@@ -214,20 +215,44 @@ Api::Api(ApiServices services, ApiOptions options)
   Add("PATCH", "/api/v1/treatment-types/{id}", kFull, bind(&Api::PatchTreatmentType));
 }
 
-void Api::Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body) {
-  router_.Add(std::move(method), std::move(pattern), Route{access, std::move(handler), raw_body});
+void Api::Add(std::string method, std::string pattern, Access access, Handler handler, Work work) {
+  router_.Add(std::move(method), std::move(pattern), Route{access, std::move(handler), work});
 }
 
-bool Api::IsUpload(std::string_view method, std::string_view target) {
-  const auto path = target.substr(0, target.find('?'));
-  return method == "POST" && path.rfind("/api/v1/clients/", 0) == 0 && path.size() > 7 &&
-         path.substr(path.size() - 7) == "/photos";
+namespace {
+
+bool BodyAnnounced(const HttpRequest& req) {
+  if (!req.body.empty() || req.Header("transfer-encoding")) return true;
+  const auto length = req.Header("content-length");
+  return length && *length != "0";
 }
+
+std::optional<std::uint64_t> ContentLength(const HttpRequest& req) {
+  const auto v = req.Header("content-length");
+  if (!v) return std::nullopt;
+  std::uint64_t n = 0;
+  const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size()) return std::numeric_limits<std::uint64_t>::max();
+  return n;
+}
+
+}  // namespace
+
+// What Admit learnt about a request, for Handle.
+struct Api::Admitted {
+  const Route* route = nullptr;  // null: the web app
+  PathParams params;
+  std::optional<service::Caller> caller;
+  Lang lang = Lang::kNl;
+};
 
 HttpResponse Api::Refusal(std::string_view code, std::string_view accept_language, bool tls) const {
-  Error e{code == "body_too_large" ? Errc::kTooLarge : Errc::kInvalidArgument, std::string(code), {}, "R-SEC-4", {}};
+  Error e{Errc::kInvalidArgument, std::string(code), {}, "R-SEC-4", {}};
+  if (code == "body_too_large" || code == "headers_too_large") e.errc = Errc::kTooLarge;
+  if (code == "transfer_coding_unsupported") e.errc = Errc::kNotImplemented;
+  if (code == "server_busy") e = std::move(e).With("retry_after", 1LL), e.errc = Errc::kUnavailable;
+  if (code == "internal") e.errc = Errc::kInternal, e.rule.clear();
   auto r = ProblemResponse(e, PickLanguage(accept_language));
-  if (code == "headers_too_large") r.status = 431;
   AddSecurityHeaders(r, tls);
   return r;
 }
@@ -237,25 +262,39 @@ std::string Api::CookieName() const {
 }
 
 HttpResponse Api::Handle(const HttpRequest& req) const {
-  const Lang lang = PickLanguage(req.Header("accept-language").value_or(""));
-  HttpResponse res;
-  try {
-    res = Dispatch(req, lang);
-  } catch (const std::exception& e) {
-    // Exception texts may quote data (a database error naming a value): type only.
-    spdlog::error("http: unhandled {} on {} request", typeid(e).name(), req.method);
-    res = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
-  }
-  AddSecurityHeaders(res, req.tls);
-  return res;
+  Admission admission = Admit(req);
+  if (admission.refusal) return std::move(*admission.refusal);
+  if (req.body.size() > admission.body_limit)
+    return Refusal("body_too_large", req.Header("accept-language").value_or(""), req.tls);
+  return Handle(req, admission);
 }
 
-HttpResponse Api::Dispatch(const HttpRequest& req, Lang lang) const {
+Admission Api::Admit(const HttpRequest& head) const {
+  const Lang lang = PickLanguage(head.Header("accept-language").value_or(""));
+  Admission a;
+  try {
+    auto refusal = AdmitOrRefuse(head, lang, a);
+    if (refusal) a.refusal = std::move(*refusal);
+  } catch (const std::exception& e) {
+    spdlog::error("http: unhandled {} admitting a {} request", typeid(e).name(), head.method);
+    a.refusal = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
+  }
+  if (a.refusal) AddSecurityHeaders(*a.refusal, head.tls);
+  return a;
+}
+
+// Everything that can be decided on the headers: the route, the media type, the size, the
+// session, the CSRF token and the restricted session. The body is not read yet.
+std::optional<HttpResponse> Api::AdmitOrRefuse(const HttpRequest& req, Lang lang, Admission& a) const {
+  auto admitted = std::make_shared<Admitted>();
+  admitted->lang = lang;
+  a.body_limit = options_.max_body_bytes;
   // The web app: every GET outside /api/.
   if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
-    if (auto page = web_.Serve(req)) return std::move(*page);
+    a.state = std::move(admitted);
+    return std::nullopt;
   }
-  const auto match = router_.Find(req.method, req.path);
+  auto match = router_.Find(req.method, req.path);
   if (!match.handler) {
     if (!match.path_known) return ProblemResponse(NotFound().value(), lang);
     auto r = ProblemResponse(Error{Errc::kNotFound, "method_not_allowed", {}, {}, {}}, lang);
@@ -265,31 +304,59 @@ HttpResponse Api::Dispatch(const HttpRequest& req, Lang lang) const {
     return r;
   }
   const Route& route = *match.handler;
+  const bool raw_body = route.work == Work::kUpload;
+  a.work = route.work;
+  if (raw_body) a.body_limit = options_.max_upload_bytes;
   const bool changes_state = req.method != "GET" && req.method != "HEAD";
   const auto content_type = req.Header("content-type").value_or("");
-  const bool acceptable = route.raw_body ? (content_type.rfind("image/", 0) == 0 ||
-                                            content_type.rfind("application/octet-stream", 0) == 0)
-                                         : IsJsonContentType(content_type);
-  if (changes_state && (!req.body.empty() || route.raw_body) && !acceptable)
+  const bool acceptable = raw_body ? (content_type.rfind("image/", 0) == 0 ||
+                                      content_type.rfind("application/octet-stream", 0) == 0)
+                                   : IsJsonContentType(content_type);
+  if (changes_state && (BodyAnnounced(req) || raw_body) && !acceptable)
     return ProblemResponse(Invalid("unsupported_media_type", {}, "R-SEC-4").value(), lang);
+  if (const auto length = ContentLength(req); length && *length > a.body_limit)
+    return ProblemResponse(Error{Errc::kTooLarge, "body_too_large", {}, "R-SEC-4", {}}, lang);
 
-  std::optional<service::Caller> caller;
   if (route.access != kPublic) {
     const std::string token = CookieValue(req.Header("cookie").value_or(""), CookieName());
     auto c = auth_.Authenticate(token, req.remote_addr);
     if (!c) return ProblemResponse(c.error(), lang);
-    caller = std::move(*c);
     // CSRF: a state change must carry the token the page got at login (R-SEC-1).
     if (changes_state &&
-        !crypto::EqualConstantTime(req.Header("x-csrf-token").value_or(""), caller->csrf_token))
+        !crypto::EqualConstantTime(req.Header("x-csrf-token").value_or(""), c->csrf_token))
       return ProblemResponse(Error{Errc::kPermissionDenied, "csrf_invalid", {}, "R-SEC-1", {}}, lang);
-    if (route.access == kFull && caller->restricted()) {
-      const char* code = caller->password_change_required ? "password_change_required"
-                                                          : "totp_enrolment_required";
+    if (route.access == kFull && c->restricted()) {
+      const char* code = c->password_change_required ? "password_change_required" : "totp_enrolment_required";
       return ProblemResponse(Error{Errc::kPermissionDenied, code, {}, "R-SEC-1", {}}, lang);
     }
+    admitted->caller = std::move(*c);
   }
-  return route.handler(Call{req, match.params, caller ? &*caller : nullptr, lang});
+  admitted->route = &route;
+  admitted->params = std::move(match.params);
+  a.state = std::move(admitted);
+  return std::nullopt;
+}
+
+HttpResponse Api::Handle(const HttpRequest& req, const Admission& admission) const {
+  const auto* a = static_cast<const Admitted*>(admission.state.get());
+  const Lang lang = a ? a->lang : PickLanguage(req.Header("accept-language").value_or(""));
+  HttpResponse res;
+  try {
+    if (!a) {
+      res = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
+    } else if (!a->route) {
+      auto page = web_.Serve(req);
+      res = page ? std::move(*page) : ProblemResponse(NotFound().value(), lang);
+    } else {
+      res = a->route->handler(Call{req, a->params, a->caller ? &*a->caller : nullptr, lang});
+    }
+  } catch (const std::exception& e) {
+    // Exception texts may quote data (a database error naming a value): type only.
+    spdlog::error("http: unhandled {} on {} request", typeid(e).name(), req.method);
+    res = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
+  }
+  AddSecurityHeaders(res, req.tls);
+  return res;
 }
 
 HttpResponse Api::Login(const Call& c) const {

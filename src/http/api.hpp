@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "http/application.hpp"
 #include "http/http_types.hpp"
 #include "http/messages.hpp"
 #include "http/router.hpp"
@@ -36,23 +37,27 @@ struct ApiServices {
 struct ApiOptions {
   bool tls = false;  // cookies get __Host- and Secure
   std::optional<std::filesystem::path> web_dir;  // serve the app from here (development)
+  std::size_t max_body_bytes = 1 << 20;           // a JSON body
+  std::size_t max_upload_bytes = (25 << 20) + 1;  // a photo upload's body
 };
 
-class Api {
+class Api final : public Application {
  public:
   Api(ApiServices services, ApiOptions options);
   Api(const Api&) = delete;
   Api& operator=(const Api&) = delete;
 
-  // Never throws: an unexpected exception becomes a 500 without details.
+  // Admit then Handle, for a request read whole (tests). Never throws: an unexpected
+  // exception becomes a 500 without details.
   HttpResponse Handle(const HttpRequest& request) const;
 
-  // The answer to a request refused before it was read whole (a body over the limit).
-  HttpResponse Refusal(std::string_view code, std::string_view accept_language, bool tls) const;
+  // Application: the route, media type, size, session and CSRF checks on the headers.
+  Admission Admit(const HttpRequest& head) const override;
+  HttpResponse Handle(const HttpRequest& request, const Admission& admission) const override;
+  // The answer to a request the server refuses itself (framing, size, busy).
+  HttpResponse Refusal(std::string_view code, std::string_view accept_language, bool tls) const override;
 
   std::string CookieName() const;
-  // Whether a request is a photo upload (the server then allows the larger body).
-  static bool IsUpload(std::string_view method, std::string_view target);
 
  private:
   struct Call {
@@ -66,11 +71,12 @@ class Api {
   struct Route {
     Access access;
     Handler handler;
-    bool raw_body = false;  // an image, not JSON
+    Work work = Work::kInline;  // kUpload: the body is an image, not JSON
   };
+  struct Admitted;
 
-  void Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body = false);
-  HttpResponse Dispatch(const HttpRequest& req, Lang lang) const;
+  void Add(std::string method, std::string pattern, Access access, Handler handler, Work work = Work::kInline);
+  std::optional<HttpResponse> AdmitOrRefuse(const HttpRequest& head, Lang lang, Admission& admission) const;
 
   HttpResponse Login(const Call& c) const;
   HttpResponse Logout(const Call& c) const;

@@ -7,6 +7,8 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -22,9 +24,16 @@ namespace bhttp = boost::beast::http;
 namespace ssl = boost::asio::ssl;
 using tcp = asio::ip::tcp;
 using asio::awaitable;
+using boost::system::error_code;
 constexpr auto kTuple = asio::experimental::as_tuple(asio::use_awaitable);
 
-HttpRequest FromBeast(const bhttp::request<bhttp::string_body>& in, std::string remote, bool tls) {
+// How long a refused request's unread body is drained after the answer, so that the
+// client reads the answer instead of a connection reset; and how much of it at most.
+constexpr auto kLingerTime = std::chrono::seconds(2);
+constexpr std::size_t kLingerBytes = 1 << 20;
+
+// The request line and headers; the body comes later.
+HttpRequest FromBeast(const bhttp::request_header<>& in, std::string remote, bool tls) {
   HttpRequest r;
   r.method = std::string(in.method_string());
   r.remote_addr = std::move(remote);
@@ -41,7 +50,6 @@ HttpRequest FromBeast(const bhttp::request<bhttp::string_body>& in, std::string 
     for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     r.headers.emplace_back(std::move(name), std::string(field.value()));
   }
-  r.body = in.body();
   return r;
 }
 
@@ -55,18 +63,105 @@ bhttp::response<bhttp::string_body> ToBeast(HttpResponse&& in, unsigned version,
   return out;
 }
 
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+// RFC 9112 §6: the framing a server must refuse, beyond what Beast's parser refuses itself.
+// Returns the problem code, or an empty view when the framing is sound.
+std::string_view FramingProblem(const bhttp::request_header<>& h) {
+  int lengths = 0, hosts = 0;
+  std::vector<std::string> codings;
+  bool encoded = false;
+  for (const auto& f : h) {
+    if (f.name() == bhttp::field::content_length) ++lengths;
+    if (f.name() == bhttp::field::host) ++hosts;
+    if (f.name() != bhttp::field::transfer_encoding) continue;
+    encoded = true;
+    std::string_view list = f.value();
+    while (!list.empty()) {
+      const auto comma = list.find(',');
+      auto item = list.substr(0, comma);
+      list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+      item = item.substr(0, item.find(';'));  // transfer parameters
+      while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+      while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+      if (!item.empty()) codings.push_back(Lower(item));
+    }
+  }
+  if (lengths > 1 || hosts > 1 || (h.version() >= 11 && hosts == 0)) return "bad_request";
+  if (!encoded) return {};
+  if (lengths > 0 || h.version() < 11 || codings.empty()) return "bad_request";
+  static constexpr std::string_view kKnown[] = {"chunked", "gzip", "x-gzip", "deflate", "compress", "x-compress"};
+  for (const auto& c : codings)
+    if (std::find(std::begin(kKnown), std::end(kKnown), c) == std::end(kKnown)) return "transfer_coding_unsupported";
+  if (codings.back() != "chunked" || std::count(codings.begin(), codings.end(), "chunked") > 1) return "bad_request";
+  if (codings.size() > 1) return "transfer_coding_unsupported";  // we decode no content codings
+  return {};
+}
+
+bool IsHttpError(const error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category();
+}
+
+bool IsResourceShortage(const error_code& ec) {
+  return ec == asio::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
+         ec == asio::error::no_buffer_space || ec == asio::error::no_memory;
+}
+
+// Decrements a counter when a connection or a request is done with its slot.
+class Slot {
+ public:
+  explicit Slot(std::atomic<int>& count) : count_(&count) {}
+  Slot(Slot&& other) noexcept : count_(std::exchange(other.count_, nullptr)) {}
+  Slot& operator=(Slot&& other) noexcept {
+    if (this != &other) {
+      Release();
+      count_ = std::exchange(other.count_, nullptr);
+    }
+    return *this;
+  }
+  Slot(const Slot&) = delete;
+  Slot& operator=(const Slot&) = delete;
+  ~Slot() { Release(); }
+  // Takes one of `limit` slots, or none when all are taken; atomic, so two requests at once
+  // never both take the last.
+  static std::optional<Slot> Take(std::atomic<int>& count, int limit) {
+    if (count.fetch_add(1) >= limit) {
+      count.fetch_sub(1);
+      return std::nullopt;
+    }
+    return Slot(count);
+  }
+
+ private:
+  void Release() {
+    if (count_) std::exchange(count_, nullptr)->fetch_sub(1);
+  }
+  std::atomic<int>* count_;
+};
+
+int HashThreads(const ServerOptions& o) {
+  if (o.hash_threads > 0) return o.hash_threads;
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
+}
+
 }  // namespace
 
 class Server::Impl {
  public:
-  Impl(ServerOptions o, Handler h, Refusal refusal)
+  Impl(ServerOptions o, const Application& app)
       : options_(std::move(o)),
-        handler_(std::move(h)),
-        refusal_(std::move(refusal)),
+        app_(app),
         ioc_(std::max(1, options_.threads)),
+        accept_strand_(asio::make_strand(ioc_)),
         ssl_ctx_(ssl::context::tls_server),
-        acceptor_(ioc_),
-        signals_(ioc_, SIGINT, SIGTERM) {
+        acceptor_(accept_strand_),
+        signals_(accept_strand_, SIGINT, SIGTERM),
+        hash_threads_(HashThreads(options_)),
+        hash_pool_(static_cast<std::size_t>(hash_threads_)) {
     tls_ = options_.tls_certificate && options_.tls_key;
     if (tls_) {
       ssl_ctx_.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
@@ -75,6 +170,11 @@ class Server::Impl {
       ssl_ctx_.use_certificate_chain_file(*options_.tls_certificate);
       ssl_ctx_.use_private_key_file(*options_.tls_key, ssl::context::pem);
     }
+  }
+
+  ~Impl() {
+    hash_pool_.stop();
+    hash_pool_.join();
   }
 
   std::string Listen() {
@@ -91,7 +191,7 @@ class Server::Impl {
 
   void Run() {
     signals_.async_wait([this](auto, int) { Stop(); });
-    asio::co_spawn(ioc_, Accept(), asio::detached);
+    asio::co_spawn(accept_strand_, Accept(), asio::detached);
     std::vector<std::thread> threads;
     for (int i = 1; i < std::max(1, options_.threads); ++i) threads.emplace_back([this] { ioc_.run(); });
     ioc_.run();
@@ -99,8 +199,8 @@ class Server::Impl {
   }
 
   void Stop() {
-    asio::post(ioc_, [this] {
-      boost::system::error_code ec;
+    asio::post(accept_strand_, [this] {
+      error_code ec;
       acceptor_.close(ec);
       signals_.cancel(ec);
       ioc_.stop();
@@ -109,96 +209,211 @@ class Server::Impl {
 
  private:
   awaitable<void> Accept() {
+    asio::steady_timer pause(accept_strand_);
+    bool short_of_descriptors = false, at_cap = false;
     for (;;) {
-      auto [ec, socket] = co_await acceptor_.async_accept(kTuple);
-      if (ec) {
-        if (ec == asio::error::operation_aborted) co_return;
-        continue;  // e.g. too many open files: keep serving the others
+      // Each connection gets its own strand: its handlers, its timer and its close are
+      // serialised, whichever of the threads runs them.
+      auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kTuple);
+      if (ec == asio::error::operation_aborted) co_return;
+      if (IsResourceShortage(ec)) {
+        // The connection waits in the backlog; retrying at once would spin. Log once per
+        // shortage, not once per try.
+        if (!short_of_descriptors) spdlog::warn("accept: {}; pausing new connections", ec.message());
+        short_of_descriptors = true;
+        pause.expires_after(std::chrono::milliseconds(250));
+        co_await pause.async_wait(kTuple);
+        continue;
       }
-      socket.set_option(tcp::no_delay(true));
+      if (ec) continue;  // e.g. the client gave up before we accepted: serve the others
+      if (short_of_descriptors) spdlog::info("accept: descriptors free again; accepting");
+      short_of_descriptors = false;
+      auto slot = Slot::Take(open_, options_.max_connections);
+      if (!slot) {
+        if (!at_cap) spdlog::warn("accept: {} connections open; closing new ones", options_.max_connections);
+        at_cap = true;
+        error_code ignored;
+        socket.close(ignored);
+        continue;
+      }
+      at_cap = false;
+      error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
+      auto ex = socket.get_executor();
       if (tls_) {
-        asio::co_spawn(ioc_, ServeTls(std::move(socket)), asio::detached);
+        asio::co_spawn(ex, ServeTls(std::move(socket), std::move(*slot)), asio::detached);
       } else {
-        asio::co_spawn(ioc_, Serve(beast::tcp_stream(std::move(socket)), false), asio::detached);
+        asio::co_spawn(ex, ServePlain(std::move(socket), std::move(*slot)), asio::detached);
       }
     }
   }
 
-  awaitable<void> ServeTls(tcp::socket socket) {
+  awaitable<void> ServePlain(tcp::socket socket, [[maybe_unused]] Slot open) {
+    beast::tcp_stream stream(std::move(socket));
+    co_await Serve(stream, false);
+  }
+
+  awaitable<void> ServeTls(tcp::socket socket, [[maybe_unused]] Slot open) {
     beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), ssl_ctx_);
-    beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(15));
+    beast::get_lowest_layer(stream).expires_after(options_.header_timeout);
     auto [ec] = co_await stream.async_handshake(ssl::stream_base::server, kTuple);
     if (ec) co_return;
-    co_await Serve(std::move(stream), true);
+    co_await Serve(stream, true);
   }
 
   template <class Stream>
-  awaitable<void> Serve(Stream stream, bool tls) {
-    boost::system::error_code ep_ec;
-    const auto remote = beast::get_lowest_layer(stream).socket().remote_endpoint(ep_ec);
+  awaitable<void> Serve(Stream& stream, bool tls) {
+    auto& tcp_stream = beast::get_lowest_layer(stream);
+    error_code ep_ec;
+    const auto remote = tcp_stream.socket().remote_endpoint(ep_ec);
     const std::string remote_addr = ep_ec ? "unknown" : remote.address().to_string();
     beast::flat_buffer buffer;
+    bool close_gently = true;
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
-      // Beast checks a Content-Length against the limit as soon as the header is parsed, so
-      // the header is read under the largest limit and the route's own limit applied after.
-      parser.body_limit(std::max(options_.max_body_bytes, options_.max_upload_bytes));
-      parser.header_limit(16 * 1024);
-      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(60));
+      parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+      parser.body_limit(boost::none);  // the application sets the route's limit on the headers
+      tcp_stream.expires_after(options_.header_timeout);
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
-      boost::system::error_code ec = hec;
-      if (!ec) {
-        const auto& head = parser.get();
-        const bool upload = options_.is_upload && options_.is_upload(head.method_string(), head.target());
-        const std::size_t limit = upload ? options_.max_upload_bytes : options_.max_body_bytes;
-        if (parser.content_length() && *parser.content_length() > limit) {
-          ec = bhttp::error::body_limit;
-        } else {
-          parser.body_limit(limit);  // for chunked bodies, counted as they arrive
-          auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
-          ec = bec;
+      if (hec) {
+        // A closed or timed-out connection gets no answer; a malformed request gets a 400.
+        if (IsHttpError(hec) && hec != bhttp::error::end_of_stream && hec != bhttp::error::partial_message) {
+          co_await Refuse(stream, hec == bhttp::error::header_limit ? "headers_too_large" : "bad_request",
+                          parser.get(), tls);
+          close_gently = false;
         }
-      }
-      if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
-        const auto& header = parser.get();
-        auto res = ToBeast(refusal_(ec == bhttp::error::body_limit ? "body_too_large" : "headers_too_large",
-                                    header[bhttp::field::accept_language], tls),
-                           11, false);
-        co_await bhttp::async_write(stream, res, kTuple);
         break;
       }
-      if (ec) break;  // closed, timed out or not HTTP
-      auto& req = parser.get();
-      const bool keep_alive = req.keep_alive();
-      const unsigned version = req.version();
-      HttpRequest request = FromBeast(req, remote_addr, tls);
-      // The handler blocks (database, Argon2id) this thread only; the others go on serving.
-      HttpResponse response = handler_(request);
+      const auto& head = parser.get();
+      const bool body_announced = parser.chunked() || parser.content_length().value_or(0) > 0 ||
+                                  head.count(bhttp::field::transfer_encoding) > 0;
+      if (const auto problem = FramingProblem(head); !problem.empty()) {
+        co_await Refuse(stream, problem, head, tls);
+        close_gently = false;
+        break;
+      }
+      HttpRequest request = FromBeast(head, remote_addr, tls);
+      Admission admission = app_.Admit(request);
+      if (!admission.refusal && parser.content_length() && *parser.content_length() > admission.body_limit)
+        admission.refusal = app_.Refusal("body_too_large", head[bhttp::field::accept_language], tls);
+      std::optional<Slot> work_slot;
+      if (!admission.refusal && admission.work == Work::kUpload) {
+        work_slot = Slot::Take(uploads_, options_.max_uploads);
+        if (!work_slot) admission.refusal = app_.Refusal("server_busy", head[bhttp::field::accept_language], tls);
+      }
+      if (!admission.refusal && admission.work == Work::kPasswordHash) {
+        work_slot = Slot::Take(hashing_, hash_threads_ + options_.hash_queue);
+        if (!work_slot) admission.refusal = app_.Refusal("server_busy", head[bhttp::field::accept_language], tls);
+      }
+      if (admission.refusal) {
+        // Answered on the headers: the body is never read, so the connection cannot go on.
+        const bool keep_alive = !body_announced && head.keep_alive();
+        auto res = ToBeast(std::move(*admission.refusal), head.version(), keep_alive);
+        tcp_stream.expires_after(options_.header_timeout);
+        auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
+        if (wec) break;
+        if (keep_alive) continue;
+        if (body_announced) {
+          co_await Linger(tcp_stream);
+          co_return;
+        }
+        break;
+      }
+      if (body_announced) {
+        if (Lower(head[bhttp::field::expect]) == "100-continue" && head.version() >= 11) {
+          bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
+          auto [cec, cn] = co_await bhttp::async_write(stream, go_on, kTuple);
+          if (cec) break;
+        }
+        parser.body_limit(admission.body_limit);  // chunked bodies are counted as they come
+        tcp_stream.expires_after(options_.body_timeout);
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        if (bec == bhttp::error::body_limit) {
+          co_await Refuse(stream, "body_too_large", head, tls);
+          close_gently = false;
+          break;
+        }
+        if (bec) {
+          if (IsHttpError(bec) && bec != bhttp::error::partial_message) {
+            co_await Refuse(stream, "bad_request", head, tls);
+            close_gently = false;
+          }
+          break;
+        }
+        request.body = std::move(parser.get().body());  // moved, never copied
+      }
+      const bool keep_alive = head.keep_alive();
+      const unsigned version = head.version();
+      tcp_stream.expires_never();
+      HttpResponse response;
+      if (admission.work == Work::kPasswordHash) {
+        // Argon2id runs on its own pool; this connection's thread goes on serving others.
+        response = co_await asio::co_spawn(
+            hash_pool_, [&]() -> awaitable<HttpResponse> { co_return app_.Handle(request, admission); },
+            asio::use_awaitable);
+      } else {
+        response = app_.Handle(request, admission);
+      }
+      work_slot.reset();
       auto res = ToBeast(std::move(response), version, keep_alive);
+      tcp_stream.expires_after(options_.body_timeout);
       auto [wec, written] = co_await bhttp::async_write(stream, res, kTuple);
       if (wec || !keep_alive) break;
     }
+    if (!close_gently) co_return;
     if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
-      boost::system::error_code ignored;
+      error_code ignored;
       stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     } else {
-      beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(5));
+      tcp_stream.expires_after(std::chrono::seconds(5));
       co_await stream.async_shutdown(kTuple);
     }
   }
 
+  // Answers a request the server refuses itself, then closes after a short drain.
+  template <class Stream>
+  awaitable<void> Refuse(Stream& stream, std::string_view code, const bhttp::request_header<>& head, bool tls) {
+    auto& tcp_stream = beast::get_lowest_layer(stream);
+    const unsigned version = head.version() == 10 ? 10 : 11;
+    auto res = ToBeast(app_.Refusal(code, head[bhttp::field::accept_language], tls), version, false);
+    tcp_stream.expires_after(options_.header_timeout);
+    auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
+    if (!wec) co_await Linger(tcp_stream);
+  }
+
+  // Half-closes and discards what the client still sends, for a moment, so that the
+  // answer is read before the connection goes; costs no memory beyond a small buffer.
+  awaitable<void> Linger(beast::tcp_stream& tcp_stream) {
+    error_code ignored;
+    tcp_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    tcp_stream.expires_after(kLingerTime);
+    char sink[4096];
+    std::size_t drained = 0;
+    while (drained < kLingerBytes) {
+      auto [ec, n] = co_await tcp_stream.async_read_some(asio::buffer(sink), kTuple);
+      if (ec) break;
+      drained += n;
+    }
+    tcp_stream.socket().close(ignored);
+  }
+
   ServerOptions options_;
-  Handler handler_;
-  Refusal refusal_;
+  const Application& app_;
   asio::io_context ioc_;
+  asio::strand<asio::io_context::executor_type> accept_strand_;
   ssl::context ssl_ctx_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
+  int hash_threads_;
+  asio::thread_pool hash_pool_;
+  std::atomic<int> open_{0};
+  std::atomic<int> uploads_{0};
+  std::atomic<int> hashing_{0};
   bool tls_ = false;
 };
 
-Server::Server(ServerOptions options, Handler handler, Refusal refusal)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(refusal))) {}
+Server::Server(ServerOptions options, const Application& app)
+    : impl_(std::make_unique<Impl>(std::move(options), app)) {}
 Server::~Server() = default;
 std::string Server::Listen() { return impl_->Listen(); }
 void Server::Run() { impl_->Run(); }

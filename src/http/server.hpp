@@ -1,16 +1,21 @@
 #pragma once
 // The HTTP(S) server: Boost.Beast on Asio with C++20 coroutines. One io_context is run by
-// `threads` threads; a request's handler runs on the thread that read it and may block it
-// (database, Argon2id) while the other threads go on serving. Many threads waiting on the
-// same durable commit is what lets the database group their writes into one commit;
-// handing requests to a separate worker pool cost more in thread switches than it saved.
+// `threads` threads. Each connection lives on its own strand: its reads, writes, timers and
+// close never run at once on two threads. A request's handler runs on the connection's
+// strand and may block its thread (database) while the other threads go on serving; many
+// threads waiting on the same durable commit is what lets the database group their writes.
+// Password hashing runs on a separate, bounded pool (see Work::kPasswordHash).
+//
+// What a stranger can cost is bounded before any authentication: max_connections sockets,
+// header_limit bytes of header each for header_timeout, and nothing more unless the
+// application admits the request on its headers (Application::Admit).
 
-#include <functional>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "http/http_types.hpp"
+#include "http/application.hpp"
 
 namespace huidig::http {
 
@@ -19,19 +24,26 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port
   std::optional<std::string> tls_certificate;  // PEM files; both set = HTTPS
   std::optional<std::string> tls_key;
-  std::size_t max_body_bytes = 1 << 20;
-  // Requests for which this returns true (photo uploads) may send up to max_upload_bytes.
-  std::function<bool(std::string_view method, std::string_view target)> is_upload;
-  std::size_t max_upload_bytes = 25 << 20;
   int threads = 64;
+  // A connection over this many is closed at once.
+  int max_connections = 512;
+  // The TLS handshake, a request's header and a keep-alive pause must each end within this.
+  std::chrono::seconds header_timeout{10};
+  // A request body must be read whole within this.
+  std::chrono::seconds body_timeout{120};
+  std::size_t header_limit = 16 * 1024;
+  // Upload bodies read at once; more get 503 with Retry-After.
+  int max_uploads = 4;
+  // Password hashing: threads (0: one per core), and requests that may wait for one; more
+  // get 503 with Retry-After at once.
+  int hash_threads = 0;
+  int hash_queue = 16;
 };
 
 class Server {
  public:
-  using Handler = std::function<HttpResponse(const HttpRequest&)>;
-  // Renders a refusal made before the request was read whole: (code, Accept-Language, tls).
-  using Refusal = std::function<HttpResponse(std::string_view, std::string_view, bool)>;
-  Server(ServerOptions options, Handler handler, Refusal refusal);
+  // `app` must outlive the server.
+  Server(ServerOptions options, const Application& app);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
