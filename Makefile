@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench clean sanitize
 
 deps:
 	@bash scripts/install-deps
@@ -18,6 +18,11 @@ test: build
 	@HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=2 tests/api/
 	@if [ -d web/e2e ]; then HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=1 web/e2e/; fi
 
+# The HTTP unit tests and the server-attacking API tests under AddressSanitizer and
+# ThreadSanitizer (build-address, build-thread).
+sanitize: deps
+	@JOBS=$(JOBS) bash scripts/sanitize
+
 run: build
 	@bash scripts/run-demo $(BUILD)/huidig var/demo
 
@@ -26,4 +31,4 @@ bench: build
 	@bash bench/photo-intake $(BUILD)
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-address build-thread

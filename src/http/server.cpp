@@ -7,6 +7,9 @@
 #include <boost/beast/ssl.hpp>
 #include <boost/url/parse.hpp>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -28,9 +31,9 @@ using boost::system::error_code;
 constexpr auto kTuple = asio::experimental::as_tuple(asio::use_awaitable);
 
 // How long a refused request's unread body is drained after the answer, so that the
-// client reads the answer instead of a connection reset; and how much of it at most.
+// client reads the answer instead of a connection reset. Bounded by time: it costs a
+// connection slot and a small buffer, never memory for the body.
 constexpr auto kLingerTime = std::chrono::seconds(2);
-constexpr std::size_t kLingerBytes = 1 << 20;
 
 // The request line and headers; the body comes later.
 HttpRequest FromBeast(const bhttp::request_header<>& in, std::string remote, bool tls) {
@@ -161,7 +164,14 @@ class Server::Impl {
         acceptor_(accept_strand_),
         signals_(accept_strand_, SIGINT, SIGTERM),
         hash_threads_(HashThreads(options_)),
-        hash_pool_(static_cast<std::size_t>(hash_threads_)) {
+        hash_work_(asio::make_work_guard(hash_ioc_)) {
+    // Argon2id is meant to be slow and takes a whole core: its threads run at a lower
+    // priority, so that the request threads get the cores first during a login flood.
+    for (int i = 0; i < hash_threads_; ++i)
+      hash_pool_.emplace_back([this] {
+        (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+        hash_ioc_.run();
+      });
     tls_ = options_.tls_certificate && options_.tls_key;
     if (tls_) {
       ssl_ctx_.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
@@ -173,8 +183,9 @@ class Server::Impl {
   }
 
   ~Impl() {
-    hash_pool_.stop();
-    hash_pool_.join();
+    hash_work_.reset();
+    hash_ioc_.stop();
+    for (auto& t : hash_pool_) t.join();
   }
 
   std::string Listen() {
@@ -349,7 +360,7 @@ class Server::Impl {
       if (admission.work == Work::kPasswordHash) {
         // Argon2id runs on its own pool; this connection's thread goes on serving others.
         response = co_await asio::co_spawn(
-            hash_pool_, [&]() -> awaitable<HttpResponse> { co_return app_.Handle(request, admission); },
+            hash_ioc_, [&]() -> awaitable<HttpResponse> { co_return app_.Handle(request, admission); },
             asio::use_awaitable);
       } else {
         response = app_.Handle(request, admission);
@@ -388,11 +399,9 @@ class Server::Impl {
     tcp_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     tcp_stream.expires_after(kLingerTime);
     char sink[4096];
-    std::size_t drained = 0;
-    while (drained < kLingerBytes) {
+    for (;;) {
       auto [ec, n] = co_await tcp_stream.async_read_some(asio::buffer(sink), kTuple);
       if (ec) break;
-      drained += n;
     }
     tcp_stream.socket().close(ignored);
   }
@@ -405,7 +414,9 @@ class Server::Impl {
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   int hash_threads_;
-  asio::thread_pool hash_pool_;
+  asio::io_context hash_ioc_;
+  asio::executor_work_guard<asio::io_context::executor_type> hash_work_;
+  std::vector<std::thread> hash_pool_;
   std::atomic<int> open_{0};
   std::atomic<int> uploads_{0};
   std::atomic<int> hashing_{0};
