@@ -75,16 +75,24 @@ Me AuthService::BuildMe(store::Tx& tx, const store::UserRecord& user, const std:
   return me;
 }
 
-Result<LoginResult> AuthService::Refuse(const std::string& login_hash,
-                                        const std::optional<store::UserRecord>& user,
-                                        const std::string& remote, Instant now, Error error) {
-  ctx_.db.Write([&](store::Tx& tx) {
-    const auto f = users_.Failures(tx, login_hash).value_or(store::LoginFailureRecord{});
-    const auto next = domain::RecordLoginFailure({f.failures, f.last_failure_at}, now,
-                                                 ctx_.settings.login);
+Result<void> AuthService::ClaimAttempt(const std::string& login_hash, Instant now) {
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<void> {
+    const auto f = users_.LockFailures(tx, login_hash);
+    const domain::LoginFailures so_far{f.failures, f.last_failure_at};
+    const auto check = domain::CheckLoginAttempt(so_far, now, ctx_.settings.login);
+    if (check.verdict != AttemptVerdict::kAllowed) return Fail(Throttled(check));
+    const auto next = domain::RecordLoginFailure(so_far, now, ctx_.settings.login);
     users_.SetFailures(tx, login_hash, {next.count, next.last});
-    if (user) ctx_.audit.Append(tx, SessionEntry(*user, remote, "login", now, audit::Outcome::kRefused));
+    return {};
   });
+}
+
+Result<LoginResult> AuthService::Refuse(const std::optional<store::UserRecord>& user,
+                                        const std::string& remote, Instant now, Error error) {
+  if (user)
+    ctx_.db.Write([&](store::Tx& tx) {
+      ctx_.audit.Append(tx, SessionEntry(*user, remote, "login", now, audit::Outcome::kRefused));
+    });
   return Fail(std::move(error));
 }
 
@@ -92,30 +100,28 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req) {
   const Instant now = ctx_.clock.Now();
   const std::string email = NormaliseEmail(req.email);
   const std::string login_hash = LoginHash(email);
-  auto [failures, user] = ctx_.db.Read([&](store::Tx& tx) {
-    return std::make_pair(users_.Failures(tx, login_hash), users_.FindByEmail(tx, email));
-  });
-
   // Slowed, then locked: the same for unknown accounts, so the answer tells nothing.
-  const auto f = failures.value_or(store::LoginFailureRecord{});
-  const auto check = domain::CheckLoginAttempt({f.failures, f.last_failure_at}, now, ctx_.settings.login);
-  if (check.verdict != AttemptVerdict::kAllowed) return Fail(Throttled(check));
+  if (auto claimed = ClaimAttempt(login_hash, now); !claimed) return Fail(claimed.error());
+  const auto user = ctx_.db.Read([&](store::Tx& tx) { return users_.FindByEmail(tx, email); });
 
   // Argon2id runs here, outside any transaction.
   const bool password_ok = user ? ctx_.hasher.Verify(user->password_hash, req.password)
                                 : (ctx_.hasher.VerifyDummy(req.password), false);
   if (!password_ok || !AccountUsable(*user, now))
-    return Refuse(login_hash, user, req.remote_addr, now,
+    return Refuse(user, req.remote_addr, now,
                   Error{Errc::kUnauthenticated, "invalid_credentials", {}, "R-SEC-1", {}});
 
   std::optional<std::int64_t> totp_step;
   if (user->totp_secret) {
-    if (!req.totp_code || req.totp_code->empty())
+    if (!req.totp_code || req.totp_code->empty()) {
+      // The password was right: the attempt counted in advance is not a failure.
+      ctx_.db.Write([&](store::Tx& tx) { users_.ForgiveFailure(tx, login_hash); });
       return Fail(Errc::kUnauthenticated, "totp_required", "totp_code", "R-SEC-1");
+    }
     const auto secret = ctx_.master_key.OpenSecret(*user->totp_secret, TotpContext(user->id));
     if (secret) totp_step = crypto::totp::Verify(*secret, *req.totp_code, now, user->totp_last_step);
     if (!totp_step)
-      return Refuse(login_hash, user, req.remote_addr, now,
+      return Refuse(user, req.remote_addr, now,
                     Error{Errc::kUnauthenticated, "totp_invalid", "totp_code", "R-SEC-1", {}});
   }
 
@@ -184,10 +190,13 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
       !ok)
     return ok;
   if (auto ok = domain::CheckNewPassword(next, user->email); !ok) return ok;
-  if (next == current) return Invalid("invalid_value", "new_password", "R-SEC-1");
+  if (next == current)  // current was checked above: equal is the same password
+    return Invalid("password_unchanged", "new_password", "R-SEC-1");
   const std::string hash = ctx_.hasher.Hash(next);
   ctx_.db.Write([&](store::Tx& tx) {
     users_.SetPassword(tx, user->id, hash, false, now);
+    // Whoever else is signed in as this user (a stolen session, a forgotten tablet) is out.
+    sessions_.DeleteOthersOfUser(tx, user->id, caller.token_hash);
     ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "password_change", "user", now));
   });
   return {};
@@ -197,16 +206,12 @@ Result<void> AuthService::CheckPasswordAgain(const Caller& caller, const store::
                                              const std::string& password, const char* field,
                                              const char* action, Instant now) {
   const std::string login_hash = LoginHash(user.email);
-  const auto failures = ctx_.db.Read([&](store::Tx& tx) { return users_.Failures(tx, login_hash); });
-  const auto f = failures.value_or(store::LoginFailureRecord{});
-  const auto check = domain::CheckLoginAttempt({f.failures, f.last_failure_at}, now, ctx_.settings.login);
-  if (check.verdict != AttemptVerdict::kAllowed) return Fail(Throttled(check));
-  if (ctx_.hasher.Verify(user.password_hash, password)) return {};
+  if (auto claimed = ClaimAttempt(login_hash, now); !claimed) return claimed;
+  if (ctx_.hasher.Verify(user.password_hash, password)) {
+    ctx_.db.Write([&](store::Tx& tx) { users_.ClearFailures(tx, login_hash); });
+    return {};
+  }
   ctx_.db.Write([&](store::Tx& tx) {
-    const auto current = users_.Failures(tx, login_hash).value_or(store::LoginFailureRecord{});
-    const auto next = domain::RecordLoginFailure({current.failures, current.last_failure_at}, now,
-                                                 ctx_.settings.login);
-    users_.SetFailures(tx, login_hash, {next.count, next.last});
     ctx_.audit.Append(tx, audit::Entry::For(caller.actor, action, "user", now, audit::Outcome::kRefused));
   });
   return Invalid("invalid_value", field, "R-SEC-1");

@@ -79,8 +79,15 @@ class AuthService {
 
  private:
   Me BuildMe(store::Tx& tx, const store::UserRecord& user, const std::string& csrf);
-  Result<LoginResult> Refuse(const std::string& login_hash, const std::optional<store::UserRecord>& user,
-                             const std::string& remote, Instant now, Error error);
+  // Counts an attempt for the login name before its password is checked (R-SEC-1): in one
+  // write the failures so far are read under a lock, the attempt is refused when slowed or
+  // locked, and otherwise counted as a failure until the password proves right. So of any
+  // number of parallel attempts at most the lock-out's are checked, on both engines and
+  // across servers sharing one PostgreSQL.
+  Result<void> ClaimAttempt(const std::string& login_hash, Instant now);
+  // A refused login (already counted by ClaimAttempt), audited when the account exists.
+  Result<LoginResult> Refuse(const std::optional<store::UserRecord>& user, const std::string& remote,
+                             Instant now, Error error);
   // The password asked again while signed in counts as a login attempt: slowed, then locked,
   // like the login itself; a wrong one is counted and audited as a refused `action`.
   Result<void> CheckPasswordAgain(const Caller& caller, const store::UserRecord& user,

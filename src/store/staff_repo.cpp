@@ -241,12 +241,31 @@ std::optional<LoginFailureRecord> UserRepo::Failures(Tx& tx, const std::string& 
   return LoginFailureRecord{failures, FromMicros(last)};
 }
 
+LoginFailureRecord UserRepo::LockFailures(Tx& tx, const std::string& login_hash) const {
+  auto& s = tx.sql();
+  s << "INSERT INTO login_failures (login_hash, failures, last_failure_at_us) VALUES (:h, 0, 0) "
+       "ON CONFLICT (login_hash) DO NOTHING",
+      use(login_hash);
+  int failures = 0;
+  long long last = 0;
+  const std::string lock = tx.dialect() == Dialect::kPostgres ? " FOR UPDATE" : "";
+  s << "SELECT failures, last_failure_at_us FROM login_failures WHERE login_hash = :h" + lock,
+      into(failures), into(last), use(login_hash);
+  return LoginFailureRecord{failures, FromMicros(last)};
+}
+
+void UserRepo::ForgiveFailure(Tx& tx, const std::string& login_hash) const {
+  tx.sql() << "UPDATE login_failures SET failures = failures - 1 WHERE login_hash = :h AND "
+              "failures > 0",
+      use(login_hash);
+}
+
 void UserRepo::SetFailures(Tx& tx, const std::string& login_hash,
                            const LoginFailureRecord& f) const {
   const long long last = ToMicros(f.last_failure_at);
-  auto& s = tx.sql();
-  s << "DELETE FROM login_failures WHERE login_hash = :h", use(login_hash);
-  s << "INSERT INTO login_failures (login_hash, failures, last_failure_at_us) VALUES (:h, :f, :l)",
+  tx.sql() << "INSERT INTO login_failures (login_hash, failures, last_failure_at_us) VALUES (:h, :f, "
+              ":l) ON CONFLICT (login_hash) DO UPDATE SET failures = excluded.failures, "
+              "last_failure_at_us = excluded.last_failure_at_us",
       use(login_hash), use(f.failures), use(last);
 }
 
@@ -329,6 +348,12 @@ void SessionRepo::Delete(Tx& tx, const std::string& token_hash) const {
 
 void SessionRepo::DeleteForUser(Tx& tx, const UserId& user) const {
   tx.sql() << "DELETE FROM sessions WHERE user_id = :u", use(user.value);
+}
+
+void SessionRepo::DeleteOthersOfUser(Tx& tx, const UserId& user,
+                                     const std::string& keep_token_hash) const {
+  tx.sql() << "DELETE FROM sessions WHERE user_id = :u AND token_hash <> :k", use(user.value),
+      use(keep_token_hash);
 }
 
 }  // namespace huidig::store

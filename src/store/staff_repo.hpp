@@ -39,6 +39,12 @@ class UserRepo {
   void SetTotpLastStep(Tx& tx, const UserId& id, std::int64_t step) const;
 
   std::optional<LoginFailureRecord> Failures(Tx& tx, const std::string& login_hash) const;
+  // The failures of a login name, held for the rest of the transaction: on PostgreSQL a row
+  // lock, so that servers sharing the database count one attempt at a time; on SQLite the
+  // one writer already does. A missing row is made (with no failures) to have one to lock.
+  LoginFailureRecord LockFailures(Tx& tx, const std::string& login_hash) const;
+  // One failure fewer (not below none): an attempt counted in advance that proved right.
+  void ForgiveFailure(Tx& tx, const std::string& login_hash) const;
   void SetFailures(Tx& tx, const std::string& login_hash, const LoginFailureRecord& f) const;
   void ClearFailures(Tx& tx, const std::string& login_hash) const;
 };
@@ -59,6 +65,8 @@ class SessionRepo {
   void Touch(Tx& tx, const std::string& token_hash, Instant now) const;
   void Delete(Tx& tx, const std::string& token_hash) const;
   void DeleteForUser(Tx& tx, const UserId& user) const;
+  // Every session of the user except the one named.
+  void DeleteOthersOfUser(Tx& tx, const UserId& user, const std::string& keep_token_hash) const;
 };
 
 }  // namespace huidig::store

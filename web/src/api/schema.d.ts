@@ -1200,7 +1200,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -1228,7 +1228,7 @@ export interface components {
             /** @constant */
             status?: 400;
             /** @enum {unknown} */
-            code?: "malformed_json" | "invalid_utf8" | "unknown_field";
+            code?: "malformed_json" | "invalid_utf8" | "unknown_field" | "duplicate_key";
         };
         ProblemBadRequestQuery: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1300,13 +1300,25 @@ export interface components {
             /** @constant */
             status?: 422;
             /** @enum {unknown} */
-            code?: "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "totp_invalid" | "shorter_than_law" | "photo_type_unsupported" | "photo_too_many_pixels" | "photo_corrupt";
+            code?: "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "password_unchanged" | "totp_invalid" | "shorter_than_law" | "photo_type_unsupported" | "photo_too_many_pixels" | "photo_corrupt" | "out_of_range";
         };
         ProblemTooManyRequests: components["schemas"]["Problem"] & {
             /** @constant */
             status?: 429;
             /** @enum {unknown} */
             code?: "login_throttled" | "account_locked";
+        };
+        ProblemServerBusy: components["schemas"]["Problem"] & {
+            /** @constant */
+            status?: 503;
+            /** @constant */
+            code?: "server_busy";
+        };
+        ProblemStorageFull: components["schemas"]["Problem"] & {
+            /** @constant */
+            status?: 507;
+            /** @constant */
+            code?: "storage_full";
         };
         ProblemInternal: components["schemas"]["Problem"] & {
             /** @constant */
@@ -1318,7 +1330,8 @@ export interface components {
     responses: {
         /**
          * @description The body is not valid JSON (`malformed_json`), not valid UTF-8 (`invalid_utf8`), or has
-         *     a property the operation does not know (`unknown_field`, with `field`).
+         *     a property the operation does not know (`unknown_field`, with `field`), or has a key
+         *     twice (`duplicate_key`, with `field`).
          */
         BadRequestBody: {
             headers: {
@@ -1472,7 +1485,9 @@ export interface components {
         /**
          * @description A value breaks a rule; `field` names it. `required`, `wrong_type`, `invalid_value`,
          *     `too_long`, `field_not_allowed` (the role may not set this field),
-         *     `password_too_short`, `password_too_common` (field `new_password`).
+         *     `password_too_short`, `password_too_common`, `password_unchanged` (the current password
+         *     given as the new one; field `new_password`), `out_of_range` (a number outside what the
+         *     field holds).
          */
         ValidationFailed: {
             headers: {
@@ -1493,6 +1508,28 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["ProblemTooManyRequests"];
+            };
+        };
+        /**
+         * @description Too many uploads or password checks at once (`server_busy`): try again after
+         *     `Retry-After` seconds. Nothing was read or stored.
+         */
+        ServerBusy: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemServerBusy"];
+            };
+        };
+        /** @description The disk is full (`storage_full`); nothing was stored. */
+        InsufficientStorage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemStorageFull"];
             };
         };
         /** @description An unexpected error (`internal`); details go to the server log only. */
@@ -1613,6 +1650,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServerBusy"];
         };
     };
     logout: {
@@ -1700,6 +1738,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServerBusy"];
         };
     };
     startTotpEnrolment: {
@@ -1737,6 +1776,7 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServerBusy"];
         };
     };
     confirmTotpEnrolment: {
@@ -2610,6 +2650,8 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServerBusy"];
+            507: components["responses"]["InsufficientStorage"];
         };
     };
     getPhoto: {

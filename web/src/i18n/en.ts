@@ -674,6 +674,7 @@ export const en: Messages = {
   'field.current_password.invalid_value': 'This is not your current password.',
   'field.new_password.password_too_short': 'Choose a password of at least 8 characters.',
   'field.new_password.password_too_common': 'This password is used too often. Choose another one.',
+  'field.new_password.password_unchanged': 'This is your current password. Choose a new one.',
 
   'error.network': 'The server cannot be reached. Check the connection and try again.',
   'error.forbidden': 'Your role may not do this.',

@@ -677,6 +677,7 @@ export const nl = {
   'field.current_password.invalid_value': 'Dit is niet uw huidige wachtwoord.',
   'field.new_password.password_too_short': 'Kies een wachtwoord van minstens 8 tekens.',
   'field.new_password.password_too_common': 'Dit wachtwoord wordt te vaak gebruikt. Kies een ander.',
+  'field.new_password.password_unchanged': 'Dit is uw huidige wachtwoord. Kies een nieuw.',
 
   'error.network': 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.',
   'error.forbidden': 'Dit mag u met uw rol niet doen.',
