@@ -20,6 +20,15 @@ TEST(Utf8Test, RSec4RejectsMalformedSequences) {
   EXPECT_FALSE(HasControlCharacters("regel\nregel"));
 }
 
+TEST(Utf8, BidiControlsAreFoundAndOtherTextIsNot) {
+  for (const char* s : {"Jan\u202Eznaj", "\u202Aa", "b\u202C", "\u2066x\u2069", "\u200Fx", "x\u200E",
+                        "\u061C"})
+    EXPECT_TRUE(HasBidiControls(s)) << s;
+  for (const char* s : {"Jansen", "Bregje \u00C7elik-\u00D6zt\u00FCrk", "\u0645\u062D\u0645\u062F",
+                        "\u2014 \u2019 \u20AC", "\u2065", "\u202F", "\u200D"})
+    EXPECT_FALSE(HasBidiControls(s)) << s;
+}
+
 TEST(ClockTest, FormatsAndParsesRfc3339) {
   const auto t = ParseRfc3339("2026-03-29T01:30:00.5+01:00");
   ASSERT_TRUE(t);

@@ -58,4 +58,16 @@ bool HasControlCharacters(std::string_view s) {
   return false;
 }
 
+bool HasBidiControls(std::string_view s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    const auto a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
+    if (a == 0xD8 && b == 0x9C) return true;  // U+061C arabic letter mark
+    if (a != 0xE2 || i + 2 >= s.size()) continue;
+    const auto c = static_cast<unsigned char>(s[i + 2]);
+    if (b == 0x80 && (c == 0x8E || c == 0x8F || (c >= 0xAA && c <= 0xAE))) return true;
+    if (b == 0x81 && c >= 0xA6 && c <= 0xA9) return true;
+  }
+  return false;
+}
+
 }  // namespace huidig

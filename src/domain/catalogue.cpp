@@ -35,7 +35,8 @@ Result<void> ValidateTreatmentType(const TreatmentType& t) {
   if (!valid_key(t.key)) return Invalid("invalid_value", "id", "R-CAT");
   for (const auto& [name, field] : {std::pair{&t.name_nl, "name_nl"}, std::pair{&t.name_en, "name_en"}}) {
     if (name->empty()) return Invalid("required", field, "R-CAT");
-    if (!IsValidUtf8(*name) || HasControlCharacters(*name)) return Invalid("invalid_value", field, "R-CAT");
+    if (!IsValidUtf8(*name) || HasControlCharacters(*name) || HasBidiControls(*name))
+      return Invalid("invalid_value", field, "R-CAT");
     if (CodePointCount(*name) > 200) return Invalid("too_long", field, "R-CAT");
   }
   if (t.regime == Regime::kCosmetic ? (t.category < 1 || t.category > 3) : t.category != 0)

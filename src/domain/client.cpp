@@ -26,7 +26,8 @@ Result<std::string> Text(const std::string& raw, std::string_view field, std::si
   std::string v = Trim(raw);
   if (!IsValidUtf8(v)) return Invalid("invalid_utf8", std::string(field));
   if (v.empty()) return Invalid("required", std::string(field));
-  if (HasControlCharacters(v) || v.find('\n') != std::string::npos || v.find('\t') != std::string::npos)
+  if (HasControlCharacters(v) || HasBidiControls(v) || v.find('\n') != std::string::npos ||
+      v.find('\t') != std::string::npos)
     return Invalid("invalid_value", std::string(field));
   if (CodePointCount(v) > max) return Invalid("too_long", std::string(field));
   return v;

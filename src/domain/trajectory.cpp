@@ -82,7 +82,8 @@ Result<void> ValidateConsentText(std::string_view text) {
 }
 
 Result<void> ValidateTypedSignature(std::string_view name) {
-  if (!IsValidUtf8(name) || HasControlCharacters(name)) return Invalid("invalid_value", "signature", "R-CONSENT-5");
+  if (!IsValidUtf8(name) || HasControlCharacters(name) || HasBidiControls(name))
+    return Invalid("invalid_value", "signature", "R-CONSENT-5");
   const auto n = CodePointCount(name);
   if (name.find_first_not_of(' ') == std::string_view::npos || n < 2) return Invalid("required", "signature", "R-CONSENT-5");
   if (n > 200) return Invalid("too_long", "signature", "R-CONSENT-5");

@@ -13,6 +13,7 @@
 #include "http/error_mapping.hpp"
 #include "common/utf8.hpp"
 #include "http/json_body.hpp"
+#include "store/database.hpp"
 
 namespace huidig::http {
 namespace assets {
@@ -351,9 +352,14 @@ HttpResponse Api::Handle(const HttpRequest& req, const Admission& admission) con
       res = a->route->handler(Call{req, a->params, a->caller ? &*a->caller : nullptr, lang});
     }
   } catch (const std::exception& e) {
-    // Exception texts may quote data (a database error naming a value): type only.
-    spdlog::error("http: unhandled {} on {} request", typeid(e).name(), req.method);
-    res = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
+    if (store::IsStorageFull(e)) {
+      spdlog::error("http: storage full on {} request", req.method);
+      res = ProblemResponse(Error{Errc::kStorageFull, "storage_full", {}, {}, {}}, lang);
+    } else {
+      // Exception texts may quote data (a database error naming a value): type only.
+      spdlog::error("http: unhandled {} on {} request", typeid(e).name(), req.method);
+      res = ProblemResponse(Error{Errc::kInternal, "internal", {}, {}, {}}, lang);
+    }
   }
   AddSecurityHeaders(res, req.tls);
   return res;
@@ -583,8 +589,12 @@ Result<service::TreatmentTypeChanges> ReadTypeChanges(const json::object& obj) {
   }
   if (const auto* v = obj.if_contains("category")) {
     if (v->is_null()) ch.category = 0;
-    else if (const auto n = v->if_int64()) ch.category = static_cast<int>(*n);
-    else return Invalid("wrong_type", "category");
+    else {
+      // Any int reaches the catalogue's rule (R-CAT); beyond an int the number is not one.
+      auto n = IntIn(*v, "category", std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+      if (!n) return Fail(n.error());
+      ch.category = *n;
+    }
   }
   return ch;
 }
@@ -803,11 +813,9 @@ HttpResponse Api::CreateTrajectory(const Call& c) const {
       !ok)
     return ProblemResponse(ok.error(), c.lang);
   if (in.treatment_type.empty()) return ProblemResponse(Invalid("required", "treatment_type").value(), c.lang);
-  if (const auto* n = obj->if_contains("planned_sessions")) {
-    const auto v = n->if_int64();
-    if (!v) return ProblemResponse(Invalid("wrong_type", "planned_sessions").value(), c.lang);
-    i.planned_sessions = *v < 0 || *v > 1000 ? 0 : static_cast<int>(*v);
-  }
+  auto planned = f.Int("planned_sessions", 0, 1000);
+  if (!planned) return ProblemResponse(planned.error(), c.lang);
+  if (*planned) i.planned_sessions = **planned;
   auto reviewed = f.Bool("intake_reviewed");
   if (!reviewed) return ProblemResponse(reviewed.error(), c.lang);
   in.intake_reviewed = reviewed->value_or(false);

@@ -1,19 +1,109 @@
 #include "http/json_body.hpp"
 
+#include <cmath>
+#include <limits>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 
 #include "common/utf8.hpp"
 
 namespace huidig::http {
+namespace {
+
+constexpr std::size_t kMaxDepth = 16;
+
+// A key as it goes back to the caller: short, and valid UTF-8 or "?".
+std::string FieldName(std::string_view key) {
+  std::string name(key.substr(0, 64));
+  return IsValidUtf8(name) ? name : "?";
+}
+
+// A first pass of boost::json::basic_parser that only remembers the keys of each open
+// object, to find one given twice (the value parser keeps the last silently).
+class DuplicateKeyFinder {
+ public:
+  static constexpr std::size_t max_object_size = std::size_t(-1);
+  static constexpr std::size_t max_array_size = std::size_t(-1);
+  static constexpr std::size_t max_key_size = std::size_t(-1);
+  static constexpr std::size_t max_string_size = std::size_t(-1);
+
+  std::optional<std::string> duplicate;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_array_begin(boost::system::error_code&) { return true; }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) {
+    open_.emplace_back();
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) {
+    open_.pop_back();
+    return true;
+  }
+  bool on_string_part(std::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_string(std::string_view, std::size_t, boost::system::error_code&) { return true; }
+  bool on_key_part(std::string_view s, std::size_t, boost::system::error_code&) {
+    key_.append(s);
+    return true;
+  }
+  bool on_key(std::string_view s, std::size_t, boost::system::error_code& ec) {
+    key_.append(s);
+    if (!open_.back().insert(key_).second) {
+      duplicate = FieldName(key_);
+      ec = boost::json::error::syntax;  // stops the parse; `duplicate` says why
+      return false;
+    }
+    key_.clear();
+    return true;
+  }
+  bool on_number_part(std::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(std::int64_t, std::string_view, boost::system::error_code&) { return true; }
+  bool on_uint64(std::uint64_t, std::string_view, boost::system::error_code&) { return true; }
+  bool on_double(double, std::string_view, boost::system::error_code&) { return true; }
+  bool on_bool(bool, boost::system::error_code&) { return true; }
+  bool on_null(boost::system::error_code&) { return true; }
+  bool on_comment_part(std::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(std::string_view, boost::system::error_code&) { return true; }
+
+ private:
+  std::vector<std::unordered_set<std::string>> open_;
+  std::string key_;
+};
+
+}  // namespace
 
 Result<boost::json::object> ParseObject(std::string_view body) {
   if (!IsValidUtf8(body)) return Invalid("invalid_utf8", {}, "R-SEC-4");
   boost::json::parse_options opt;
-  opt.max_depth = 16;
+  opt.max_depth = kMaxDepth;
   boost::system::error_code ec;
+  {
+    boost::json::basic_parser<DuplicateKeyFinder> keys(opt);
+    keys.write_some(false, body.data(), body.size(), ec);
+    if (keys.handler().duplicate) return Invalid("duplicate_key", *keys.handler().duplicate, "R-SEC-4");
+    if (ec) return Invalid("malformed_json", {}, "R-SEC-4");
+  }
   boost::json::value v = boost::json::parse(body, ec, {}, opt);
   if (ec || !v.is_object()) return Invalid("malformed_json", {}, "R-SEC-4");
   return std::move(v.as_object());
+}
+
+Result<int> IntIn(const boost::json::value& v, std::string_view field, int min, int max) {
+  const std::string name(field);
+  if (const auto* n = v.if_int64()) {
+    if (*n < min || *n > max) return Invalid("out_of_range", name, "R-SEC-4");
+    return static_cast<int>(*n);
+  }
+  // Beyond int64 the parser gives an unsigned or a double; a whole number that large is out
+  // of range, a fraction is not a whole number at all.
+  if (v.is_uint64() || (v.is_double() && std::abs(v.as_double()) >= 9.2e18))
+    return Invalid("out_of_range", name, "R-SEC-4");
+  return Invalid("wrong_type", name, "R-SEC-4");
 }
 
 Result<boost::json::object> ParseObjectOf(std::string_view body,
@@ -60,6 +150,14 @@ Result<std::optional<bool>> JsonFields::Bool(std::string_view name) const {
   if (!v) return std::optional<bool>();
   if (!v->is_bool()) return Invalid("wrong_type", std::string(name), "R-SEC-4");
   return std::optional<bool>(v->as_bool());
+}
+
+Result<std::optional<int>> JsonFields::Int(std::string_view name, int min, int max) const {
+  const auto* v = obj_.if_contains(name);
+  if (!v || v->is_null()) return std::optional<int>();
+  auto n = IntIn(*v, name, min, max);
+  if (!n) return Fail(n.error());
+  return std::optional<int>(*n);
 }
 
 Result<std::string> JsonFields::RequiredString(std::string_view name) const {

@@ -5,6 +5,9 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <system_error>
 #include <cctype>
 #include <chrono>
 #include <condition_variable>
@@ -387,6 +390,17 @@ std::unique_ptr<Database> Database::Open(const DatabaseOptions& options, const C
   }();
   (void)configured;
   return std::make_unique<SociDatabase>(options, ParseUrl(options), clock);
+}
+
+bool IsStorageFull(const std::exception& e) {
+  if (dynamic_cast<const StorageFull*>(&e)) return true;
+  if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e))
+    return (lite->result() & 0xFF) == 13;  // SQLITE_FULL
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e))
+    return pg->sqlstate().rfind("53", 0) == 0;
+  if (const auto* sys = dynamic_cast<const std::system_error*>(&e))
+    return sys->code() == std::errc::no_space_on_device || sys->code().value() == EDQUOT;
+  return false;
 }
 
 }  // namespace huidig::store

@@ -94,6 +94,17 @@ class SchemaTooNew : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The disk is full (or a quota reached): what was being written is not kept.
+class StorageFull : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// True for StorageFull and for what the engines and the file system throw when out of space:
+// SQLITE_FULL, PostgreSQL's class 53 (insufficient resources: disk full, out of memory),
+// ENOSPC or EDQUOT from a file operation.
+bool IsStorageFull(const std::exception& e);
+
 class Database {
  public:
   // Opens the connections and applies pending migrations in one transaction. Throws on a

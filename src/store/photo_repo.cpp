@@ -1,6 +1,8 @@
 #include "store/photo_repo.hpp"
 
 #include <fcntl.h>
+#include <cerrno>
+#include <system_error>
 #include <unistd.h>
 
 #include <fstream>
@@ -8,6 +10,7 @@
 #include <stdexcept>
 
 #include "crypto/crypto.hpp"
+#include "store/database.hpp"
 #include "store/soci_util.hpp"
 
 namespace huidig::store {
@@ -22,23 +25,44 @@ constexpr const char* kColumns =
     "id, practice_id, location_id, client_id, trajectory_id, session_id, phase, body_area, width, "
     "height, source_type, uploaded_at_us, uploaded_by";
 
-// Durable: written to a temp file, flushed to disk, then renamed into place.
+[[noreturn]] void ThrowFileError(const char* what, int err) {
+  if (err == ENOSPC || err == EDQUOT) throw StorageFull(std::string("photo store: ") + what);
+  throw std::system_error(err, std::generic_category(), std::string("photo store: ") + what);
+}
+
+// Durable: written to a temp file, flushed to disk, then renamed into place. On any failure
+// the temp file goes (a full disk must not fill up with halves).
 void WriteFileDurably(const std::filesystem::path& path, const std::string& data) {
-  std::filesystem::create_directories(path.parent_path());
+  std::error_code made;
+  std::filesystem::create_directories(path.parent_path(), made);
+  if (made) ThrowFileError("cannot make a folder", made.value());
   const auto tmp = path.string() + ".tmp";
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error("photo store: cannot create a file");
+  if (fd < 0) ThrowFileError("cannot create a file", errno);
+  const auto fail = [&](const char* what, int err) {
+    if (fd >= 0) ::close(fd);
+    ::unlink(tmp.c_str());
+    ThrowFileError(what, err);
+  };
   std::size_t done = 0;
   while (done < data.size()) {
     const auto n = ::write(fd, data.data() + done, data.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      throw std::runtime_error("photo store: write failed");
-    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail("write failed", n < 0 ? errno : ENOSPC);
     done += static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) throw std::runtime_error("photo store: fsync failed");
-  std::filesystem::rename(tmp, path);
+  if (::fsync(fd) != 0) fail("fsync failed", errno);
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(tmp.c_str());
+    ThrowFileError("close failed", err);
+  }
+  std::error_code renamed;
+  std::filesystem::rename(tmp, path, renamed);
+  if (renamed) {
+    ::unlink(tmp.c_str());
+    ThrowFileError("rename failed", renamed.value());
+  }
 }
 
 std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
