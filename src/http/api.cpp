@@ -813,7 +813,7 @@ HttpResponse Api::CreateTrajectory(const Call& c) const {
       !ok)
     return ProblemResponse(ok.error(), c.lang);
   if (in.treatment_type.empty()) return ProblemResponse(Invalid("required", "treatment_type").value(), c.lang);
-  auto planned = f.Int("planned_sessions", 0, 1000);
+  auto planned = f.Int("planned_sessions", 1, 100);
   if (!planned) return ProblemResponse(planned.error(), c.lang);
   if (*planned) i.planned_sessions = **planned;
   auto reviewed = f.Bool("intake_reviewed");
