@@ -153,11 +153,17 @@ export function makeDataDir({ kind = 'demo', practice = 'Testpraktijk', owner = 
 
 /**
  * Starts `huidig serve DIR --listen 127.0.0.1:0` and waits for "listening on URL".
+ * fdLimit: run it under `ulimit -n fdLimit` (bash execs the server: proc.pid is the server's).
  * Returns {url, proc, stop(), output()}.
  */
-export function serve(dir, { timeoutMs = 30_000, extraArgs = [] } = {}) {
+export function serve(dir, { timeoutMs = 30_000, extraArgs = [], fdLimit } = {}) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(BIN, ['serve', dir, '--listen', '127.0.0.1:0', ...extraArgs], {
+    const args = ['serve', dir, '--listen', '127.0.0.1:0', ...extraArgs];
+    const [file, argv] =
+      fdLimit === undefined
+        ? [BIN, args]
+        : ['bash', ['-c', `ulimit -n ${Number(fdLimit)} && exec "$0" "$@"`, BIN, ...args]];
+    const proc = spawn(file, argv, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.add(proc);

@@ -130,6 +130,8 @@ export interface paths {
          * @description The new password has at least 8 characters and is not a common password; there are no
          *     composition rules. Clears `password_change_required`. A wrong `current_password` is 422
          *     `invalid_value` with that field; it counts as a failed login (slowed, then locked: 429).
+         *     The current password given as the new one is 422 `password_unchanged`. Every other
+         *     session of the account ends; the one that made the change stays signed in.
          */
         post: operations["changePassword"];
         delete?: never;
