@@ -29,6 +29,7 @@ run: build
 bench: build
 	@bash bench/run $(BUILD)/huidig
 	@bash bench/photo-intake $(BUILD)
+	@HUIDIG_BIN=$(BUILD)/huidig node bench/attack.mjs
 
 clean:
 	rm -rf $(BUILD) build-address build-thread
