@@ -1214,7 +1214,7 @@ export interface components {
             code: components["schemas"]["ProblemCode"];
             /** @description The request property or query parameter the error is about. */
             field?: string;
-            /** @description Seconds to wait (429 only; equals the `Retry-After` header). */
+            /** @description Seconds to wait (429, and 503 `server_busy`; equals the `Retry-After` header). */
             retry_after?: number;
             /**
              * Format: date
