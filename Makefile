@@ -13,13 +13,12 @@ build: deps
 
 # Unit, store (SQLite and PostgreSQL) and service tests under ctest, then the API tests
 # against the real server on loopback, then the browser tests in Chromium, then the server's
-# own code under ThreadSanitizer (scripts/sanitize thread: the class of the issue-10 crash).
-# `make sanitize` adds AddressSanitizer+UBSan; both together would take CI past 30 minutes.
+# own code under AddressSanitizer+UBSan and ThreadSanitizer (scripts/sanitize).
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=2 tests/api/
 	@if [ -d web/e2e ]; then HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=1 web/e2e/; fi
-	@JOBS=$(JOBS) bash scripts/sanitize thread
+	@JOBS=$(JOBS) bash scripts/sanitize
 
 # The HTTP unit tests and the server-attacking API tests under AddressSanitizer and
 # ThreadSanitizer (build-address, build-thread).
