@@ -2,101 +2,106 @@
 // longer than the law's 0, 1 and 7 days but never shorter (R-CONSENT-2; the server refuses a
 // shorter one and names the field), and whether owners and practitioners must use a second
 // factor (R-SEC-1). Both are saved with one request, so they change together or not at all.
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, isSessionEnded, type PracticePatch } from '../api/client';
+import { useState, type FormEvent } from 'react';
+import { ApiError, type PracticePatch } from '../api/client';
 import { getMe, updatePractice } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe, useSession } from '../login/session';
 import { Section } from '../ui/card';
-import { CheckboxField, ErrorIcon, FormError, Notice, TextField } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { CheckboxField, ErrorIcon, FormError, Notice, SubmitButton, TextField } from '../ui/controls';
+import { useForm } from '../ui/useForm';
 import { LAW_REFLECTION_DAYS } from './labels';
 
 const CATEGORIES = [1, 2, 3] as const;
+
+interface Values {
+  /** The reflection period per category, as typed. */
+  days: string[];
+  totp: boolean;
+}
 const inputId = (category: number) => `reflection_days_${category}`;
+
+/** The periods as numbers; NaN where the text is no whole number of at most three digits. */
+function parseDays(days: string[]): number[] {
+  return days.map((d) => (/^\s*\d{1,3}\s*$/.test(d) ? Number(d) : NaN));
+}
+
+function invalidCategories(numbers: number[]): number[] {
+  return CATEGORIES.filter((c) => !(numbers[c - 1]! >= 0 && numbers[c - 1]! <= 365));
+}
+
+const firstInvalid = (el: HTMLElement) => el.querySelector<HTMLElement>('input[aria-invalid="true"]');
 
 export function PracticeSettingsForm() {
   const { t } = useI18n();
   const me = useMe();
   const { updateMe } = useSession();
   const practice = me.practice;
-  const [days, setDays] = useState<string[]>(() => practice.reflection_days.map(String));
-  const [totp, setTotp] = useState(practice.totp_required);
-  const [daysError, setDaysError] = useState<string | null>(null);
-  /** The categories the error is about (their inputs get aria-invalid). */
-  const [badCategories, setBadCategories] = useState<number[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const formErrorRef = useRef<HTMLDivElement>(null);
-  const inputs = useRef<Record<number, HTMLInputElement | null>>({});
+  /** The server refused a period shorter than the law's: those inputs are marked. */
+  const [lawRefused, setLawRefused] = useState(false);
+  const form = useForm<Values, 'reflection_days'>({
+    initial: () => ({ days: practice.reflection_days.map(String), totp: practice.totp_required }),
+    fields: ['reflection_days'],
+    validate: (v) => ({
+      reflection_days: invalidCategories(parseDays(v.days)).length ? t('field.reflection_days.invalid_value') : undefined,
+    }),
+    explain: (err, failure) => {
+      setLawRefused(err instanceof ApiError && err.code === 'shorter_than_law');
+      // At the field, and at the top of the form.
+      const text = failure.errors?.reflection_days;
+      return text ? { ...failure, formError: text } : failure;
+    },
+  });
+  const { days, totp } = form.values;
+  const daysError = form.errors.reflection_days;
 
-  function setDay(category: number, value: string) {
-    setDays((d) => d.map((v, i) => (i === category - 1 ? value : v)));
-    setSaved('');
-    if (daysError) {
-      setDaysError(null);
-      setBadCategories([]);
-      setFormError(null);
-    }
-  }
+  // The categories the error is about (their inputs get aria-invalid); all when it names none.
+  const numbers = parseDays(days);
+  const invalid = invalidCategories(numbers);
+  const shorter = lawRefused ? CATEGORIES.filter((c) => numbers[c - 1]! < LAW_REFLECTION_DAYS[c - 1]!) : [];
+  const named = invalid.length ? invalid : shorter;
+  const badCategories: number[] = daysError ? (named.length ? named : [...CATEGORIES]) : [];
 
-  /** The error about the periods: at the fieldset, on the inputs it concerns, the first focused. */
-  function showDaysError(text: string, categories: number[]) {
-    const bad = categories.length ? categories : [...CATEGORIES];
-    setDaysError(text);
-    setBadCategories(bad);
-    inputs.current[bad[0]!]?.focus();
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setFormError(null);
-    setSaved('');
-    const numbers = days.map((d) => (/^\s*\d{1,3}\s*$/.test(d) ? Number(d) : NaN));
-    const invalid = CATEGORIES.filter((c) => !(numbers[c - 1]! >= 0 && numbers[c - 1]! <= 365));
-    if (invalid.length) {
-      showDaysError(t('field.reflection_days.invalid_value'), invalid);
-      return;
-    }
+  function patch(): PracticePatch {
     const body: PracticePatch = {};
     if (numbers.some((n, i) => n !== practice.reflection_days[i])) body.reflection_days = numbers;
     if (totp !== practice.totp_required) body.totp_required = totp;
-    if (Object.keys(body).length === 0) {
+    return body;
+  }
+
+  function setDay(category: number, value: string) {
+    form.update((v) => ({ ...v, days: v.days.map((d, i) => (i === category - 1 ? value : d)) }));
+    setSaved('');
+    if (daysError) {
+      form.clearError('reflection_days');
+      form.clearFormError();
+    }
+  }
+
+  async function send() {
+    const next = await updatePractice(patch());
+    form.update(() => ({ days: next.reflection_days.map(String), totp: next.totp_required }));
+    setSaved(t('settings.saved'));
+    if (next.totp_required && !me.totp_enabled) {
+      // The owner has no second factor yet: the server now asks for one first (the app shows
+      // the enrolment screen for the user /me describes).
+      updateMe(await getMe());
+    } else {
+      updateMe({ ...me, practice: next });
+    }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (form.busy) return;
+    setSaved('');
+    if (!form.check()) return;
+    if (Object.keys(patch()).length === 0) {
       setSaved(t('settings.unchanged'));
       return;
     }
-    setBusy(true);
-    try {
-      const next = await updatePractice(body);
-      setDays(next.reflection_days.map(String));
-      setTotp(next.totp_required);
-      setDaysError(null);
-      setBadCategories([]);
-      setSaved(t('settings.saved'));
-      if (next.totp_required && !me.totp_enabled) {
-        // The owner has no second factor yet: the server now asks for one first (the app shows
-        // the enrolment screen for the user /me describes).
-        updateMe(await getMe());
-      } else {
-        updateMe({ ...me, practice: next });
-      }
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      if (err instanceof ApiError && err.field === 'reflection_days') {
-        // At the field, and at the top of the form.
-        const text = fieldErrorText(t, err);
-        setFormError(text);
-        const shorter = err.code === 'shorter_than_law' ? CATEGORIES.filter((c) => numbers[c - 1]! < LAW_REFLECTION_DAYS[c - 1]!) : [];
-        showDaysError(text, shorter);
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+    void form.submit(send);
   }
 
   const turningTotpOn = totp && !practice.totp_required && !me.totp_enabled;
@@ -104,12 +109,13 @@ export function PracticeSettingsForm() {
   return (
     <Section id="sec-settings" title={t('settings.title')} wide>
       <form className="settings-form" onSubmit={submit} noValidate aria-labelledby="sec-settings">
-        <FormError focusRef={formErrorRef} title={t('settings.failed')} text={formError} />
+        <FormError focusRef={form.formErrorRef} title={t('settings.failed')} text={form.formError} />
 
         <fieldset
           className={`field reflection-days${daysError ? ' field--error' : ''}`}
           id="reflection_days"
           aria-describedby={`reflection_days-hint${daysError ? ' reflection_days-error' : ''}`}
+          ref={form.field('reflection_days', firstInvalid)}
         >
           <legend className="field__label">{t('settings.reflectionLegend')}</legend>
           <p className="field__hint" id="reflection_days-hint">
@@ -141,9 +147,6 @@ export function PracticeSettingsForm() {
                   onChange={(e) => setDay(c, e.target.value)}
                   aria-invalid={bad ? true : undefined}
                   aria-describedby={`${id}-hint${daysError ? ' reflection_days-error' : ''}`}
-                  ref={(el) => {
-                    inputs.current[c] = el;
-                  }}
                 />
               );
             })}
@@ -158,7 +161,7 @@ export function PracticeSettingsForm() {
             hint={t('settings.totpHint')}
             checked={totp}
             onChange={(e) => {
-              setTotp(e.target.checked);
+              form.set('totp', e.target.checked);
               setSaved('');
             }}
           />
@@ -175,10 +178,7 @@ export function PracticeSettingsForm() {
         </fieldset>
 
         <div className="actions settings-form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('settings.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('settings.submit')}</SubmitButton>
           <p className="settings-form__saved" role="status">
             {saved}
           </p>

@@ -2,58 +2,15 @@
 // which the server stores as a new version (the form says which). Required fields are caught
 // here; everything else the server checks, and the field its problem names gets the message,
 // the aria-invalid mark and the focus.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  ApiError,
-  isSessionEnded,
-  type Regime,
-  type TreatmentType,
-  type TreatmentTypeCreate,
-  type TreatmentTypePatch,
-} from '../api/client';
+import { useEffect, useRef, useState } from 'react';
+import type { Regime, TreatmentType } from '../api/client';
 import { createTreatmentType, updateTreatmentType } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { CheckboxField, FormError, Notice, RadioGroup, SelectField, TextField, type Choice } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { CheckboxField, FormError, Notice, RadioGroup, SelectField, SubmitButton, TextField, type Choice } from '../ui/controls';
+import { useForm, type FieldErrors } from '../ui/useForm';
 import { QUALIFICATIONS, codeFromName, qualificationLabel } from './labels';
-
-// In the order of the form, so the first field with an error takes the focus.
-const FIELDS = ['name_nl', 'name_en', 'key', 'regime', 'category', 'qualification'] as const;
-type Field = (typeof FIELDS)[number];
-type Category = '1' | '2' | '3';
-
-interface Values {
-  key: string;
-  name_nl: string;
-  name_en: string;
-  regime: Regime;
-  category: Category | '';
-  qualification: string;
-  visible_results: boolean;
-  device_required: boolean;
-  medical_act: boolean;
-}
-
-/** The API's field names; the type's code is `id` in the API and `key` in this form. */
-function fieldOf(name: string | undefined): Field | null {
-  if (name === 'id') return 'key';
-  return (FIELDS as readonly string[]).includes(name ?? '') ? (name as Field) : null;
-}
-
-function initial(type: TreatmentType | undefined): Values {
-  return {
-    key: type?.id ?? '',
-    name_nl: type?.name_nl ?? '',
-    name_en: type?.name_en ?? '',
-    regime: type?.regime ?? 'wkkgz',
-    category: type?.category ? (String(type.category) as Category) : '',
-    qualification: type?.qualification ?? '',
-    visible_results: type?.visible_results ?? false,
-    device_required: type?.device_required ?? false,
-    medical_act: type?.medical_act ?? false,
-  };
-}
+import { FIELDS, changes, created, fieldOf, initial, type Category, type Field, type Values } from './typeValues';
 
 export function TypeForm({
   type,
@@ -71,16 +28,35 @@ export function TypeForm({
   const { t } = useI18n();
   const me = useMe();
   const editing = type !== undefined;
-  const [values, setValues] = useState<Values>(() => initial(type));
   const [keyTouched, setKeyTouched] = useState(editing);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
-  const formErrorRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const prefix = editing ? 'type-edit' : 'type-new';
   const idOf = (f: Field) => `${prefix}-${f}`;
+  const form = useForm<Values, Field>({
+    initial: () => initial(type),
+    fields: FIELDS,
+    validate: (v) => {
+      const found: FieldErrors<Field> = {
+        key: !editing && !v.key.trim() ? t('field.id.required') : undefined,
+        name_nl: v.name_nl.trim() ? undefined : t('field.name_nl.required'),
+        name_en: v.name_en.trim() ? undefined : t('field.name_en.required'),
+        category: v.regime === 'cosmetic' && !v.category ? t('field.category.required') : undefined,
+      };
+      if (FIELDS.some((f) => found[f])) return found;
+      return type && Object.keys(changes(type, v)).length === 0 ? t('typeForm.unchanged') : {};
+    },
+    // The code of a type that exists is not the form's to change: a problem with it goes on top.
+    problemField: (err) => {
+      const field = fieldOf(err.field);
+      return field === 'key' && editing ? null : field;
+    },
+    // At the field it names, and at the top of the form.
+    explain: (_err, failure) => {
+      const text = FIELDS.map((f) => failure.errors?.[f]).find(Boolean);
+      return text ? { ...failure, formError: text } : failure;
+    },
+  });
+  const { values, errors } = form;
 
   // The form takes the focus when it opens, so keyboard users start at its title.
   useEffect(() => {
@@ -88,7 +64,7 @@ export function TypeForm({
   }, []);
 
   function set<K extends keyof Values>(name: K, value: Values[K]) {
-    setValues((v) => {
+    form.update((v) => {
       const next = { ...v, [name]: value };
       // A new type's code follows its Dutch name until the owner types a code of their own.
       if (name === 'name_nl' && !keyTouched) next.key = codeFromName(String(value));
@@ -100,98 +76,13 @@ export function TypeForm({
     if (field) changed.push(field);
     if (name === 'name_nl' && !keyTouched) changed.push('key');
     if (changed.some((f) => errors[f])) {
-      setErrors((e) => {
-        const next = { ...e };
-        for (const f of changed) delete next[f];
-        return next;
-      });
-      setFormError(null);
+      form.clearError(...changed);
+      form.clearFormError();
     }
   }
 
-  function changes(): TreatmentTypePatch {
-    if (!type) return {};
-    const body: TreatmentTypePatch = {};
-    const nl = values.name_nl.trim();
-    const en = values.name_en.trim();
-    if (nl !== type.name_nl) body.name_nl = nl;
-    if (en !== type.name_en) body.name_en = en;
-    const category = values.regime === 'cosmetic' ? Number(values.category) : null;
-    if (values.regime !== type.regime || category !== (type.category ?? null)) {
-      // Regime and category are checked together: send both.
-      body.regime = values.regime;
-      body.category = category;
-    }
-    if (values.qualification !== (type.qualification ?? '')) body.qualification = values.qualification;
-    if (values.visible_results !== type.visible_results) body.visible_results = values.visible_results;
-    if (values.device_required !== type.device_required) body.device_required = values.device_required;
-    if (values.medical_act !== type.medical_act) body.medical_act = values.medical_act;
-    return body;
-  }
-
-  function created(): TreatmentTypeCreate {
-    const body: TreatmentTypeCreate = {
-      id: values.key.trim(),
-      regime: values.regime,
-      name_nl: values.name_nl.trim(),
-      name_en: values.name_en.trim(),
-      visible_results: values.visible_results,
-      device_required: values.device_required,
-      medical_act: values.medical_act,
-    };
-    if (values.regime === 'cosmetic') body.category = Number(values.category);
-    if (values.qualification) body.qualification = values.qualification;
-    return body;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found: Partial<Record<Field, string>> = {};
-    if (!editing && !values.key.trim()) found.key = t('field.id.required');
-    if (!values.name_nl.trim()) found.name_nl = t('field.name_nl.required');
-    if (!values.name_en.trim()) found.name_en = t('field.name_en.required');
-    if (values.regime === 'cosmetic' && !values.category) found.category = t('field.category.required');
-    setErrors(found);
-    setFormError(null);
-    const first = FIELDS.find((f) => found[f]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
-    let request: () => Promise<TreatmentType>;
-    if (type) {
-      const body = changes();
-      if (Object.keys(body).length === 0) {
-        setFormError(t('typeForm.unchanged'));
-        formErrorRef.current?.focus();
-        return;
-      }
-      request = () => updateTreatmentType(type.id, body);
-    } else {
-      const body = created();
-      request = () => createTreatmentType(body);
-    }
-    setBusy(true);
-    try {
-      const saved = await request();
-      setBusy(false);
-      onSaved(saved);
-    } catch (err) {
-      setBusy(false);
-      if (isSessionEnded(err)) return;
-      const field = err instanceof ApiError ? fieldOf(err.field) : null;
-      if (err instanceof ApiError && field && (field !== 'key' || !editing)) {
-        // At the field it names, and at the top of the form.
-        const text = fieldErrorText(t, err);
-        setErrors({ [field]: text });
-        setFormError(text);
-        refs.current[field]?.focus();
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    }
+  async function send(v: Values) {
+    onSaved(type ? await updateTreatmentType(type.id, changes(type, v)) : await createTreatmentType(created(v)));
   }
 
   const regimeChoices: Choice<Regime>[] = [
@@ -219,7 +110,7 @@ export function TypeForm({
   const titleId = `${prefix}-title`;
 
   return (
-    <form className="subform type-form" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form className="subform type-form" onSubmit={form.onSubmit(send)} noValidate aria-labelledby={titleId}>
       <Title className="subform__title" id={titleId} tabIndex={-1} ref={titleRef}>
         {type ? t('typeForm.editTitle', { name: type.name }) : t('typeForm.addTitle')}
       </Title>
@@ -230,7 +121,7 @@ export function TypeForm({
       ) : (
         <p className="muted">{t('typeForm.addIntro')}</p>
       )}
-      <FormError focusRef={formErrorRef} title={t('typeForm.failed')} text={formError} />
+      <FormError focusRef={form.formErrorRef} title={t('typeForm.failed')} text={form.formError} />
 
       <div className="form__grid">
         <TextField
@@ -243,9 +134,7 @@ export function TypeForm({
           value={values.name_nl}
           error={errors.name_nl}
           onChange={(e) => set('name_nl', e.target.value)}
-          ref={(el) => {
-            refs.current.name_nl = el;
-          }}
+          ref={form.field('name_nl')}
         />
         <TextField
           id={idOf('name_en')}
@@ -257,9 +146,7 @@ export function TypeForm({
           value={values.name_en}
           error={errors.name_en}
           onChange={(e) => set('name_en', e.target.value)}
-          ref={(el) => {
-            refs.current.name_en = el;
-          }}
+          ref={form.field('name_en')}
         />
       </div>
       {type ? (
@@ -281,9 +168,7 @@ export function TypeForm({
             setKeyTouched(true);
             set('key', e.target.value);
           }}
-          ref={(el) => {
-            refs.current.key = el;
-          }}
+          ref={form.field('key')}
         />
       )}
 
@@ -295,9 +180,7 @@ export function TypeForm({
         value={values.regime}
         error={errors.regime}
         onChange={(v) => set('regime', v)}
-        firstRef={(el) => {
-          refs.current.regime = el;
-        }}
+        firstRef={form.field('regime')}
       />
       {values.regime === 'cosmetic' ? (
         <RadioGroup
@@ -308,9 +191,7 @@ export function TypeForm({
           value={values.category as Category}
           error={errors.category}
           onChange={(v) => set('category', v)}
-          firstRef={(el) => {
-            refs.current.category = el;
-          }}
+          firstRef={form.field('category')}
         />
       ) : null}
       {rule ? (
@@ -329,9 +210,7 @@ export function TypeForm({
         error={errors.qualification}
         className="input input--full select"
         onChange={(e) => set('qualification', e.target.value)}
-        ref={(el) => {
-          refs.current.qualification = el;
-        }}
+        ref={form.field('qualification')}
       >
         <option value="">{t('qualification.none')}</option>
         {qualifications.map((q) => (
@@ -364,10 +243,9 @@ export function TypeForm({
       </fieldset>
 
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        <SubmitButton busy={form.busy}>
           {type ? t('typeForm.submitEdit', { n: type.version + 1 }) : t('typeForm.submitAdd')}
-        </button>
+        </SubmitButton>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('action.cancel')}
         </button>

@@ -2,8 +2,8 @@
 // records_consent or photo_preference, and only roles that may read the dossier get the intake
 // and the trajectories (R-SEC-2). Refused record keeping (R-DOS-1) and refused or own photos
 // (R-DOS-2) carry their note. The photos follow the trajectories.
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, isAbort, isSessionEnded, type Client } from '../api/client';
+import { useState } from 'react';
+import { ApiError } from '../api/client';
 import { getClient } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
@@ -19,28 +19,14 @@ import { useLocations } from '../ui/location';
 import { mayReadDossier } from '../ui/roles';
 import { Link } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
-
-type Load = { state: 'loading' } | { state: 'done'; client: Client } | { state: 'error'; err: unknown };
+import { useLoad } from '../ui/useLoad';
 
 export function ClientCardScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const me = useMe();
   const { nameOf } = useLocations();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { load, reload } = useLoad((signal) => getClient(id, signal), [id]);
   const [flash] = useState(() => takeFlash(`/clients/${id}`));
-  const [retry, setRetry] = useState(0);
-  const flashRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    getClient(id, controller.signal)
-      .then((client) => setLoad({ state: 'done', client }))
-      .catch((err: unknown) => {
-        if (!isAbort(err) && !isSessionEnded(err)) setLoad({ state: 'error', err });
-      });
-    return () => controller.abort();
-  }, [id, retry]);
 
   const back = (
     <p className="back">
@@ -71,7 +57,7 @@ export function ClientCardScreen({ id }: { id: string }) {
         ) : (
           <Notice kind="error" live="alert">
             <p>{errorText(t, load.err)}</p>
-            <button type="button" className="button button--secondary" onClick={() => setRetry((n) => n + 1)}>
+            <button type="button" className="button button--secondary" onClick={reload}>
               {t('action.retry')}
             </button>
           </Notice>
@@ -80,7 +66,7 @@ export function ClientCardScreen({ id }: { id: string }) {
     );
   }
 
-  const c = load.client;
+  const c = load.data;
   const age = ageOn(c.date_of_birth, todayInAmsterdam());
   const hasAgreements = 'records_consent' in c || 'photo_preference' in c;
   const empty = <span className="facts__empty">{t('client.notGiven')}</span>;
@@ -88,7 +74,7 @@ export function ClientCardScreen({ id }: { id: string }) {
   return (
     <main className="screen" id="main">
       {back}
-      <div ref={flashRef}>
+      <div>
         {flash ? (
           <Notice kind="success" live="status">
             <p>{t(flash)}</p>

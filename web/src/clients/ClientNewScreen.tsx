@@ -1,19 +1,18 @@
 // /clients/new: register a client. Missing required fields are caught here; everything else
 // the server checks, and its problem names the field (`field`), which gets the message, the
 // aria-invalid mark and the focus.
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
-import { ApiError, isSessionEnded, type ClientCreate } from '../api/client';
+import type { ClientCreate } from '../api/client';
 import { createClient } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { Notice, RadioGroup, SelectField, TextField, type Choice, FormError } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { FormError, Notice, RadioGroup, SelectField, SubmitButton, TextField, type Choice } from '../ui/controls';
 import { setFlash } from '../ui/flash';
 import { toIsoDate } from '../ui/format';
 import { useLocations } from '../ui/location';
 import { maySetPreferences } from '../ui/roles';
 import { Link, navigate } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
+import { useForm } from '../ui/useForm';
 
 type RecordsChoice = 'unknown' | 'given' | 'refused';
 type PhotoChoice = 'unknown' | 'allowed' | 'refused' | 'own';
@@ -43,10 +42,6 @@ const FIELD_ORDER: FieldName[] = [
   'photo_preference',
 ];
 
-function isField(name: string | undefined): name is FieldName {
-  return FIELD_ORDER.includes(name as FieldName);
-}
-
 export function ClientNewScreen() {
   const { t } = useI18n();
   const me = useMe();
@@ -54,38 +49,27 @@ export function ClientNewScreen() {
   const preferences = maySetPreferences(me.role);
   const chooseLocation = locations.length > 1;
 
-  const [values, setValues] = useState<Values>({
-    given_name: '',
-    name_prefix: '',
-    family_name: '',
-    date_of_birth: '',
-    phone: '',
-    email: '',
-    location: current,
-    records_consent: 'unknown',
-    photo_preference: 'unknown',
+  const form = useForm<Values, FieldName>({
+    initial: {
+      given_name: '',
+      name_prefix: '',
+      family_name: '',
+      date_of_birth: '',
+      phone: '',
+      email: '',
+      location: current,
+      records_consent: 'unknown',
+      photo_preference: 'unknown',
+    },
+    fields: FIELD_ORDER,
+    validate: (v) => ({
+      given_name: v.given_name.trim() ? undefined : t('field.given_name.required'),
+      family_name: v.family_name.trim() ? undefined : t('field.family_name.required'),
+      date_of_birth: v.date_of_birth.trim() ? undefined : t('field.date_of_birth.required'),
+      location: chooseLocation && !v.location ? t('field.location.required') : undefined,
+    }),
   });
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formErrorRef = useRef<HTMLDivElement>(null);
-
-  const refs: Record<FieldName, RefObject<HTMLInputElement | HTMLSelectElement | null>> = {
-    given_name: useRef<HTMLInputElement>(null),
-    name_prefix: useRef<HTMLInputElement>(null),
-    family_name: useRef<HTMLInputElement>(null),
-    date_of_birth: useRef<HTMLInputElement>(null),
-    phone: useRef<HTMLInputElement>(null),
-    email: useRef<HTMLInputElement>(null),
-    location: useRef<HTMLSelectElement>(null),
-    records_consent: useRef<HTMLInputElement>(null),
-    photo_preference: useRef<HTMLInputElement>(null),
-  };
-
-  function set<K extends FieldName>(name: K, value: Values[K]) {
-    setValues((v) => ({ ...v, [name]: value }));
-    setErrors((e) => (e[name] ? { ...e, [name]: undefined } : e));
-  }
+  const { values, errors, set } = form;
 
   function body(): ClientCreate {
     const b: ClientCreate = {
@@ -102,40 +86,11 @@ export function ClientNewScreen() {
     return b;
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found: Partial<Record<FieldName, string>> = {};
-    if (!values.given_name.trim()) found.given_name = t('field.given_name.required');
-    if (!values.family_name.trim()) found.family_name = t('field.family_name.required');
-    if (!values.date_of_birth.trim()) found.date_of_birth = t('field.date_of_birth.required');
-    if (chooseLocation && !values.location) found.location = t('field.location.required');
-    setErrors(found);
-    setFormError(null);
-    const first = FIELD_ORDER.find((f) => found[f]);
-    if (first) {
-      refs[first].current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const client = await createClient(body());
-      const path = `/clients/${client.id}`;
-      setFlash('client.created', path);
-      navigate(path);
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      if (err instanceof ApiError && isField(err.field)) {
-        const field = err.field;
-        setErrors({ [field]: fieldErrorText(t, err) });
-        refs[field].current?.focus();
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+  async function send() {
+    const client = await createClient(body());
+    const path = `/clients/${client.id}`;
+    setFlash('client.created', path);
+    navigate(path);
   }
 
   const recordsChoices: Choice<RecordsChoice>[] = [
@@ -157,8 +112,8 @@ export function ClientNewScreen() {
       </p>
       <ScreenTitle title={t('clientNew.title')} />
       <p className="screen__sub">{t('clientNew.intro')}</p>
-      <form className="form" onSubmit={submit} noValidate>
-        <FormError focusRef={formErrorRef} title={t('clientNew.failed')} text={formError} />
+      <form className="form" onSubmit={form.onSubmit(send)} noValidate>
+        <FormError focusRef={form.formErrorRef} title={t('clientNew.failed')} text={form.formError} />
 
         <section className="form__group" aria-labelledby="group-name">
           <h2 className="form__legend" id="group-name">
@@ -173,7 +128,7 @@ export function ClientNewScreen() {
               value={values.given_name}
               error={errors.given_name}
               onChange={(e) => set('given_name', e.target.value)}
-              ref={refs.given_name as RefObject<HTMLInputElement>}
+              ref={form.field('given_name')}
             />
             <TextField
               id="name_prefix"
@@ -183,7 +138,7 @@ export function ClientNewScreen() {
               value={values.name_prefix}
               error={errors.name_prefix}
               onChange={(e) => set('name_prefix', e.target.value)}
-              ref={refs.name_prefix as RefObject<HTMLInputElement>}
+              ref={form.field('name_prefix')}
             />
           </div>
           <TextField
@@ -194,7 +149,7 @@ export function ClientNewScreen() {
             value={values.family_name}
             error={errors.family_name}
             onChange={(e) => set('family_name', e.target.value)}
-            ref={refs.family_name as RefObject<HTMLInputElement>}
+            ref={form.field('family_name')}
           />
           <TextField
             id="date_of_birth"
@@ -208,7 +163,7 @@ export function ClientNewScreen() {
             value={values.date_of_birth}
             error={errors.date_of_birth}
             onChange={(e) => set('date_of_birth', e.target.value)}
-            ref={refs.date_of_birth as RefObject<HTMLInputElement>}
+            ref={form.field('date_of_birth')}
           />
         </section>
 
@@ -225,7 +180,7 @@ export function ClientNewScreen() {
             value={values.phone}
             error={errors.phone}
             onChange={(e) => set('phone', e.target.value)}
-            ref={refs.phone as RefObject<HTMLInputElement>}
+            ref={form.field('phone')}
           />
           <TextField
             id="email"
@@ -238,7 +193,7 @@ export function ClientNewScreen() {
             value={values.email}
             error={errors.email}
             onChange={(e) => set('email', e.target.value)}
-            ref={refs.email as RefObject<HTMLInputElement>}
+            ref={form.field('email')}
           />
           {chooseLocation ? (
             <SelectField
@@ -248,7 +203,7 @@ export function ClientNewScreen() {
               value={values.location}
               error={errors.location}
               onChange={(e) => set('location', e.target.value)}
-              ref={refs.location as RefObject<HTMLSelectElement>}
+              ref={form.field('location')}
             >
               <option value="">{t('location.choose')}</option>
               {locations.map((l) => (
@@ -273,7 +228,7 @@ export function ClientNewScreen() {
               value={values.records_consent}
               error={errors.records_consent}
               onChange={(v) => set('records_consent', v)}
-              firstRef={refs.records_consent as RefObject<HTMLInputElement>}
+              firstRef={form.field('records_consent')}
             />
             {values.records_consent === 'refused' ? (
               <Notice kind="warning">
@@ -287,7 +242,7 @@ export function ClientNewScreen() {
               value={values.photo_preference}
               error={errors.photo_preference}
               onChange={(v) => set('photo_preference', v)}
-              firstRef={refs.photo_preference as RefObject<HTMLInputElement>}
+              firstRef={form.field('photo_preference')}
             />
             {values.photo_preference === 'refused' || values.photo_preference === 'own' ? (
               <Notice kind="warning">
@@ -298,10 +253,7 @@ export function ClientNewScreen() {
         ) : null}
 
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
-            {t('clientNew.submit')}
-          </button>
+          <SubmitButton busy={form.busy}>{t('clientNew.submit')}</SubmitButton>
           <Link to="/clients" className="button button--secondary">
             {t('action.cancel')}
           </Link>

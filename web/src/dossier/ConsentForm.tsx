@@ -2,20 +2,30 @@
 // cosmetic procedure. The client reads the information text in a box, and signs by drawing
 // (finger, pen or mouse) or by typing the full name. The confirmation shows what changed in
 // the intake since the consult and asks that it was discussed.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError, isSessionEnded, type Client, type IntakeHistory, type Trajectory } from '../api/client';
+import { useEffect, useRef } from 'react';
+import { type Client, type IntakeHistory, type Trajectory } from '../api/client';
 import { addConsent } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { CheckboxField, Notice, RadioGroup, TextField, type Choice, FormError } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { CheckboxField, FormError, Notice, RadioGroup, SubmitButton, TextField, type Choice } from '../ui/controls';
 import { fullName } from '../ui/format';
 import { SignaturePad } from '../ui/SignaturePad';
+import { useForm, type FieldErrors } from '../ui/useForm';
 import { consentText, intakeChanges, type ConsentKind } from './consentText';
 
 type SignatureKind = 'drawn' | 'typed';
-type Field = 'kind' | 'text' | 'signature' | 'intake_changes_reviewed';
-const FIELDS: Field[] = ['kind', 'text', 'signature', 'intake_changes_reviewed'];
+// The fields that can be in error; a problem about the kind or the text goes at the top.
+type Field = 'signature' | 'intake_changes_reviewed';
+const FIELDS: Field[] = ['signature', 'intake_changes_reviewed'];
+
+interface Values {
+  kind: ConsentKind;
+  method: SignatureKind;
+  /** The drawn signature as a PNG data: URI. */
+  drawn: string | null;
+  typed: string;
+  reviewed: boolean;
+}
 
 export function ConsentForm({
   client,
@@ -36,70 +46,39 @@ export function ConsentForm({
 }) {
   const { t } = useI18n();
   const me = useMe();
-  const [kind, setKind] = useState<ConsentKind>(kinds[0] ?? 'informed');
-  const [method, setMethod] = useState<SignatureKind>('drawn');
-  const [drawn, setDrawn] = useState<string | null>(null);
-  const [typed, setTyped] = useState('');
-  const [reviewed, setReviewed] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formErrorRef = useRef<HTMLDivElement>(null);
-  const typedRef = useRef<HTMLInputElement>(null);
-  const reviewedRef = useRef<HTMLInputElement>(null);
-  const methodRef = useRef<HTMLInputElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const changesOf = (k: ConsentKind) => (k === 'confirmation' ? intakeChanges(trajectory, intake) : []);
   const requested = onCancel !== undefined;
+  const form = useForm<Values, Field>({
+    initial: { kind: kinds[0] ?? 'informed', method: 'drawn', drawn: null, typed: '', reviewed: false },
+    fields: FIELDS,
+    validate: (v): FieldErrors<Field> => ({
+      signature: (v.method === 'drawn' ? v.drawn : v.typed.trim())
+        ? undefined
+        : t(v.method === 'drawn' ? 'consent.drawMissing' : 'consent.typeMissing'),
+      intake_changes_reviewed: changesOf(v.kind).length && !v.reviewed ? t('field.intake_changes_reviewed.required') : undefined,
+    }),
+  });
+  const { kind, method, typed, reviewed } = form.values;
+  const { errors } = form;
 
   useEffect(() => {
     if (requested) titleRef.current?.focus();
   }, [requested]);
 
-  const changes = kind === 'confirmation' ? intakeChanges(trajectory, intake) : [];
+  const changes = changesOf(kind);
   const text = consentText(t, kind, { client, trajectory, practitioner: me.display_name, changes });
 
-  function focusField(f: Field) {
-    if (f === 'intake_changes_reviewed') reviewedRef.current?.focus();
-    else if (f === 'signature') (method === 'typed' ? typedRef.current : methodRef.current)?.focus();
-    else formErrorRef.current?.focus();
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found: Partial<Record<Field, string>> = {};
-    const value = method === 'drawn' ? drawn : typed.trim();
-    if (!value) found.signature = t(method === 'drawn' ? 'consent.drawMissing' : 'consent.typeMissing');
-    if (changes.length && !reviewed) found.intake_changes_reviewed = t('field.intake_changes_reviewed.required');
-    setErrors(found);
-    setFormError(null);
-    const first = FIELDS.find((f) => found[f]);
-    if (first) {
-      focusField(first);
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await addConsent(trajectory.id, {
-        kind,
+  async function send(v: Values) {
+    const value = v.method === 'drawn' ? (v.drawn ?? '') : v.typed.trim();
+    onSaved(
+      await addConsent(trajectory.id, {
+        kind: v.kind,
         text,
-        signature: { kind: method, value: value! },
+        signature: { kind: v.method, value },
         ...(changes.length ? { intake_changes_reviewed: true } : {}),
-      });
-      onSaved(saved);
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      const field = err instanceof ApiError ? (err.field as Field | undefined) : undefined;
-      if (err instanceof ApiError && field && FIELDS.includes(field) && field !== 'text' && field !== 'kind') {
-        setErrors({ [field]: fieldErrorText(t, err) });
-        focusField(field);
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   const kindChoices: Choice<ConsentKind>[] = kinds.map((k) => ({ value: k, label: t(`consent.kind.${k}`) }));
@@ -109,13 +88,13 @@ export function ConsentForm({
   ];
 
   return (
-    <form className="form subform" onSubmit={submit} noValidate aria-labelledby="consent-form-title">
+    <form className="form subform" onSubmit={form.onSubmit(send)} noValidate aria-labelledby="consent-form-title">
       <h3 className="subform__title" id="consent-form-title" tabIndex={-1} ref={titleRef}>
         {t(kind === 'confirmation' ? 'consent.formTitleConfirmation' : 'consent.formTitleInformed')}
       </h3>
-      <FormError focusRef={formErrorRef} title={t('consent.failed')} text={formError} />
+      <FormError focusRef={form.formErrorRef} title={t('consent.failed')} text={form.formError} />
       {kinds.length > 1 ? (
-        <RadioGroup id="consent-kind" legend={t('consent.kindLegend')} choices={kindChoices} value={kind} onChange={setKind} />
+        <RadioGroup id="consent-kind" legend={t('consent.kindLegend')} choices={kindChoices} value={kind} onChange={(k) => form.set('kind', k)} />
       ) : null}
 
       {changes.length ? (
@@ -150,10 +129,10 @@ export function ConsentForm({
           checked={reviewed}
           error={errors.intake_changes_reviewed}
           onChange={(e) => {
-            setReviewed(e.target.checked);
-            setErrors((x) => ({ ...x, intake_changes_reviewed: undefined }));
+            form.set('reviewed', e.target.checked);
+            form.clearError('intake_changes_reviewed');
           }}
-          ref={reviewedRef}
+          ref={form.field('intake_changes_reviewed')}
         />
       ) : null}
 
@@ -163,11 +142,10 @@ export function ConsentForm({
         choices={methodChoices}
         value={method}
         onChange={(m) => {
-          setMethod(m);
-          setDrawn(null);
-          setErrors((x) => ({ ...x, signature: undefined }));
+          form.update((v) => ({ ...v, method: m, drawn: null }));
+          form.clearError('signature');
         }}
-        firstRef={methodRef}
+        firstRef={method === 'drawn' ? form.field('signature') : undefined}
       />
       {method === 'drawn' ? (
         <SignaturePad
@@ -176,8 +154,8 @@ export function ConsentForm({
           hint={t('consent.drawHint')}
           error={errors.signature}
           onChange={(png) => {
-            setDrawn(png);
-            if (png) setErrors((x) => ({ ...x, signature: undefined }));
+            form.update((v) => ({ ...v, drawn: png }));
+            if (png) form.clearError('signature');
           }}
         />
       ) : (
@@ -190,18 +168,17 @@ export function ConsentForm({
           value={typed}
           error={errors.signature}
           onChange={(e) => {
-            setTyped(e.target.value);
-            setErrors((x) => ({ ...x, signature: undefined }));
+            form.set('typed', e.target.value);
+            form.clearError('signature');
           }}
-          ref={typedRef}
+          ref={form.field('signature')}
         />
       )}
 
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        <SubmitButton busy={form.busy}>
           {t(kind === 'confirmation' ? 'consent.submitConfirmation' : 'consent.submitInformed')}
-        </button>
+        </SubmitButton>
         {onCancel ? (
           <button type="button" className="button button--secondary" onClick={onCancel}>
             {t('action.cancel')}

@@ -1,17 +1,17 @@
 // The intake (gezondheidsvragenlijst) on the client card (R-DOS): the current version with its
 // number, author and date, the fields that changed since the version before, a form that saves
 // a new version (nothing is ever edited in place) and every older version, readable.
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, isSessionEnded, type IntakeAnswers, type IntakeHistory, type IntakeVersion } from '../api/client';
+import { useState } from 'react';
+import { type IntakeAnswers, type IntakeHistory, type IntakeVersion } from '../api/client';
 import { addIntakeVersion, getIntake } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { Item, Section } from '../ui/card';
-import { Notice, TextAreaField, FormError } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { FormError, Notice, SubmitButton, TextAreaField } from '../ui/controls';
 import { formatDateTime } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
 import { LoadStatus } from '../ui/LoadStatus';
+import { useForm } from '../ui/useForm';
 import { useLoad } from '../ui/useLoad';
 import { INTAKE_FIELDS, intakeValue, staffName, type IntakeField } from './labels';
 
@@ -63,49 +63,28 @@ function IntakeForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [values, setValues] = useState<Record<IntakeField, string>>(() => {
-    const v = emptyAnswers();
-    for (const f of INTAKE_FIELDS) v[f] = intakeValue(current?.answers, f);
-    return v;
+  const form = useForm<Record<IntakeField, string>, IntakeField>({
+    initial: () => {
+      const v = emptyAnswers();
+      for (const f of INTAKE_FIELDS) v[f] = intakeValue(current?.answers, f);
+      return v;
+    },
+    fields: INTAKE_FIELDS,
   });
-  const [errors, setErrors] = useState<Partial<Record<IntakeField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = useRef<Partial<Record<IntakeField, HTMLTextAreaElement | null>>>({});
-  const formErrorRef = useRef<HTMLDivElement>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
+  async function send(values: Record<IntakeField, string>) {
     const body: IntakeAnswers = {};
     for (const f of INTAKE_FIELDS) body[f] = values[f].trim();
-    try {
-      onSaved(await addIntakeVersion(clientId, body));
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      const field = err instanceof ApiError ? (err.field as IntakeField | undefined) : undefined;
-      if (err instanceof ApiError && field && INTAKE_FIELDS.includes(field)) {
-        setErrors({ [field]: fieldErrorText(t, err) });
-        refs.current[field]?.focus();
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+    onSaved(await addIntakeVersion(clientId, body));
   }
 
   return (
-    <form className="form subform" onSubmit={submit} noValidate aria-labelledby="intake-form-title">
+    <form className="form subform" onSubmit={form.onSubmit(send)} noValidate aria-labelledby="intake-form-title">
       <h3 className="subform__title" id="intake-form-title">
         {current ? t('intake.formTitleNew', { n: current.version + 1 }) : t('intake.formTitleFirst')}
       </h3>
       <p className="muted">{t('intake.formIntro')}</p>
-      <FormError focusRef={formErrorRef} title={t('intake.saveFailed')} text={formError} />
+      <FormError focusRef={form.formErrorRef} title={t('intake.saveFailed')} text={form.formError} />
       <div className="form__grid">
         {INTAKE_FIELDS.map((f, i) => (
           <TextAreaField
@@ -115,25 +94,16 @@ function IntakeForm({
             hint={t(`intake.${f}Hint`)}
             rows={f === 'notes' ? 4 : 2}
             maxLength={4000}
-            value={values[f]}
-            error={errors[f]}
-            onChange={(e) => {
-              const value = e.target.value;
-              setValues((v) => ({ ...v, [f]: value }));
-              setErrors((x) => (x[f] ? { ...x, [f]: undefined } : x));
-            }}
-            ref={(el) => {
-              refs.current[f] = el;
-            }}
+            value={form.values[f]}
+            error={form.errors[f]}
+            onChange={(e) => form.set(f, e.target.value)}
+            ref={form.field(f)}
             autoFocus={i === 0}
           />
         ))}
       </div>
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {t(current ? 'intake.save' : 'intake.saveFirst')}
-        </button>
+        <SubmitButton busy={form.busy}>{t(current ? 'intake.save' : 'intake.saveFirst')}</SubmitButton>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('action.cancel')}
         </button>

@@ -2,10 +2,9 @@
 // (behandelverslag, R-TRJ-2). New and draft sessions are a form (saved as a draft, or signed);
 // a signed session is read-only, and corrections are addenda with author, time and reason
 // while the original stays (R-DOS-3). The auditor reads.
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, isSessionEnded, type Session, type SessionInput } from '../api/client';
+import { useState } from 'react';
+import type { Session, SessionInput } from '../api/client';
 import {
-  addAddendum,
   createSession,
   getClient,
   getSession,
@@ -17,9 +16,8 @@ import {
 } from '../api/endpoints';
 import { useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../login/session';
-import { Item, Section } from '../ui/card';
-import { Notice, TextAreaField, TextField, FormError } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { Section } from '../ui/card';
+import { Notice } from '../ui/controls';
 import { setFlash, takeFlash } from '../ui/flash';
 import { formatDateTime, fullName } from '../ui/format';
 import { mayWriteDossier } from '../ui/roles';
@@ -27,8 +25,10 @@ import { Link, navigate } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
 import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
+import { AddendumForm } from './AddendumForm';
 import { staffName } from './labels';
 import { SessionForm, SignRefused } from './SessionForm';
+import { SessionRecord } from './SessionRecord';
 import { sessionPath } from './SessionsSection';
 
 /** Why a just-created draft was not signed, for the draft's own screen. */
@@ -39,131 +39,6 @@ function takeCarried(path: string | null): unknown {
   const err = carried.err;
   carried = null;
   return err;
-}
-
-function SessionRecord({ session }: { session: Session }) {
-  const { t } = useI18n();
-  const me = useMe();
-  const empty = <span className="facts__empty">{t('client.notGiven')}</span>;
-  const text = (v: string): ReactNode => (v ? <span className="prewrap">{v}</span> : empty);
-  return (
-    <dl className="facts">
-      <Item label={t('session.performedAt')}>{formatDateTime(session.performed_at)}</Item>
-      <Item label={t('session.practitioner')}>{staffName(t, me, session.practitioner)}</Item>
-      <Item label={t('session.treatmentType')}>
-        {t('session.typeVersion', { name: session.treatment_type.name, n: session.treatment_type.version })}
-      </Item>
-      <Item label={t('session.bodyAreas')}>{session.body_areas.length ? session.body_areas.join(', ') : empty}</Item>
-      <Item label={t('session.productsGroup')}>
-        {session.products.length ? (
-          <ul className="plain-list">
-            {session.products.map((p, i) => (
-              <li key={i}>
-                {t('session.productLine', { kind: t(`product.${p.kind}`), name: p.name, batch: p.batch || '—' })}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          empty
-        )}
-      </Item>
-      <Item label={t('session.deviceGroup')}>
-        {session.device
-          ? t('session.deviceLine', { name: session.device.name, settings: session.device.settings || '—' })
-          : empty}
-      </Item>
-      <Item label={t('session.particulars')}>{text(session.particulars)}</Item>
-      <Item label={t('session.result')}>{text(session.result)}</Item>
-      <Item label={t('session.evaluation')}>{text(session.evaluation)}</Item>
-      <Item label={t('session.attention_points')}>{text(session.attention_points)}</Item>
-      <Item label={t('session.aftercare_advice')}>{text(session.aftercare_advice)}</Item>
-    </dl>
-  );
-}
-
-function AddendumForm({ session, onSaved }: { session: Session; onSaved: (next: Session) => void }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; text?: string }>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const reasonRef = useRef<HTMLInputElement>(null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const formErrorRef = useRef<HTMLDivElement>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found: { reason?: string; text?: string } = {};
-    if (!reason.trim()) found.reason = t('field.reason.required');
-    if (!text.trim()) found.text = t('field.addendum_text.required');
-    setErrors(found);
-    setFormError(null);
-    if (found.reason) return reasonRef.current?.focus();
-    if (found.text) return textRef.current?.focus();
-    setBusy(true);
-    try {
-      const next = await addAddendum(session.id, { reason: reason.trim(), text: text.trim() });
-      setReason('');
-      setText('');
-      onSaved(next);
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      if (err instanceof ApiError && (err.field === 'reason' || err.field === 'text')) {
-        setErrors({ [err.field]: fieldErrorText(t, err) });
-        (err.field === 'reason' ? reasonRef.current : textRef.current)?.focus();
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="form subform" onSubmit={submit} noValidate aria-labelledby="addendum-form-title">
-      <h3 className="subform__title" id="addendum-form-title">
-        {t('addendum.formTitle')}
-      </h3>
-      <p className="muted">{t('addendum.intro')}</p>
-      <FormError focusRef={formErrorRef} title={t('addendum.failed')} text={formError} />
-      <TextField
-        id="addendum-reason"
-        label={t('addendum.reason')}
-        hint={t('addendum.reasonHint')}
-        required
-        autoComplete="off"
-        value={reason}
-        error={errors.reason}
-        onChange={(e) => {
-          setReason(e.target.value);
-          setErrors((x) => ({ ...x, reason: undefined }));
-        }}
-        ref={reasonRef}
-      />
-      <TextAreaField
-        id="addendum-text"
-        label={t('addendum.text')}
-        required
-        rows={4}
-        value={text}
-        error={errors.text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setErrors((x) => ({ ...x, text: undefined }));
-        }}
-        ref={textRef}
-      />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
-          {t('addendum.submit')}
-        </button>
-      </div>
-    </form>
-  );
 }
 
 export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId: string; trajectoryId: string; sessionId: string | null }) {

@@ -3,18 +3,18 @@
 // risks and side effects, alternatives, costs and aftercare, and the confirmation that the
 // current intake was reviewed with the client. The server names a refused field; it gets the
 // message and the focus.
-import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, isSessionEnded, type TrajectoryCreate, type TreatmentType } from '../api/client';
+import { useMemo } from 'react';
+import type { TrajectoryCreate, TreatmentType } from '../api/client';
 import { createTrajectory, getClient, getIntake, listTreatmentTypes } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
-import { CheckboxField, Notice, SelectField, TextAreaField, TextField, FormError } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { CheckboxField, FormError, Notice, SelectField, SubmitButton, TextAreaField, TextField } from '../ui/controls';
 import { setFlash } from '../ui/flash';
 import { dateInAmsterdam, formatDate, fullName } from '../ui/format';
 import { Link, navigate } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
 import { LoadStatus } from '../ui/LoadStatus';
+import { useForm } from '../ui/useForm';
 import { useLoad } from '../ui/useLoad';
 import { regimeGroup } from './labels';
 
@@ -31,12 +31,15 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 type TextFieldName = Exclude<Field, 'intake_reviewed'>;
+type Values = Record<TextFieldName, string> & { intake_reviewed: boolean };
+
+/** The planned number of sessions, or null when it is not a whole number from 1 to 100. */
+function plannedSessions(v: Values): number | null {
+  const n = Number(v.planned_sessions);
+  return Number.isInteger(n) && n >= 1 && n <= 100 ? n : null;
+}
 
 const GROUP_ORDER = ['basic', 'wkkgz', 'pmu', 'cosmetic1', 'cosmetic2', 'cosmetic3'] as const;
-
-function isField(name: string | undefined): name is Field {
-  return (FIELDS as readonly string[]).includes(name ?? '');
-}
 
 export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
   const { t, lang } = useI18n();
@@ -45,22 +48,29 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
     (signal) => Promise.all([getClient(clientId, signal), getIntake(clientId, signal), listTreatmentTypes(signal)]),
     [clientId, lang],
   );
-  const [values, setValues] = useState<Record<TextFieldName, string>>({
-    treatment_type: '',
-    goal: '',
-    expected_result: '',
-    planned_sessions: '1',
-    risks: '',
-    alternatives: '',
-    costs: '',
-    aftercare: '',
+  const form = useForm<Values, Field>({
+    initial: {
+      treatment_type: '',
+      goal: '',
+      expected_result: '',
+      planned_sessions: '1',
+      risks: '',
+      alternatives: '',
+      costs: '',
+      aftercare: '',
+      intake_reviewed: false,
+    },
+    fields: FIELDS,
+    validate: (v) => ({
+      treatment_type: v.treatment_type ? undefined : t('field.treatment_type.required'),
+      goal: v.goal.trim() ? undefined : t('field.goal.required'),
+      expected_result: v.expected_result.trim() ? undefined : t('field.expected_result.required'),
+      planned_sessions: plannedSessions(v) === null ? t('field.planned_sessions.invalid_value') : undefined,
+      risks: v.risks.trim() ? undefined : t('field.risks.required'),
+      intake_reviewed: v.intake_reviewed ? undefined : t('field.intake_reviewed.required'),
+    }),
   });
-  const [reviewed, setReviewed] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = useRef<Partial<Record<Field, HTMLElement | null>>>({});
-  const formErrorRef = useRef<HTMLDivElement>(null);
+  const { values, errors, set } = form;
   const cardPath = `/clients/${clientId}`;
 
   const groups = useMemo(() => {
@@ -71,11 +81,6 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       types: types.filter((x) => regimeGroup(x.regime, x.category) === g).sort((a, b) => a.name.localeCompare(b.name, lang)),
     })).filter((g) => g.types.length);
   }, [load, lang]);
-
-  function set(name: TextFieldName, value: string) {
-    setValues((v) => ({ ...v, [name]: value }));
-    setErrors((e) => (e[name] ? { ...e, [name]: undefined } : e));
-  }
 
   const back = (
     <p className="back">
@@ -100,54 +105,22 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
   const refusedRecords = client.records_consent === 'refused' && chosen !== undefined && chosen.regime !== 'basic';
   const current = intake.current;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found: Partial<Record<Field, string>> = {};
-    if (!values.treatment_type) found.treatment_type = t('field.treatment_type.required');
-    if (!values.goal.trim()) found.goal = t('field.goal.required');
-    if (!values.expected_result.trim()) found.expected_result = t('field.expected_result.required');
-    const sessions = Number(values.planned_sessions);
-    if (!Number.isInteger(sessions) || sessions < 1 || sessions > 100) found.planned_sessions = t('field.planned_sessions.invalid_value');
-    if (!values.risks.trim()) found.risks = t('field.risks.required');
-    if (!reviewed) found.intake_reviewed = t('field.intake_reviewed.required');
-    setErrors(found);
-    setFormError(null);
-    const first = FIELDS.find((f) => found[f]);
-    if (first) {
-      refs.current[first]?.focus();
-      return;
-    }
+  async function send(v: Values) {
     const body: TrajectoryCreate = {
-      treatment_type: values.treatment_type,
-      goal: values.goal.trim(),
-      expected_result: values.expected_result.trim(),
-      planned_sessions: sessions,
-      risks: values.risks.trim(),
-      alternatives: values.alternatives.trim(),
-      costs: values.costs.trim(),
-      aftercare: values.aftercare.trim(),
+      treatment_type: v.treatment_type,
+      goal: v.goal.trim(),
+      expected_result: v.expected_result.trim(),
+      planned_sessions: plannedSessions(v) ?? 1,
+      risks: v.risks.trim(),
+      alternatives: v.alternatives.trim(),
+      costs: v.costs.trim(),
+      aftercare: v.aftercare.trim(),
       intake_reviewed: true,
     };
-    setBusy(true);
-    try {
-      const created = await createTrajectory(clientId, body);
-      const path = `/clients/${clientId}/trajectories/${created.id}`;
-      setFlash('trajectory.created', path);
-      navigate(path);
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      if (err instanceof ApiError && isField(err.field)) {
-        const field = err.field;
-        setErrors({ [field]: fieldErrorText(t, err) });
-        refs.current[field]?.focus();
-      } else {
-        setFormError(errorText(t, err));
-        formErrorRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+    const created = await createTrajectory(clientId, body);
+    const path = `/clients/${clientId}/trajectories/${created.id}`;
+    setFlash('trajectory.created', path);
+    navigate(path);
   }
 
   const reflection = me.practice.reflection_days;
@@ -163,9 +136,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       value={values[name]}
       error={errors[name]}
       onChange={(e) => set(name, e.target.value)}
-      ref={(el) => {
-        refs.current[name] = el;
-      }}
+      ref={form.field(name)}
     />
   );
 
@@ -175,8 +146,8 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       <ScreenTitle title={t('trajectoryNew.title')} />
       <p className="screen__sub">{t('trajectoryNew.intro', { client: fullName(client) })}</p>
 
-      <form className="form" onSubmit={submit} noValidate>
-        <FormError focusRef={formErrorRef} title={t('trajectoryNew.failed')} text={formError} />
+      <form className="form" onSubmit={form.onSubmit(send)} noValidate>
+        <FormError focusRef={form.formErrorRef} title={t('trajectoryNew.failed')} text={form.formError} />
 
         <section className="form__group" aria-labelledby="group-treatment">
           <h2 className="form__legend" id="group-treatment">
@@ -189,9 +160,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
             value={values.treatment_type}
             error={errors.treatment_type}
             onChange={(e) => set('treatment_type', e.target.value)}
-            ref={(el) => {
-              refs.current.treatment_type = el;
-            }}
+            ref={form.field('treatment_type')}
             className="input select"
           >
             <option value="">{t('trajectoryNew.chooseType')}</option>
@@ -227,9 +196,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
             value={values.planned_sessions}
             error={errors.planned_sessions}
             onChange={(e) => set('planned_sessions', e.target.value)}
-            ref={(el) => {
-              refs.current.planned_sessions = el;
-            }}
+            ref={form.field('planned_sessions')}
           />
         </section>
 
@@ -252,15 +219,10 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
             <CheckboxField
               id="intake_reviewed"
               required
-              checked={reviewed}
+              checked={values.intake_reviewed}
               error={errors.intake_reviewed}
-              onChange={(e) => {
-                setReviewed(e.target.checked);
-                setErrors((x) => (x.intake_reviewed ? { ...x, intake_reviewed: undefined } : x));
-              }}
-              ref={(el) => {
-                refs.current.intake_reviewed = el;
-              }}
+              onChange={(e) => set('intake_reviewed', e.target.checked)}
+              ref={form.field('intake_reviewed')}
               label={t('trajectoryNew.intakeReviewed', {
                 n: current.version,
                 date: formatDate(dateInAmsterdam(current.created_at)),
@@ -277,10 +239,9 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
         </section>
 
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy || !current}>
-            {busy ? <span className="spinner" aria-hidden="true" /> : null}
+          <SubmitButton busy={form.busy} disabled={!current}>
             {t('trajectoryNew.submit')}
-          </button>
+          </SubmitButton>
           <Link to={cardPath} className="button button--secondary">
             {t('action.cancel')}
           </Link>

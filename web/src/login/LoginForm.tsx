@@ -6,13 +6,14 @@ import { ApiError, type LoginResponse } from '../api/client';
 import { login } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { Notice, TextField } from '../ui/controls';
-import { errorText } from '../ui/errors';
 import { formatTime } from '../ui/format';
+import { merged } from '../ui/refs';
+import { useForm } from '../ui/useForm';
 
-type Refusal =
-  | { kind: 'text'; text: string; on: 'password' | 'code' | 'form' }
-  | { kind: 'locked'; minutes: number; until: Date }
-  | { kind: 'throttled'; seconds: number; until: Date };
+/** A refusal that says how long to wait. */
+type Wait = { kind: 'locked'; minutes: number; until: Date } | { kind: 'throttled'; seconds: number; until: Date };
+
+type Field = 'email' | 'password' | 'code';
 
 interface Props {
   /** id prefix, so the page and the dialog never share ids */
@@ -28,16 +29,41 @@ interface Props {
 export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, submitLabel }: Props) {
   const { t } = useI18n();
   const [step, setStep] = useState<'password' | 'totp'>('password');
-  const [email, setEmail] = useState(fixedEmail ?? '');
-  const [password, setPassword] = useState('');
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [wait, setWait] = useState<Wait | null>(null);
   const [waiting, setWaiting] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
+  const form = useForm<Record<Field, string>, Field>({
+    initial: { email: fixedEmail ?? '', password: '', code: '' },
+    fields: ['email', 'password', 'code'],
+    problemField: () => null,
+    explain: (err, failure) => {
+      if (err instanceof ApiError && (err.code === 'account_locked' || err.code === 'login_throttled')) {
+        const seconds = err.retryAfter ?? 60;
+        const until = new Date(Date.now() + seconds * 1000);
+        if (err.code === 'account_locked') {
+          setWait({ kind: 'locked', minutes: Math.max(1, Math.ceil(seconds / 60)), until });
+        } else {
+          setWait({ kind: 'throttled', seconds: Math.max(1, seconds), until });
+        }
+        return {};
+      }
+      if (err instanceof ApiError && err.code === 'totp_invalid') {
+        form.set('code', '');
+        return { errors: { code: t('login.totpInvalid') } };
+      }
+      if (err instanceof ApiError && err.code === 'invalid_credentials') {
+        if (step === 'totp') setStep('password');
+        passwordRef.current?.focus();
+        passwordRef.current?.select();
+        return { formError: t('login.invalidCredentials'), focus: 'password' };
+      }
+      return failure; // at the top, where the focus does not go
+    },
+  });
+  const { email, password, code } = form.values;
 
   useEffect(() => onStep?.(step), [step, onStep]);
 
@@ -49,11 +75,11 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
 
   // A throttle ends by itself: the button works again when the wait is over.
   useEffect(() => {
-    if (!refusal || refusal.kind !== 'throttled') {
+    if (!wait || wait.kind !== 'throttled') {
       setWaiting(false);
       return;
     }
-    const ms = refusal.until.getTime() - Date.now();
+    const ms = wait.until.getTime() - Date.now();
     if (ms <= 0) {
       setWaiting(false);
       return;
@@ -61,77 +87,40 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
     setWaiting(true);
     const timer = window.setTimeout(() => setWaiting(false), ms);
     return () => window.clearTimeout(timer);
-  }, [refusal]);
+  }, [wait]);
 
-  function refuse(err: unknown, currentStep: 'password' | 'totp') {
-    if (err instanceof ApiError && (err.code === 'account_locked' || err.code === 'login_throttled')) {
-      const seconds = err.retryAfter ?? 60;
-      const until = new Date(Date.now() + seconds * 1000);
-      if (err.code === 'account_locked') {
-        setRefusal({ kind: 'locked', minutes: Math.max(1, Math.ceil(seconds / 60)), until });
-      } else {
-        setRefusal({ kind: 'throttled', seconds: Math.max(1, seconds), until });
-      }
-      return;
-    }
-    if (err instanceof ApiError && err.code === 'totp_invalid') {
-      setRefusal({ kind: 'text', text: t('login.totpInvalid'), on: 'code' });
-      setCode('');
-      codeRef.current?.focus();
-      return;
-    }
-    if (err instanceof ApiError && err.code === 'invalid_credentials') {
-      setRefusal({ kind: 'text', text: t('login.invalidCredentials'), on: 'form' });
-      if (currentStep === 'totp') {
-        setStep('password');
-      }
-      passwordRef.current?.focus();
-      passwordRef.current?.select();
-      return;
-    }
-    setRefusal({ kind: 'text', text: errorText(t, err), on: 'form' });
-  }
+  useEffect(() => {
+    if (wait) alertRef.current?.focus();
+  }, [wait]);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    if (busy || waiting) return;
+    if (form.busy || waiting) return;
+    setWait(null);
     if (step === 'password' && (!email.trim() || !password)) {
-      setRefusal({ kind: 'text', text: t('login.missing'), on: 'form' });
-      (email.trim() ? passwordRef : emailRef).current?.focus();
+      form.showFailure({ formError: t('login.missing'), focus: email.trim() ? 'password' : 'email' });
       return;
     }
     if (step === 'totp' && !/^\d{6}$/.test(code.replace(/\s/g, ''))) {
-      setRefusal({ kind: 'text', text: t('login.totpFormat'), on: 'code' });
-      codeRef.current?.focus();
+      form.showFailure({ errors: { code: t('login.totpFormat') } });
       return;
     }
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const body =
-        step === 'totp'
-          ? { email: email.trim(), password, totp_code: code.replace(/\s/g, '') }
-          : { email: email.trim(), password };
-      const res = await login(body);
-      onSuccess(res);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'totp_required' && step === 'password') {
-        setStep('totp');
-      } else {
-        refuse(err, step);
+    void form.submit(async () => {
+      try {
+        const body =
+          step === 'totp'
+            ? { email: email.trim(), password, totp_code: code.replace(/\s/g, '') }
+            : { email: email.trim(), password };
+        onSuccess(await login(body));
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'totp_required' && step === 'password') setStep('totp');
+        else throw err;
       }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  useEffect(() => {
-    if (refusal && refusal.kind !== 'text') alertRef.current?.focus();
-  }, [refusal]);
-
-  const codeError = refusal?.kind === 'text' && refusal.on === 'code' ? refusal.text : undefined;
-  let formAlert: { title: string; text?: string } | null = null;
-  if (refusal?.kind === 'text' && refusal.on !== 'code') formAlert = { title: refusal.text };
+  let formAlert: { title: string; text?: string } | null = form.formError ? { title: form.formError } : null;
+  const refusal = wait;
   if (refusal?.kind === 'locked') {
     formAlert = {
       title: t('login.lockedTitle'),
@@ -169,8 +158,8 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
             autoCapitalize="none"
             value={email}
             readOnly={Boolean(fixedEmail)}
-            onChange={(e) => setEmail(e.target.value)}
-            ref={emailRef}
+            onChange={(e) => form.set('email', e.target.value)}
+            ref={merged(emailRef, form.field('email'))}
           />
           <TextField
             id={`${idPrefix}-password`}
@@ -178,8 +167,8 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            ref={passwordRef}
+            onChange={(e) => form.set('password', e.target.value)}
+            ref={merged(passwordRef, form.field('password'))}
           />
         </>
       ) : (
@@ -195,15 +184,18 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
             width="short"
             className="input--code"
             value={code}
-            error={codeError}
-            onChange={(e) => setCode(e.target.value)}
-            ref={codeRef}
+            error={form.errors.code}
+            onChange={(e) => {
+              const value = e.target.value; // the message stays until the next try
+              form.update((v) => ({ ...v, code: value }));
+            }}
+            ref={merged(codeRef, form.field('code'))}
           />
         </>
       )}
       <div className="actions">
-        <button type="submit" className="button button--primary button--wide" disabled={busy || waiting} aria-disabled={busy || waiting}>
-          {busy ? <span className="spinner" aria-hidden="true" /> : null}
+        <button type="submit" className="button button--primary button--wide" disabled={form.busy || waiting} aria-disabled={form.busy || waiting}>
+          {form.busy ? <span className="spinner" aria-hidden="true" /> : null}
           {step === 'totp' ? t('login.totpSubmit') : (submitLabel ?? t('login.submit'))}
         </button>
         {step === 'totp' ? (
@@ -212,8 +204,9 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
             className="button button--secondary"
             onClick={() => {
               setStep('password');
-              setCode('');
-              setRefusal(null);
+              form.set('code', '');
+              form.clearFormError();
+              setWait(null);
             }}
           >
             {t('login.back')}

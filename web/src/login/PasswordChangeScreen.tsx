@@ -1,11 +1,9 @@
 // A one-time password (from `huidig init` or a reset) must be replaced before anything else.
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, isSessionEnded } from '../api/client';
 import { changePassword, getMe } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { Notice, TextField } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
 import { ScreenTitle } from '../ui/screen';
+import { useForm } from '../ui/useForm';
 import { useSession } from './session';
 
 type FieldName = 'current_password' | 'new_password' | 'repeat';
@@ -13,61 +11,37 @@ type FieldName = 'current_password' | 'new_password' | 'repeat';
 export function PasswordChangeScreen() {
   const { t } = useI18n();
   const { updateMe } = useSession();
-  const [values, setValues] = useState<Record<FieldName, string>>({ current_password: '', new_password: '', repeat: '' });
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = {
-    current_password: useRef<HTMLInputElement>(null),
-    new_password: useRef<HTMLInputElement>(null),
-    repeat: useRef<HTMLInputElement>(null),
-  };
-
-  function set(name: FieldName, value: string) {
-    setValues((v) => ({ ...v, [name]: value }));
-    setErrors((e) => ({ ...e, [name]: undefined }));
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const found: Partial<Record<FieldName, string>> = {};
-    if (!values.current_password) found.current_password = t('field.required');
-    if (!values.new_password) found.new_password = t('field.required');
-    else if (values.new_password.length < 8) found.new_password = t('field.new_password.password_too_short');
-    if (values.new_password && values.repeat !== values.new_password) found.repeat = t('password.mismatch');
-    setErrors(found);
-    setFormError(null);
-    const first = (['current_password', 'new_password', 'repeat'] as const).find((f) => found[f]);
-    if (first) {
-      refs[first].current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await changePassword({ current_password: values.current_password, new_password: values.new_password });
-      updateMe(await getMe());
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      if (err instanceof ApiError && (err.field === 'current_password' || err.field === 'new_password')) {
-        const field = err.field;
-        setErrors({ [field]: fieldErrorText(t, err) });
-        refs[field].current?.focus();
-      } else {
-        setFormError(errorText(t, err));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useForm<Record<FieldName, string>, FieldName>({
+    initial: { current_password: '', new_password: '', repeat: '' },
+    fields: ['current_password', 'new_password', 'repeat'],
+    validate: (v) => ({
+      current_password: v.current_password ? undefined : t('field.required'),
+      new_password: !v.new_password
+        ? t('field.required')
+        : v.new_password.length < 8
+          ? t('field.new_password.password_too_short')
+          : undefined,
+      repeat: v.new_password && v.repeat !== v.new_password ? t('password.mismatch') : undefined,
+    }),
+    // The server names only these two; `repeat` is the form's own.
+    problemField: (err) => (err.field === 'current_password' || err.field === 'new_password' ? err.field : null),
+  });
+  const { values, errors } = form;
 
   return (
     <main className="auth-card auth-card--wide" id="main">
       <ScreenTitle title={t('password.title')} />
       <p>{t('password.intro')}</p>
-      <form onSubmit={submit} noValidate>
-        {formError ? (
+      <form
+        onSubmit={form.onSubmit(async (v) => {
+          await changePassword({ current_password: v.current_password, new_password: v.new_password });
+          updateMe(await getMe());
+        })}
+        noValidate
+      >
+        {form.formError ? (
           <Notice kind="error" live="alert">
-            <p>{formError}</p>
+            <p>{form.formError}</p>
           </Notice>
         ) : null}
         <TextField
@@ -78,8 +52,8 @@ export function PasswordChangeScreen() {
           required
           value={values.current_password}
           error={errors.current_password}
-          onChange={(e) => set('current_password', e.target.value)}
-          ref={refs.current_password}
+          onChange={(e) => form.set('current_password', e.target.value)}
+          ref={form.field('current_password')}
         />
         <TextField
           id="new_password"
@@ -90,8 +64,8 @@ export function PasswordChangeScreen() {
           required
           value={values.new_password}
           error={errors.new_password}
-          onChange={(e) => set('new_password', e.target.value)}
-          ref={refs.new_password}
+          onChange={(e) => form.set('new_password', e.target.value)}
+          ref={form.field('new_password')}
         />
         <TextField
           id="repeat"
@@ -101,11 +75,11 @@ export function PasswordChangeScreen() {
           required
           value={values.repeat}
           error={errors.repeat}
-          onChange={(e) => set('repeat', e.target.value)}
-          ref={refs.repeat}
+          onChange={(e) => form.set('repeat', e.target.value)}
+          ref={form.field('repeat')}
         />
         <div className="actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={form.busy}>
             {t('password.submit')}
           </button>
         </div>

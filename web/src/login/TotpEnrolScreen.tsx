@@ -1,12 +1,13 @@
 // TOTP enrolment (R-SEC-1): scan the QR code (an <img> of the server's SVG as a data: URI,
 // never markup in the page) or type the key, then confirm with a first code.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, isSessionEnded, type TotpEnrolment } from '../api/client';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { Notice, TextField } from '../ui/controls';
-import { errorText, fieldErrorText } from '../ui/errors';
+import { errorText } from '../ui/errors';
 import { ScreenTitle } from '../ui/screen';
+import { useForm } from '../ui/useForm';
 import { useSession } from './session';
 
 function svgDataUri(svg: string): string {
@@ -14,6 +15,11 @@ function svgDataUri(svg: string): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return `data:image/svg+xml;base64,${btoa(binary)}`;
+}
+
+/** The code as typed, without spaces. */
+function clean(code: string): string {
+  return code.replace(/\s/g, '');
 }
 
 function grouped(secret: string): string {
@@ -25,12 +31,18 @@ export function TotpEnrolScreen() {
   const { updateMe } = useSession();
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [code, setCode] = useState('');
-  const [codeError, setCodeError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const started = useRef(false);
-  const codeRef = useRef<HTMLInputElement>(null);
+  const form = useForm({
+    initial: { code: '' },
+    fields: ['code'],
+    validate: (v) => ({ code: /^\d{6}$/.test(clean(v.code)) ? undefined : t('login.totpFormat') }),
+    problemField: (err) => (err.code === 'totp_invalid' || err.field === 'code' ? 'code' : null),
+    explain: (err, failure) => {
+      if (!failure.errors?.code) return failure;
+      form.set('code', ''); // a wrong code is typed again from the start
+      return err instanceof ApiError && err.code === 'totp_invalid' ? { errors: { code: t('totp.invalid') } } : failure;
+    },
+  });
 
   function start() {
     setLoadError(null);
@@ -47,32 +59,6 @@ export function TotpEnrolScreen() {
     start();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const clean = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(clean)) {
-      setCodeError(t('login.totpFormat'));
-      codeRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setFormError(null);
-    try {
-      updateMe(await confirmTotpEnrolment(clean));
-    } catch (err) {
-      if (isSessionEnded(err)) return;
-      if (err instanceof ApiError && (err.code === 'totp_invalid' || err.field === 'code')) {
-        setCodeError(err.code === 'totp_invalid' ? t('totp.invalid') : fieldErrorText(t, err));
-        setCode('');
-        codeRef.current?.focus();
-      } else {
-        setFormError(errorText(t, err));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <main className="auth-card auth-card--wide" id="main">
@@ -103,10 +89,10 @@ export function TotpEnrolScreen() {
             </li>
             <li>
               <p>{t('totp.step3')}</p>
-              <form onSubmit={submit} noValidate>
-                {formError ? (
+              <form onSubmit={form.onSubmit(async (v) => updateMe(await confirmTotpEnrolment(clean(v.code))))} noValidate>
+                {form.formError ? (
                   <Notice kind="error" live="alert">
-                    <p>{formError}</p>
+                    <p>{form.formError}</p>
                   </Notice>
                 ) : null}
                 <TextField
@@ -117,16 +103,13 @@ export function TotpEnrolScreen() {
                   maxLength={7}
                   width="short"
                   className="input--code"
-                  value={code}
-                  error={codeError}
-                  onChange={(e) => {
-                    setCode(e.target.value);
-                    setCodeError(undefined);
-                  }}
-                  ref={codeRef}
+                  value={form.values.code}
+                  error={form.errors.code}
+                  onChange={(e) => form.set('code', e.target.value)}
+                  ref={form.field('code')}
                 />
                 <div className="actions">
-                  <button type="submit" className="button button--primary" disabled={busy}>
+                  <button type="submit" className="button button--primary" disabled={form.busy}>
                     {t('totp.submit')}
                   </button>
                 </div>

@@ -2,7 +2,7 @@
 // the session if any), then the camera (`capture`, on a tablet or phone) or a picker for several
 // photos at once. Each photo uploads with its own progress bar; a failed one says why, in the
 // user's language, and can be sent again.
-import { useId, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import { useId, useRef, type ChangeEvent, type RefObject } from 'react';
 import { ApiError, type Photo, type PhotoPhase, type Trajectory } from '../api/client';
 import type { PhotoTags } from '../api/endpoints';
 import { useI18n, type Translate } from '../i18n';
@@ -10,10 +10,20 @@ import { ErrorIcon, RadioGroup, SelectField, TextField } from '../ui/controls';
 import { errorText } from '../ui/errors';
 import { formatDateTime } from '../ui/format';
 import { BODY_AREAS, TYPE_AREAS } from '../dossier/labels';
+import { useForm } from '../ui/useForm';
 import { PHASES } from './photoLabels';
 import { usePhotoUploads, type UploadItem } from './usePhotoUploads';
 
 const OTHER = '\u0000other';
+
+interface Tags {
+  phase: PhotoPhase;
+  /** A body area offered, or OTHER for the one typed in `other`. */
+  area: string;
+  other: string;
+  /** The session the photos belong to, if any. */
+  session: string;
+}
 
 function uploadError(t: Translate, err: unknown): string {
   // The server's own limit on the request (huidig.toml) says the same as the photo's.
@@ -133,33 +143,25 @@ export function PhotoUpload({
   const typeAreas = trajectory ? (TYPE_AREAS[trajectory.treatment_type.id] ?? []).map((a) => t(`area.${a}`)) : [];
   const allAreas = BODY_AREAS.map((a) => t(`area.${a}`));
   const areas = [...new Set([...typeAreas, ...knownAreas, ...allAreas])];
-  const [phase, setPhase] = useState<PhotoPhase>(defaultPhase);
-  const [area, setArea] = useState(() => recentArea ?? typeAreas[0] ?? '');
-  const [other, setOther] = useState('');
-  const [session, setSession] = useState('');
-  const [error, setError] = useState<{ field: 'area' | 'other'; text: string } | null>(null);
-  const areaRef = useRef<HTMLSelectElement>(null);
-  const otherRef = useRef<HTMLInputElement>(null);
+  // Phase and area come first: the camera or the picker opens only when they are there.
+  const form = useForm<Tags, 'area' | 'other'>({
+    initial: () => ({ phase: defaultPhase, area: recentArea ?? typeAreas[0] ?? '', other: '', session: '' }),
+    fields: ['area', 'other'],
+    validate: (v) =>
+      !v.area
+        ? { area: t('photos.areaMissing') }
+        : v.area === OTHER && !v.other.trim()
+          ? { other: t('photos.otherAreaMissing') }
+          : {},
+  });
+  const { phase, area, other, session } = form.values;
   const cameraRef = useRef<HTMLInputElement>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
   const sessions = trajectory ? [...trajectory.sessions].sort((a, b) => a.performed_at.localeCompare(b.performed_at)) : [];
 
   function chosenArea(): string | null {
-    if (!area) {
-      setError({ field: 'area', text: t('photos.areaMissing') });
-      areaRef.current?.focus();
-      return null;
-    }
-    if (area === OTHER) {
-      const typed = other.trim();
-      if (!typed) {
-        setError({ field: 'other', text: t('photos.otherAreaMissing') });
-        otherRef.current?.focus();
-        return null;
-      }
-      return typed;
-    }
-    return area;
+    if (!form.check()) return null;
+    return area === OTHER ? other.trim() : area;
   }
 
   function open(input: RefObject<HTMLInputElement | null>) {
@@ -195,17 +197,17 @@ export function PhotoUpload({
           legend={t('photos.phaseLegend')}
           choices={PHASES.map((p) => ({ value: p, label: t(`photos.phase.${p}`) }))}
           value={phase}
-          onChange={setPhase}
+          onChange={(p) => form.set('phase', p)}
         />
         <SelectField
           id="photo-area"
           label={t('photos.area')}
           value={area}
-          error={error?.field === 'area' ? error.text : undefined}
-          ref={areaRef}
+          error={form.errors.area}
+          ref={form.field('area')}
           onChange={(e) => {
-            setArea(e.target.value);
-            setError(null);
+            form.set('area', e.target.value);
+            form.clearError('other');
           }}
         >
           <option value="" disabled>
@@ -226,16 +228,16 @@ export function PhotoUpload({
             autoComplete="off"
             maxLength={100}
             value={other}
-            error={error?.field === 'other' ? error.text : undefined}
-            ref={otherRef}
+            error={form.errors.other}
+            ref={form.field('other')}
             onChange={(e) => {
-              setOther(e.target.value);
-              setError(null);
+              form.set('other', e.target.value);
+              form.clearError('area');
             }}
           />
         ) : null}
         {sessions.length ? (
-          <SelectField id="photo-session" label={t('photos.session')} value={session} onChange={(e) => setSession(e.target.value)}>
+          <SelectField id="photo-session" label={t('photos.session')} value={session} onChange={(e) => form.set('session', e.target.value)}>
             <option value="">{t('photos.sessionNone')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>

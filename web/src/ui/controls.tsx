@@ -210,6 +210,26 @@ export function RadioGroup<T extends string>({ id, legend, hint, error, choices,
   );
 }
 
+/** A form's submit button: not pressed twice while the form is busy, and a spinner meanwhile. */
+export function SubmitButton({
+  busy,
+  disabled,
+  secondary,
+  children,
+}: {
+  busy: boolean;
+  disabled?: boolean;
+  secondary?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button type="submit" className={`button ${secondary ? 'button--secondary' : 'button--primary'}`} disabled={busy || disabled}>
+      {busy ? <span className="spinner" aria-hidden="true" /> : null}
+      {children}
+    </button>
+  );
+}
+
 /** A message box; `alert` announces it at once (errors), `status` politely. */
 export function Notice({
   kind,

@@ -1,0 +1,189 @@
+// The one form hook: the values, an error per field and one for the whole form, the focus on the
+// first field in error (in the order the form lists its fields) after a refused submit, and the
+// submit itself: busy while it runs, never twice at once, a problem+json refusal mapped to the
+// field it names (`field`) or to the whole form, and what was typed kept when it fails.
+import { useCallback, useLayoutEffect, useRef, useState, type FormEvent, type RefCallback, type RefObject } from 'react';
+import { ApiError, isSessionEnded } from '../api/client';
+import { useI18n } from '../i18n';
+import { errorText, fieldErrorText } from './errors';
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/** What a refused submit shows: errors at fields, a text for the whole form, or both. */
+export interface Failure<F extends string> {
+  errors?: FieldErrors<F>;
+  formError?: string | null;
+  /** Where the focus goes; by default the first field in error, else the form's error. */
+  focus?: F | 'form';
+}
+
+export interface FormOptions<V, F extends string> {
+  /** The values the form starts with. */
+  initial: V | (() => V);
+  /** The fields that can be in error, in the order they stand in the form. */
+  fields: readonly F[];
+  /** Checks before anything is sent: the errors per field, or one text for the whole form. */
+  validate?: (values: V) => FieldErrors<F> | string;
+  /** The form field an API problem is about; by default its `field`, when that is one of `fields`. */
+  problemField?: (err: ApiError) => F | null | undefined;
+  /**
+   * What a refusal shows, given the standard reading (`standard`: the field's text at the field,
+   * anything else at the top of the form). It may change values too (empty a code, say).
+   */
+  explain?: (err: unknown, standard: Failure<F>) => Failure<F>;
+}
+
+export interface Form<V, F extends string> {
+  values: V;
+  /** Sets one value; the error of the field of the same name goes. */
+  set<K extends keyof V>(name: K, value: V[K]): void;
+  /** Changes the values as a whole (the errors stay). */
+  update(change: (values: V) => V): void;
+  errors: FieldErrors<F>;
+  formError: string | null;
+  busy: boolean;
+  clearError(...fields: F[]): void;
+  clearFormError(): void;
+  /** The ref of a field's control (`pick` chooses the control inside an element): it takes the focus. */
+  field(name: F, pick?: (el: HTMLElement) => HTMLElement | null): RefCallback<HTMLElement>;
+  /** The ref of the place of the form's own error (`FormError`). */
+  formErrorRef: RefObject<HTMLDivElement | null>;
+  /** Shows a failure and moves the focus to it. */
+  showFailure(failure: Failure<F>): void;
+  /** Shows what a refusal means (`explain` applied), with the focus. */
+  showError(err: unknown): void;
+  /** Checks the values (`validate`); shows what is wrong, with the focus. True when all is well. */
+  check(): boolean;
+  /** Checks, then sends: busy meanwhile, once at a time; a refusal is shown, the values stay. */
+  submit(send: (values: V) => Promise<void>): Promise<void>;
+  /** `submit` as a form's onSubmit. */
+  onSubmit(send: (values: V) => Promise<void>): (e: FormEvent) => void;
+}
+
+export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V, F> {
+  const { t } = useI18n();
+  const { fields } = options;
+  const [values, setValues] = useState<V>(options.initial);
+  const [errors, setErrors] = useState<FieldErrors<F>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [focus, setFocus] = useState<{ target: F | 'form'; round: number } | null>(null);
+  const sending = useRef(false);
+  const formErrorRef = useRef<HTMLDivElement>(null);
+  const controls = useRef(new Map<F, { el: HTMLElement; pick?: (el: HTMLElement) => HTMLElement | null }>());
+  const refs = useRef(new Map<F, RefCallback<HTMLElement>>());
+
+  // After the render that shows the errors, so that a control that only now appears is there.
+  useLayoutEffect(() => {
+    if (!focus) return;
+    if (focus.target === 'form') {
+      formErrorRef.current?.focus();
+      return;
+    }
+    const control = controls.current.get(focus.target);
+    if (control) (control.pick ? control.pick(control.el) : control.el)?.focus();
+  }, [focus]);
+
+  const field = useCallback((name: F, pick?: (el: HTMLElement) => HTMLElement | null): RefCallback<HTMLElement> => {
+    let ref = refs.current.get(name);
+    if (!ref) {
+      ref = (el: HTMLElement | null) => {
+        if (!el) return;
+        controls.current.set(name, { el, pick });
+        return () => {
+          if (controls.current.get(name)?.el === el) controls.current.delete(name);
+        };
+      };
+      refs.current.set(name, ref);
+    }
+    return ref;
+  }, []);
+
+  function clearError(...names: F[]) {
+    setErrors((e) => {
+      if (!names.some((n) => e[n])) return e;
+      const next = { ...e };
+      for (const n of names) delete next[n];
+      return next;
+    });
+  }
+
+  function set<K extends keyof V>(name: K, value: V[K]) {
+    setValues((v) => ({ ...v, [name]: value }));
+    if ((fields as readonly unknown[]).includes(name)) clearError(name as unknown as F);
+  }
+
+  function showFailure(failure: Failure<F>) {
+    const found: FieldErrors<F> = failure.errors ?? {};
+    setErrors(found);
+    setFormError(failure.formError ?? null);
+    const target = failure.focus ?? fields.find((f) => found[f]) ?? 'form';
+    setFocus((f) => ({ target, round: (f?.round ?? 0) + 1 }));
+  }
+
+  function standard(err: unknown): Failure<F> {
+    if (err instanceof ApiError) {
+      const name = options.problemField
+        ? options.problemField(err)
+        : fields.find((f) => f === err.field);
+      if (name) return { errors: { [name]: fieldErrorText(t, err) } as FieldErrors<F> };
+    }
+    return { formError: errorText(t, err) };
+  }
+
+  function showError(err: unknown) {
+    const failure = standard(err);
+    showFailure(options.explain ? options.explain(err, failure) : failure);
+  }
+
+  function check(): boolean {
+    const found: FieldErrors<F> | string = options.validate?.(values) ?? {};
+    if (typeof found === 'string') {
+      showFailure({ formError: found });
+      return false;
+    }
+    if (fields.some((f) => found[f])) {
+      showFailure({ errors: found });
+      return false;
+    }
+    setErrors({});
+    setFormError(null);
+    return true;
+  }
+
+  async function submit(send: (values: V) => Promise<void>) {
+    if (sending.current) return;
+    if (!check()) return;
+    sending.current = true;
+    setBusy(true);
+    try {
+      await send(values);
+    } catch (err) {
+      if (!isSessionEnded(err)) showError(err);
+    } finally {
+      sending.current = false;
+      setBusy(false);
+    }
+  }
+
+  return {
+    values,
+    set,
+    update: setValues,
+    errors,
+    formError,
+    busy,
+    clearError,
+    clearFormError: () => setFormError(null),
+    field,
+    formErrorRef,
+    showFailure,
+    showError,
+    check,
+    submit,
+    onSubmit: (send) => (e) => {
+      e.preventDefault();
+      void submit(send);
+    },
+  };
+}
