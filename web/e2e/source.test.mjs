@@ -81,6 +81,40 @@ test('R-SEC-1: nothing that the CSP forbids: no style attributes, innerHTML, eva
   assert.deepEqual(found, []);
 });
 
+test('every form gets its values, errors, focus and submit from the one form hook (ui/useForm.ts)', () => {
+  const found = [];
+  for (const file of files(SRC, /\.tsx$/)) {
+    const text = code(file);
+    const rel = relative(WEB, file);
+    // A search box is a form only for the Enter key: it sends nothing.
+    const forms = [...text.matchAll(/<form\b[^>]*>/g)].filter((m) => !/role="search"/.test(m[0]));
+    if (forms.length && !/\buseForm[<(]/.test(text)) found.push(`${rel}: a <form> without useForm`);
+    if (/\bfieldErrorText\(/.test(text) && !/\buseForm[<(]/.test(text)) found.push(`${rel}: maps a problem to a field itself`);
+    if (/\bsetBusy\(/.test(text)) found.push(`${rel}: its own busy state`);
+  }
+  assert.deepEqual(found, []);
+});
+
+test('no source file over 300 lines (the generated API types and the catalogues aside)', () => {
+  const exempt = new Set(['api/schema.d.ts', 'i18n/nl.ts', 'i18n/en.ts']);
+  const found = [];
+  for (const file of files(SRC, /\.(tsx?|css)$/)) {
+    const rel = relative(SRC, file);
+    const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+    if (!exempt.has(rel) && lines > 300) found.push(`${rel}: ${lines} lines`);
+  }
+  assert.deepEqual(found, []);
+});
+
+test('each stylesheet sits beside what it styles and is imported', () => {
+  const imported = new Set();
+  for (const file of files(SRC, /\.tsx?$/)) {
+    for (const m of code(file).matchAll(/^import '(\.[^']+\.css)';$/gm)) imported.add(join(file, '..', m[1]));
+  }
+  const found = files(SRC, /\.css$/).filter((f) => !imported.has(f)).map((f) => `${relative(WEB, f)}: imported nowhere`);
+  assert.deepEqual(found, []);
+});
+
 test('the API types are generated from api/openapi.yaml and up to date', () => {
   const bin = join(WEB, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
   const r = spawnSync(process.execPath, [bin, join(WEB, '..', 'api', 'openapi.yaml')], { encoding: 'utf8', cwd: WEB });

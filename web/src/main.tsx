@@ -1,7 +1,7 @@
+import './ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import './ui/app.css';
 
 const root = document.getElementById('root');
 if (root) {

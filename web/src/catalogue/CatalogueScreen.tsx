@@ -17,6 +17,7 @@ import { reflectionLine } from './labels';
 import { PracticeSettingsForm } from './PracticeSettingsForm';
 import { TypeForm } from './TypeForm';
 import { TypeRow } from './TypeRow';
+import './catalogue.css';
 
 const GROUP_ORDER: RegimeGroup[] = ['basic', 'wkkgz', 'pmu', 'cosmetic1', 'cosmetic2', 'cosmetic3'];
 

@@ -9,8 +9,10 @@ import { useI18n } from '../i18n';
 import { useMe, useSession } from '../login/session';
 import { Section } from '../ui/card';
 import { CheckboxField, ErrorIcon, FormError, Notice, SubmitButton, TextField } from '../ui/controls';
-import { useForm } from '../ui/useForm';
+import { fieldErrorText } from '../ui/errors';
+import { useForm, type FieldErrors } from '../ui/useForm';
 import { LAW_REFLECTION_DAYS } from './labels';
+import './settings.css';
 
 const CATEGORIES = [1, 2, 3] as const;
 
@@ -19,18 +21,22 @@ interface Values {
   days: string[];
   totp: boolean;
 }
-const inputId = (category: number) => `reflection_days_${category}`;
+type DayField = `reflection_days_${(typeof CATEGORIES)[number]}`;
+const inputId = (category: (typeof CATEGORIES)[number]): DayField => `reflection_days_${category}`;
+
+/** The error TEXT at the inputs of CATEGORIES. */
+function daysErrors(categories: readonly (typeof CATEGORIES)[number][], text: string): FieldErrors<DayField> {
+  return Object.fromEntries(categories.map((c) => [inputId(c), text]));
+}
 
 /** The periods as numbers; NaN where the text is no whole number of at most three digits. */
 function parseDays(days: string[]): number[] {
   return days.map((d) => (/^\s*\d{1,3}\s*$/.test(d) ? Number(d) : NaN));
 }
 
-function invalidCategories(numbers: number[]): number[] {
+function invalidCategories(numbers: number[]) {
   return CATEGORIES.filter((c) => !(numbers[c - 1]! >= 0 && numbers[c - 1]! <= 365));
 }
-
-const firstInvalid = (el: HTMLElement) => el.querySelector<HTMLElement>('input[aria-invalid="true"]');
 
 export function PracticeSettingsForm() {
   const { t } = useI18n();
@@ -38,30 +44,24 @@ export function PracticeSettingsForm() {
   const { updateMe } = useSession();
   const practice = me.practice;
   const [saved, setSaved] = useState<string>('');
-  /** The server refused a period shorter than the law's: those inputs are marked. */
-  const [lawRefused, setLawRefused] = useState(false);
-  const form = useForm<Values, 'reflection_days'>({
+  // One error for the periods, at the inputs it is about (each a field: the first takes the focus).
+  const form = useForm<Values, DayField>({
     initial: () => ({ days: practice.reflection_days.map(String), totp: practice.totp_required }),
-    fields: ['reflection_days'],
-    validate: (v) => ({
-      reflection_days: invalidCategories(parseDays(v.days)).length ? t('field.reflection_days.invalid_value') : undefined,
-    }),
+    fields: CATEGORIES.map(inputId),
+    validate: (v) => daysErrors(invalidCategories(parseDays(v.days)), t('field.reflection_days.invalid_value')),
     explain: (err, failure) => {
-      setLawRefused(err instanceof ApiError && err.code === 'shorter_than_law');
-      // At the field, and at the top of the form.
-      const text = failure.errors?.reflection_days;
-      return text ? { ...failure, formError: text } : failure;
+      if (!(err instanceof ApiError && err.field === 'reflection_days')) return failure;
+      const shorter = err.code === 'shorter_than_law' ? CATEGORIES.filter((c) => numbers[c - 1]! < LAW_REFLECTION_DAYS[c - 1]!) : [];
+      // At the inputs, and at the top of the form.
+      const text = fieldErrorText(t, err);
+      return { errors: daysErrors(shorter.length ? shorter : [...CATEGORIES], text), formError: text };
     },
   });
   const { days, totp } = form.values;
-  const daysError = form.errors.reflection_days;
-
-  // The categories the error is about (their inputs get aria-invalid); all when it names none.
   const numbers = parseDays(days);
-  const invalid = invalidCategories(numbers);
-  const shorter = lawRefused ? CATEGORIES.filter((c) => numbers[c - 1]! < LAW_REFLECTION_DAYS[c - 1]!) : [];
-  const named = invalid.length ? invalid : shorter;
-  const badCategories: number[] = daysError ? (named.length ? named : [...CATEGORIES]) : [];
+  /** The categories the error is about (their inputs get aria-invalid). */
+  const badCategories = CATEGORIES.filter((c) => form.errors[inputId(c)]);
+  const daysError = badCategories.length ? form.errors[inputId(badCategories[0]!)] : undefined;
 
   function patch(): PracticePatch {
     const body: PracticePatch = {};
@@ -74,7 +74,7 @@ export function PracticeSettingsForm() {
     form.update((v) => ({ ...v, days: v.days.map((d, i) => (i === category - 1 ? value : d)) }));
     setSaved('');
     if (daysError) {
-      form.clearError('reflection_days');
+      form.clearError(...CATEGORIES.map(inputId));
       form.clearFormError();
     }
   }
@@ -115,7 +115,6 @@ export function PracticeSettingsForm() {
           className={`field reflection-days${daysError ? ' field--error' : ''}`}
           id="reflection_days"
           aria-describedby={`reflection_days-hint${daysError ? ' reflection_days-error' : ''}`}
-          ref={form.field('reflection_days', firstInvalid)}
         >
           <legend className="field__label">{t('settings.reflectionLegend')}</legend>
           <p className="field__hint" id="reflection_days-hint">
@@ -147,6 +146,7 @@ export function PracticeSettingsForm() {
                   onChange={(e) => setDay(c, e.target.value)}
                   aria-invalid={bad ? true : undefined}
                   aria-describedby={`${id}-hint${daysError ? ' reflection_days-error' : ''}`}
+                  ref={form.field(id)}
                 />
               );
             })}

@@ -11,6 +11,7 @@ import { CheckboxField, FormError, Notice, RadioGroup, SelectField, SubmitButton
 import { useForm, type FieldErrors } from '../ui/useForm';
 import { QUALIFICATIONS, codeFromName, qualificationLabel } from './labels';
 import { FIELDS, changes, created, fieldOf, initial, type Category, type Field, type Values } from './typeValues';
+import './type-form.css';
 
 export function TypeForm({
   type,

@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { Notice } from '../ui/controls';
 import { qualificationLabel } from './labels';
 import { TypeForm } from './TypeForm';
+import './catalogue.css';
 
 export function TypeRow({
   type,

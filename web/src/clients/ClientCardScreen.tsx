@@ -20,6 +20,7 @@ import { mayReadDossier } from '../ui/roles';
 import { Link } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
 import { useLoad } from '../ui/useLoad';
+import './clients.css';
 
 export function ClientCardScreen({ id }: { id: string }) {
   const { t } = useI18n();

@@ -13,6 +13,8 @@ import { useLocations } from '../ui/location';
 import { mayCreateClients } from '../ui/roles';
 import { Link, replaceSearch, useLocation } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
+import '../ui/results.css';
+import './clients.css';
 
 const DEBOUNCE_MS = 200;
 

@@ -3,6 +3,7 @@
 import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useI18n } from '../i18n';
 import { ErrorIcon, TextField } from '../ui/controls';
+import './session.css';
 
 export function BodyAreasField({
   areas,

@@ -12,6 +12,7 @@ import { fullName } from '../ui/format';
 import { SignaturePad } from '../ui/SignaturePad';
 import { useForm, type FieldErrors } from '../ui/useForm';
 import { consentText, intakeChanges, type ConsentKind } from './consentText';
+import './consent.css';
 
 type SignatureKind = 'drawn' | 'typed';
 // The fields that can be in error; a problem about the kind or the text goes at the top.

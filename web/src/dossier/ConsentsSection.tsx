@@ -10,6 +10,8 @@ import { ConsentForm } from './ConsentForm';
 import type { ConsentKind } from './consentText';
 import { staffName } from './labels';
 import type { SectionProps } from './TrajectorySections';
+import '../ui/disclosure.css';
+import './consent.css';
 
 export function ConsentsSection({
   client,

@@ -14,6 +14,8 @@ import { LoadStatus } from '../ui/LoadStatus';
 import { useForm } from '../ui/useForm';
 import { useLoad } from '../ui/useLoad';
 import { INTAKE_FIELDS, intakeValue, staffName, type IntakeField } from './labels';
+import '../ui/disclosure.css';
+import './intake.css';
 
 function emptyAnswers(): Record<IntakeField, string> {
   return { allergies: '', medication: '', pregnancy: '', skin_conditions: '', contra_indications: '', notes: '' };

@@ -4,6 +4,7 @@ import type { Trajectory } from '../api/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { addDays, formatDate, todayInAmsterdam } from '../ui/format';
 import { missingKey } from './labels';
+import './trajectory.css';
 
 /** Where each missing item is put right. */
 const MISSING_TARGET: Record<string, string> = {

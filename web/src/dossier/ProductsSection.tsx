@@ -5,6 +5,7 @@ import type { ProductKind, Session, SessionProduct } from '../api/client';
 import { useI18n } from '../i18n';
 import { ErrorIcon, SelectField, TextField } from '../ui/controls';
 import { dateInAmsterdam, formatDate } from '../ui/format';
+import './session.css';
 
 const KINDS: ProductKind[] = ['product', 'pigment', 'needle'];
 

@@ -26,6 +26,7 @@ import {
   type Field,
   type Values,
 } from './sessionValues';
+import './session.css';
 
 /** The record was saved, but the server refused to sign it (the reason is the API's error). */
 export class SignRefused extends Error {
@@ -74,6 +75,7 @@ export function SessionForm({
     initial: () => (draft ? fromSession(draft) : newSession(t, trajectory, pmu, deviceRequired)),
     fields: FIELD_ORDER,
     validate: (v) => sessionErrors(t, v),
+    focusAfterRender: true, // the device's fields may come with its error
     // An error next to the field it names; a refused signature also says so above the form.
     explain: (thrown): Failure<Field> => {
       const signed = thrown instanceof SignRefused;

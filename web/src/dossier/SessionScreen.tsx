@@ -30,6 +30,7 @@ import { staffName } from './labels';
 import { SessionForm, SignRefused } from './SessionForm';
 import { SessionRecord } from './SessionRecord';
 import { sessionPath } from './SessionsSection';
+import './session.css';
 
 /** Why a just-created draft was not signed, for the draft's own screen. */
 let carried: { path: string; err: unknown } | null = null;

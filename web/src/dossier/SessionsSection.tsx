@@ -7,6 +7,8 @@ import { Section } from '../ui/card';
 import { formatDateTime } from '../ui/format';
 import { Link } from '../ui/router';
 import { staffName } from './labels';
+import '../ui/results.css';
+import './trajectories.css';
 
 export function sessionPath(clientId: string, trajectoryId: string, sessionId: string): string {
   return `/clients/${clientId}/trajectories/${trajectoryId}/sessions/${sessionId}`;

@@ -12,6 +12,8 @@ import { Link } from '../ui/router';
 import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { missingKey, regimeLabel } from './labels';
+import '../ui/results.css';
+import './trajectories.css';
 
 function Status({ trajectory }: { trajectory: Trajectory }) {
   const { t } = useI18n();

@@ -25,6 +25,7 @@ import { SessionsSection } from './SessionsSection';
 import { ConsultSection, DecisionSection, InformationSection } from './TrajectorySections';
 import { PhotoFlagsNotice } from '../photos/PhotoFlagsNotice';
 import { PhotosSection } from '../photos/PhotosSection';
+import './trajectory.css';
 
 export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string; trajectoryId: string }) {
   const { t, lang } = useI18n();

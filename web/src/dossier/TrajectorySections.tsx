@@ -12,6 +12,7 @@ import { useForm } from '../ui/useForm';
 import { ConsultForm } from './ConsultForm';
 import { staffName } from './labels';
 import { Reflection } from './MissingPanel';
+import './trajectory.css';
 
 export function InformationSection({ trajectory }: { trajectory: Trajectory }) {
   const { t } = useI18n();

@@ -9,6 +9,7 @@ import { Notice, TextField } from '../ui/controls';
 import { formatTime } from '../ui/format';
 import { merged } from '../ui/refs';
 import { useForm } from '../ui/useForm';
+import './login.css';
 
 /** A refusal that says how long to wait. */
 type Wait = { kind: 'locked'; minutes: number; until: Date } | { kind: 'throttled'; seconds: number; until: Date };

@@ -5,6 +5,7 @@ import { Notice } from '../ui/controls';
 import { Brand, LanguageSwitch, ScreenTitle } from '../ui/screen';
 import { LoginForm } from './LoginForm';
 import { useSession } from './session';
+import './login.css';
 
 export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();

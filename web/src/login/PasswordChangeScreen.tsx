@@ -5,6 +5,7 @@ import { Notice, TextField } from '../ui/controls';
 import { ScreenTitle } from '../ui/screen';
 import { useForm } from '../ui/useForm';
 import { useSession } from './session';
+import './login.css';
 
 type FieldName = 'current_password' | 'new_password' | 'repeat';
 

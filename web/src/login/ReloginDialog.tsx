@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
 import { LoginForm } from './LoginForm';
 import { useSession } from './session';
+import './login.css';
 
 export function ReloginDialog() {
   const { t } = useI18n();

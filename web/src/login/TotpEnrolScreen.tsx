@@ -9,6 +9,7 @@ import { errorText } from '../ui/errors';
 import { ScreenTitle } from '../ui/screen';
 import { useForm } from '../ui/useForm';
 import { useSession } from './session';
+import './login.css';
 
 function svgDataUri(svg: string): string {
   const bytes = new TextEncoder().encode(svg);

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n';
 import { SelectField } from '../ui/controls';
 import { formatDateTime } from '../ui/format';
 import { photoAlt } from './photoLabels';
+import './compare.css';
 
 /** The latest photo after, and the earliest before of the same area (or else the earliest). */
 function defaults(before: Photo[], after: Photo[]): [string, string] {

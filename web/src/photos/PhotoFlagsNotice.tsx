@@ -4,6 +4,7 @@ import type { Trajectory } from '../api/client';
 import { useI18n } from '../i18n';
 import { Notice } from '../ui/controls';
 import { photoFlags } from './photoLabels';
+import './photos.css';
 
 export function PhotoFlagsNotice({ trajectory, onGo }: { trajectory: Trajectory; onGo?: () => void }) {
   const { t } = useI18n();

@@ -6,6 +6,7 @@ import { photoUrl, thumbnailUrl } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../ui/format';
 import { PHASES, photoAlt, photoCaption, photoParams } from './photoLabels';
+import './photos.css';
 
 function PhotoViewer({ photo, onClose }: { photo: Photo | null; onClose: () => void }) {
   const { t } = useI18n();

@@ -13,6 +13,7 @@ import { BODY_AREAS, TYPE_AREAS } from '../dossier/labels';
 import { useForm } from '../ui/useForm';
 import { PHASES } from './photoLabels';
 import { usePhotoUploads, type UploadItem } from './usePhotoUploads';
+import './upload.css';
 
 const OTHER = '\u0000other';
 

@@ -16,6 +16,7 @@ import { PhotoCompare } from './PhotoCompare';
 import { PhotoGrid } from './PhotoGrid';
 import { photoFlags } from './photoLabels';
 import { PhotoUpload } from './PhotoUpload';
+import './photos.css';
 
 /** The phase a new photo most likely has, from what the trajectory still lacks. */
 function likelyPhase(trajectory: Trajectory | undefined): PhotoPhase {

@@ -7,6 +7,7 @@ import { useLocations } from './location';
 import { mayListClients, mayManagePractice } from './roles';
 import { Link, useLocation } from './router';
 import { Brand, LanguageSwitch } from './screen';
+import './frame.css';
 
 export function AppLayout({ children, nav = true }: { children: ReactNode; nav?: boolean }) {
   const { t } = useI18n();

@@ -5,6 +5,7 @@
 import { useEffect, useRef, type PointerEvent } from 'react';
 import { useI18n } from '../i18n';
 import { ErrorIcon } from './controls';
+import './signature.css';
 
 const WIDTH = 900;
 const HEIGHT = 300;

@@ -1,5 +1,6 @@
 // The parts of a card: a titled section and a list of facts (label, value).
 import type { ReactNode } from 'react';
+import './card.css';
 
 export function Item({ label, children }: { label: string; children: ReactNode }) {
   return (

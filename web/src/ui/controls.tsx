@@ -2,6 +2,10 @@
 // (aria-describedby, aria-invalid), sized for touch.
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useI18n } from '../i18n';
+import './buttons.css';
+import './controls.css';
+import './notice.css';
+import './form.css';
 
 function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { hasNavigated } from './router';
+import './screen.css';
 
 export function ScreenTitle({ title, children, focus = true }: { title: string; children?: ReactNode; focus?: boolean }) {
   const { t } = useI18n();

@@ -2,7 +2,7 @@
 // first field in error (in the order the form lists its fields) after a refused submit, and the
 // submit itself: busy while it runs, never twice at once, a problem+json refusal mapped to the
 // field it names (`field`) or to the whole form, and what was typed kept when it fails.
-import { useCallback, useLayoutEffect, useRef, useState, type FormEvent, type RefCallback, type RefObject } from 'react';
+import { useCallback, useRef, useState, type FormEvent, type RefCallback, type RefObject } from 'react';
 import { ApiError, isSessionEnded } from '../api/client';
 import { useI18n } from '../i18n';
 import { errorText, fieldErrorText } from './errors';
@@ -31,6 +31,11 @@ export interface FormOptions<V, F extends string> {
    * anything else at the top of the form). It may change values too (empty a code, say).
    */
   explain?: (err: unknown, standard: Failure<F>) => Failure<F>;
+  /**
+   * A refusal (not the form's own checks) takes the focus only once it is on screen, for a
+   * control that may come with it (a field shown only then). By default the focus moves at once.
+   */
+  focusAfterRender?: boolean;
 }
 
 export interface Form<V, F extends string> {
@@ -67,22 +72,20 @@ export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V
   const [errors, setErrors] = useState<FieldErrors<F>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [focus, setFocus] = useState<{ target: F | 'form'; round: number } | null>(null);
   const sending = useRef(false);
   const formErrorRef = useRef<HTMLDivElement>(null);
   const controls = useRef(new Map<F, { el: HTMLElement; pick?: (el: HTMLElement) => HTMLElement | null }>());
   const refs = useRef(new Map<F, RefCallback<HTMLElement>>());
 
-  // After the render that shows the errors, so that a control that only now appears is there.
-  useLayoutEffect(() => {
-    if (!focus) return;
-    if (focus.target === 'form') {
+  /** Focuses the control of a field, or the place of the form's error, where it is there. */
+  function focusOn(target: F | 'form') {
+    if (target === 'form') {
       formErrorRef.current?.focus();
       return;
     }
-    const control = controls.current.get(focus.target);
-    if (control) (control.pick ? control.pick(control.el) : control.el)?.focus();
-  }, [focus]);
+    const control = controls.current.get(target);
+    (control?.pick ? control.pick(control.el) : control?.el)?.focus();
+  }
 
   const field = useCallback((name: F, pick?: (el: HTMLElement) => HTMLElement | null): RefCallback<HTMLElement> => {
     let ref = refs.current.get(name);
@@ -113,12 +116,14 @@ export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V
     if ((fields as readonly unknown[]).includes(name)) clearError(name as unknown as F);
   }
 
-  function showFailure(failure: Failure<F>) {
+  function showFailure(failure: Failure<F>, later = false) {
     const found: FieldErrors<F> = failure.errors ?? {};
     setErrors(found);
     setFormError(failure.formError ?? null);
     const target = failure.focus ?? fields.find((f) => found[f]) ?? 'form';
-    setFocus((f) => ({ target, round: (f?.round ?? 0) + 1 }));
+    // Later: once the render that shows the failure is done (and a control that comes with it).
+    if (later) window.setTimeout(() => focusOn(target), 0);
+    else focusOn(target);
   }
 
   function standard(err: unknown): Failure<F> {
@@ -133,7 +138,7 @@ export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V
 
   function showError(err: unknown) {
     const failure = standard(err);
-    showFailure(options.explain ? options.explain(err, failure) : failure);
+    showFailure(options.explain ? options.explain(err, failure) : failure, options.focusAfterRender);
   }
 
   function check(): boolean {
@@ -177,7 +182,7 @@ export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V
     clearFormError: () => setFormError(null),
     field,
     formErrorRef,
-    showFailure,
+    showFailure: (failure) => showFailure(failure),
     showError,
     check,
     submit,
