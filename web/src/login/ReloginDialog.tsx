@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { LoginForm } from './LoginForm';
 import { useSession } from './session';
 import './login.css';
+import '../ui/dialog.css';
 
 export function ReloginDialog() {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function ReloginDialog() {
   return (
     <dialog
       ref={ref}
-      className="relogin"
+      className="dialog relogin"
       aria-labelledby="relogin-title"
       aria-describedby="relogin-text"
       onCancel={(e) => e.preventDefault() /* Escape does not throw the work away */}

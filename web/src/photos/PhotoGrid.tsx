@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { formatDateTime } from '../ui/format';
 import { PHASES, photoAlt, photoCaption, photoParams } from './photoLabels';
 import './photos.css';
+import '../ui/dialog.css';
 
 function PhotoViewer({ photo, onClose }: { photo: Photo | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -21,7 +22,7 @@ function PhotoViewer({ photo, onClose }: { photo: Photo | null; onClose: () => v
   }, [photo]);
 
   return (
-    <dialog ref={ref} className="viewer" aria-labelledby={`${uid}-title`} onClose={onClose}>
+    <dialog ref={ref} className="dialog viewer" aria-labelledby={`${uid}-title`} onClose={onClose}>
       {photo ? (
         <div className="viewer__body">
           <div className="viewer__head">
