@@ -11,10 +11,11 @@ build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
-# Unit, store (SQLite and PostgreSQL) and service tests under ctest, then the API tests
+# The layering rules (scripts/check-layers), unit, store (SQLite and PostgreSQL) and service tests under ctest, then the API tests
 # against the real server on loopback, then the browser tests in Chromium, then the server's
 # own code under AddressSanitizer+UBSan and ThreadSanitizer (scripts/sanitize).
 test: build
+	@bash scripts/check-layers
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	@HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=2 tests/api/
 	@if [ -d web/e2e ]; then HUIDIG_BIN=$(BUILD)/huidig node --test --test-concurrency=1 web/e2e/; fi

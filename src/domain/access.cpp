@@ -31,12 +31,13 @@ bool RoleMay(Role role, Permission p) {
       return p != P::kPracticeSettings && p != P::kAuditRead;  // incl. kDossierWrite
     case Role::kAssistant:  // identity and contact data only
       return p == P::kClientList || p == P::kClientCreate || p == P::kClientRead ||
-             p == P::kClientUpdate;
+             p == P::kClientUpdate || p == P::kStaffDirectory;
     case Role::kQuality:  // clients only where linked to a case (object-level check)
-      return p == P::kClientRead || p == P::kClientDossier || p == P::kAuditRead;
+      return p == P::kClientRead || p == P::kClientDossier || p == P::kAuditRead ||
+             p == P::kStaffDirectory;
     case Role::kAuditor:  // read-only
       return p == P::kClientList || p == P::kClientRead || p == P::kClientDossier ||
-             p == P::kAuditRead;
+             p == P::kAuditRead || p == P::kStaffDirectory;
   }
   return false;
 }

@@ -25,6 +25,7 @@ enum class Permission {
   kDossierWrite,      // write health data: intake, trajectories, sessions
   kPracticeSettings,  // practice settings such as mandatory TOTP
   kAuditRead,         // read the access log (R-AUD-4)
+  kStaffDirectory,    // colleagues' names and roles, to name the authors of records
 };
 
 bool RoleMay(Role role, Permission permission);

@@ -35,7 +35,7 @@ Result<void> ValidateTrajectoryInfo(const TrajectoryInfo& info) {
     }
   }
   if (info.planned_sessions < 1 || info.planned_sessions > 100)
-    return Invalid("invalid_value", "planned_sessions", "R-TRJ-1");
+    return Invalid("out_of_range", "planned_sessions", "R-TRJ-1");
   return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// The JSON API: authentication, CSRF and role gates in front of thin handlers that parse,
-// call one service and map the result (STYLE.md). No SQL and no sockets here.
+// The JSON API: authentication, CSRF and role gates in front of the areas' handlers
+// (*_handlers.cpp), which read the request, call one service and map its answer (STYLE.md).
+// An Error becomes problem+json here, in one place. No SQL and no sockets here.
 
 #include <filesystem>
 #include <functional>
@@ -8,9 +9,9 @@
 #include <string>
 
 #include "http/application.hpp"
+#include "http/handler.hpp"
 #include "http/http_types.hpp"
 #include "http/messages.hpp"
-#include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "service/auth_service.hpp"
 #include "service/catalogue_service.hpp"
@@ -60,70 +61,14 @@ class Api final : public Application {
   std::string CookieName() const;
 
  private:
-  struct Call {
-    const HttpRequest& req;
-    const PathParams& params;
-    const service::Caller* caller;  // null on public routes
-    Lang lang;
-  };
-  using Handler = std::function<HttpResponse(const Call&)>;
-  enum Access { kPublic, kRestrictedOk, kFull };
-  struct Route {
-    Access access;
-    Handler handler;
-    Work work = Work::kInline;  // kUpload: the body is an image, not JSON
-  };
   struct Admitted;
 
-  void Add(std::string method, std::string pattern, Access access, Handler handler, Work work = Work::kInline);
   std::optional<HttpResponse> AdmitOrRefuse(const HttpRequest& head, Lang lang, Admission& admission) const;
 
-  HttpResponse Login(const Call& c) const;
-  HttpResponse Logout(const Call& c) const;
-  HttpResponse GetMe(const Call& c) const;
-  HttpResponse ChangePassword(const Call& c) const;
-  HttpResponse StartTotp(const Call& c) const;
-  HttpResponse ConfirmTotp(const Call& c) const;
-  HttpResponse PatchPractice(const Call& c) const;
-  HttpResponse ListLocations(const Call& c) const;
-  HttpResponse ListStaff(const Call& c) const;
-  HttpResponse SearchClients(const Call& c) const;
-  HttpResponse CreateClient(const Call& c) const;
-  HttpResponse GetClient(const Call& c) const;
-  HttpResponse PatchClient(const Call& c) const;
-  HttpResponse ListTreatmentTypes(const Call& c) const;
-  HttpResponse CreateTreatmentType(const Call& c) const;
-  HttpResponse PatchTreatmentType(const Call& c) const;
-  HttpResponse GetIntake(const Call& c) const;
-  HttpResponse AddIntake(const Call& c) const;
-  HttpResponse ListTrajectories(const Call& c) const;
-  HttpResponse CreateTrajectory(const Call& c) const;
-  HttpResponse GetTrajectory(const Call& c) const;
-  HttpResponse RecordConsult(const Call& c) const;
-  HttpResponse RecordDecision(const Call& c) const;
-  HttpResponse AddConsent(const Call& c) const;
-  HttpResponse CreateSession(const Call& c) const;
-  HttpResponse GetSession(const Call& c) const;
-  HttpResponse PatchSession(const Call& c) const;
-  HttpResponse SignSession(const Call& c) const;
-  HttpResponse AddAddendum(const Call& c) const;
-  HttpResponse Recall(const Call& c) const;
-  HttpResponse UploadPhoto(const Call& c) const;
-  HttpResponse ListPhotos(const Call& c) const;
-  HttpResponse GetPhoto(const Call& c) const;
-  HttpResponse GetThumbnail(const Call& c) const;
-
-  service::AuthService& auth_;
-  service::ClientService& clients_;
-  service::CatalogueService& catalogue_;
-  service::IntakeService& intake_;
-  service::TrajectoryService& trajectories_;
-  service::SessionService& sessions_;
-  service::PhotoService& photos_;
-  service::PracticeService& practice_;
+  service::AuthService& auth_;  // every route but the public ones authenticates here
   ApiOptions options_;
   StaticFiles web_;
-  Router<Route> router_;
+  Routes routes_;
 };
 
 // Headers every response carries (set by the server for responses that lack them).

@@ -29,6 +29,15 @@ int StatusFor(const Error& e) {
   return 500;
 }
 
+Error ServerRefusal(std::string_view code) {
+  Error e{Errc::kInvalidArgument, std::string(code), {}, "R-SEC-4", {}};
+  if (code == "body_too_large" || code == "headers_too_large") e.errc = Errc::kTooLarge;
+  if (code == "transfer_coding_unsupported") e.errc = Errc::kNotImplemented;
+  if (code == "server_busy") e = std::move(e).With("retry_after", 1LL), e.errc = Errc::kUnavailable;
+  if (code == "internal") e.errc = Errc::kInternal, e.rule.clear();
+  return e;
+}
+
 HttpResponse ProblemResponse(const Error& e, Lang lang) {
   const int status = StatusFor(e);
   std::string date;

@@ -8,6 +8,8 @@
 namespace huidig::http {
 
 int StatusFor(const Error& error);
+// The Error of a refusal the server makes itself (Application::Refusal's codes).
+Error ServerRefusal(std::string_view code);
 HttpResponse ProblemResponse(const Error& error, Lang lang);
 
 }  // namespace huidig::http

@@ -9,6 +9,7 @@
 #include "http/api.hpp"
 #include "http/error_mapping.hpp"
 #include "http/json_body.hpp"
+#include "http/json_read.hpp"
 #include "http/router.hpp"
 #include "testing/engines.hpp"
 
@@ -58,18 +59,39 @@ TEST(JsonBodyTest, RSec4StrictObjectsWithNamedFields) {
   EXPECT_EQ(ParseObject("{\"a\":\"\xff\"}").error().code, "invalid_utf8");
   std::string deep(100, '[');
   EXPECT_EQ(ParseObject("{\"a\":" + deep + "}").error().code, "malformed_json");
-  auto obj = ParseObject(R"({"name":"Zoë","age":3,"flag":true,"gone":null})");
+  EXPECT_EQ(ParseObject(R"({"a":1,"a":2})").error().field, "a");
+  auto obj = ParseObject(R"({"name":"Zoë","age":3,"flag":true,"gone":null,"big":4294967297,"sig":{"kind":1}})");
   ASSERT_TRUE(obj);
-  JsonFields f(*obj);
-  EXPECT_EQ(f.Only({"name", "age", "flag"}).error().field, "gone");
-  EXPECT_EQ(**f.String("name"), "Zoë");
-  EXPECT_EQ(f.String("age").error().code, "wrong_type");
-  EXPECT_EQ(**f.Bool("flag"), true);
-  EXPECT_FALSE(*f.String("missing"));
-  auto cleared = f.NullableString("gone");
-  ASSERT_TRUE(cleared && *cleared);
-  EXPECT_FALSE(**cleared);
-  EXPECT_EQ(f.RequiredString("missing").error().code, "required");
+  const boost::json::value v(*obj);
+  EXPECT_EQ(ObjectReader(v, "", {"name", "age", "flag"}).Done(0).error().field, "gone");
+  const std::initializer_list<std::string_view> all{"name", "age", "flag", "gone", "big", "sig"};
+  std::string name;
+  std::optional<bool> flag;
+  std::optional<std::optional<std::string>> gone;
+  int age = 0;
+  ASSERT_TRUE(ObjectReader(v, "", all)
+                  .Required("name", name)
+                  .Optional("flag", flag)
+                  .Nullable("gone", gone)
+                  .Optional("age", age)
+                  .Done(0));
+  EXPECT_EQ(name, "Zoë");
+  EXPECT_EQ(flag, true);
+  ASSERT_TRUE(gone);
+  EXPECT_FALSE(*gone);
+  EXPECT_EQ(age, 3);
+  std::string wrong;
+  EXPECT_EQ(ObjectReader(v, "", all).Optional("age", wrong).Done(0).error().code, "wrong_type");
+  EXPECT_EQ(ObjectReader(v, "", all).Required("missing", wrong).Done(0).error().code, "required");
+  int big = 0;
+  auto out = ObjectReader(v, "", all).Optional("big", big).Done(0);
+  EXPECT_EQ(out.error().code, "out_of_range");
+  EXPECT_EQ(big, 0) << "a number out of range is refused, never cut to fit";
+  // Nested members are named by their path.
+  const auto* sig = v.as_object().if_contains("sig");
+  std::string kind;
+  auto nested = ObjectReader(*sig, "signature", {"kind"}).Optional("kind", kind).Done(0);
+  EXPECT_EQ(nested.error().field, "signature.kind");
 }
 
 TEST(RouterTest, MatchesTemplatesAndKnowsAllowedMethods) {

@@ -62,12 +62,16 @@ std::string AuthService::TokenHash(const std::string& token) {
 
 Me AuthService::BuildMe(store::Tx& tx, const store::UserRecord& user, const std::string& csrf) {
   Me me;
-  me.user = user;
-  me.practice = practices_.Find(tx, user.practice).value_or(store::PracticeRecord{});
+  me.id = user.id;
+  me.email = user.email;
+  me.display_name = user.display_name;
+  me.role = user.role;
+  me.totp_enabled = user.totp_secret.has_value();
+  me.practice = ToView(practices_.Find(tx, user.practice).value_or(store::PracticeRecord{}));
   for (auto& l : practices_.Locations(tx, user.practice))
     if (user.all_locations ||
         std::find(user.locations.begin(), user.locations.end(), l.id) != user.locations.end())
-      me.locations.push_back(l);
+      me.locations.push_back(ToView(l));
   me.password_change_required = user.must_change_password;
   me.totp_enrolment_required =
       domain::TotpMandatory(user.role, me.practice.totp_required) && !user.totp_secret;
@@ -267,23 +271,6 @@ Result<Me> AuthService::ConfirmTotpEnrolment(const Caller& caller, const std::st
     auto fresh = users_.Find(tx, user->id);
     return BuildMe(tx, *fresh, caller.csrf_token);
   });
-}
-
-Result<std::vector<store::LocationRecord>> AuthService::Locations(const Caller& caller) {
-  return ctx_.db.Read([&](store::Tx& tx) {
-    std::vector<store::LocationRecord> out;
-    for (auto& l : practices_.Locations(tx, caller.actor.practice))
-      if (caller.actor.AtLocation(l.id)) out.push_back(l);
-    return out;
-  });
-}
-
-}  // namespace huidig::service
-
-namespace huidig::service {
-
-Result<std::vector<store::UserRecord>> AuthService::Staff(const Caller& caller) {
-  return ctx_.db.Read([&](store::Tx& tx) { return users_.ForPractice(tx, caller.actor.practice); });
 }
 
 }  // namespace huidig::service

@@ -9,16 +9,21 @@
 #include "common/result.hpp"
 #include "domain/access.hpp"
 #include "service/context.hpp"
+#include "service/practice_service.hpp"
 #include "store/records.hpp"
 #include "store/staff_repo.hpp"
 
 namespace huidig::service {
 
-// What the signed-in user sees of themselves (GET /me).
+// What the signed-in user sees of themselves (GET /me): never their credentials.
 struct Me {
-  store::UserRecord user;
-  store::PracticeRecord practice;
-  std::vector<store::LocationRecord> locations;  // the locations the user works at
+  UserId id;
+  std::string email;
+  std::string display_name;
+  domain::Role role = domain::Role::kAssistant;
+  PracticeView practice;
+  std::vector<LocationView> locations;  // the locations the user works at
+  bool totp_enabled = false;
   bool password_change_required = false;
   bool totp_enrolment_required = false;
   std::string csrf_token;
@@ -69,9 +74,6 @@ class AuthService {
   [[nodiscard]] Result<TotpEnrolment> StartTotpEnrolment(const Caller& caller,
                                                          const std::optional<std::string>& password);
   [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
-  [[nodiscard]] Result<std::vector<store::LocationRecord>> Locations(const Caller& caller);
-  // The practice's staff (names and roles), so records can name their authors.
-  [[nodiscard]] Result<std::vector<store::UserRecord>> Staff(const Caller& caller);
 
   // The CSRF token of a session: derived from its token, so nothing more is stored.
   static std::string CsrfTokenFor(const std::string& session_token);

@@ -32,17 +32,23 @@ audit::Entry CatalogueEntry(const domain::Actor& actor, std::string action, cons
 
 }  // namespace
 
+TreatmentTypeView ToView(const store::TreatmentTypeRecord& r) { return {r.type, r.retired}; }
+
 void CatalogueService::SeedShipped(store::Tx& tx, const PracticeId& practice, Instant now) const {
   for (const auto& t : domain::ShippedCatalogue())
     repo_.Insert(tx, practice, {t, false, now, "system"});
 }
 
-Result<std::vector<store::TreatmentTypeRecord>> CatalogueService::List(const domain::Actor& actor) {
-  (void)actor;  // every role of the practice may read its catalogue
-  return ctx_.db.Read([&](store::Tx& tx) { return repo_.Latest(tx, actor.practice); });
+Result<std::vector<TreatmentTypeView>> CatalogueService::List(const domain::Actor& actor) {
+  // Every role of the practice may read its catalogue.
+  return ctx_.db.Read([&](store::Tx& tx) {
+    std::vector<TreatmentTypeView> out;
+    for (const auto& r : repo_.Latest(tx, actor.practice)) out.push_back(ToView(r));
+    return out;
+  });
 }
 
-Result<store::TreatmentTypeRecord> CatalogueService::Create(const domain::Actor& actor,
+Result<TreatmentTypeView> CatalogueService::Create(const domain::Actor& actor,
                                                             const TreatmentTypeChanges& ch) {
   if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CAT");
   if (!ch.key) return Invalid("required", "id", "R-CAT");
@@ -54,22 +60,22 @@ Result<store::TreatmentTypeRecord> CatalogueService::Create(const domain::Actor&
   auto type = Apply(blank, ch);
   if (!type) return Fail(type.error());
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::TreatmentTypeRecord> {
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<TreatmentTypeView> {
     if (repo_.Find(tx, actor.practice, type->key)) return Fail(Errc::kConflict, "key_taken", "id", "R-CAT");
     store::TreatmentTypeRecord r{*type, ch.retired.value_or(false), now, actor.user.value};
     repo_.Insert(tx, actor.practice, r);
     ctx_.audit.Append(tx, CatalogueEntry(actor, "create", r.type.key, now));
-    return r;
+    return ToView(r);
   });
 }
 
-Result<store::TreatmentTypeRecord> CatalogueService::Update(const domain::Actor& actor,
+Result<TreatmentTypeView> CatalogueService::Update(const domain::Actor& actor,
                                                             const std::string& key,
                                                             const TreatmentTypeChanges& ch) {
   if (!actor.May(Permission::kPracticeSettings)) return Forbidden("R-CAT");
   if (ch.key && *ch.key != key) return Invalid("field_not_allowed", "id", "R-CAT");
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::TreatmentTypeRecord> {
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<TreatmentTypeView> {
     auto current = repo_.Find(tx, actor.practice, key);
     if (!current) return NotFound();
     auto type = Apply(current->type, ch);
@@ -78,7 +84,7 @@ Result<store::TreatmentTypeRecord> CatalogueService::Update(const domain::Actor&
     store::TreatmentTypeRecord r{*type, ch.retired.value_or(current->retired), now, actor.user.value};
     repo_.Insert(tx, actor.practice, r);
     ctx_.audit.Append(tx, CatalogueEntry(actor, "update", key, now));
-    return r;
+    return ToView(r);
   });
 }
 

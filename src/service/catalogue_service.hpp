@@ -14,6 +14,14 @@
 
 namespace huidig::service {
 
+// A version of a treatment type as the catalogue shows it.
+struct TreatmentTypeView {
+  domain::TreatmentType type;
+  bool retired = false;
+};
+
+TreatmentTypeView ToView(const store::TreatmentTypeRecord& r);
+
 // A change to a type; fields not sent stay as they were.
 struct TreatmentTypeChanges {
   std::optional<std::string> key;  // on create only
@@ -32,11 +40,11 @@ class CatalogueService {
  public:
   explicit CatalogueService(Context ctx) : ctx_(ctx) {}
 
-  [[nodiscard]] Result<std::vector<store::TreatmentTypeRecord>> List(const domain::Actor& actor);
-  [[nodiscard]] Result<store::TreatmentTypeRecord> Create(const domain::Actor& actor,
+  [[nodiscard]] Result<std::vector<TreatmentTypeView>> List(const domain::Actor& actor);
+  [[nodiscard]] Result<TreatmentTypeView> Create(const domain::Actor& actor,
                                                           const TreatmentTypeChanges& changes);
   // A new version of the type; earlier versions stay as they were.
-  [[nodiscard]] Result<store::TreatmentTypeRecord> Update(const domain::Actor& actor,
+  [[nodiscard]] Result<TreatmentTypeView> Update(const domain::Actor& actor,
                                                           const std::string& key,
                                                           const TreatmentTypeChanges& changes);
 

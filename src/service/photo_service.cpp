@@ -14,9 +14,14 @@ std::string SealContext(const std::string& photo, const std::string& kind) {
   return "photo:" + photo + ":" + kind;
 }
 
+PhotoView ToView(const store::PhotoRow& p) {
+  return {p.ref.id,   p.ref.client, p.trajectory_id, p.session_id,  p.phase,
+          p.body_area, p.width,     p.height,        p.uploaded_at, p.uploaded_by};
+}
+
 }  // namespace
 
-Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor,
+Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
                                              const std::string& client_id, const PhotoUpload& up,
                                              std::string_view bytes) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
@@ -100,14 +105,14 @@ Result<store::PhotoRow> PhotoService::Upload(const domain::Actor& actor,
     ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "photo", target->client.id,
                                               target->client.location, row.ref.id, now));
   });
-  return row;
+  return ToView(row);
 }
 
-Result<std::vector<store::PhotoRow>> PhotoService::List(const domain::Actor& actor,
-                                                        const std::string& client_id) {
+Result<std::vector<PhotoView>> PhotoService::List(const domain::Actor& actor,
+                                                  const std::string& client_id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<store::PhotoRow>> {
+  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<PhotoView>> {
     auto client =
         IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
@@ -119,7 +124,9 @@ Result<std::vector<store::PhotoRow>> PhotoService::List(const domain::Actor& act
     auto e = audit::Entry::About(actor, "read", "photo_list", client->id, client->location,
                                  "results:" + std::to_string(rows.size()), now);
     ctx_.audit.Append(tx, e);
-    return rows;
+    std::vector<PhotoView> out;
+    for (const auto& r : rows) out.push_back(ToView(r));
+    return out;
   });
 }
 
@@ -143,7 +150,7 @@ Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::str
     if (!jpeg) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-PHOTO-3");
     ctx_.audit.Append(tx, audit::Entry::About(actor, kind == "image" ? "read" : "read_thumbnail",
                                               "photo", client->id, client->location, id, now));
-    return PhotoImage{*row, *jpeg};
+    return PhotoImage{ToView(*row), *jpeg};
   });
 }
 

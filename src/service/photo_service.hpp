@@ -25,8 +25,21 @@ struct PhotoUpload {
   std::optional<std::string> trajectory_id;  // a before-photo has no session yet
 };
 
+struct PhotoView {
+  std::string id;
+  ClientId client;
+  std::optional<std::string> trajectory_id;
+  std::optional<std::string> session_id;
+  std::string phase;  // before | during | after
+  std::string body_area;
+  int width = 0;
+  int height = 0;
+  Instant uploaded_at{};
+  UserId uploaded_by;
+};
+
 struct PhotoImage {
-  store::PhotoRow photo;
+  PhotoView photo;
   std::string jpeg;
 };
 
@@ -36,9 +49,9 @@ class PhotoService {
   PhotoService(Context ctx, store::PhotoRepo repo, media::IntakeLimits limits)
       : ctx_(ctx), photos_(std::move(repo)), intake_(limits) {}
 
-  [[nodiscard]] Result<store::PhotoRow> Upload(const domain::Actor& actor, const std::string& client_id,
+  [[nodiscard]] Result<PhotoView> Upload(const domain::Actor& actor, const std::string& client_id,
                                                const PhotoUpload& upload, std::string_view bytes);
-  [[nodiscard]] Result<std::vector<store::PhotoRow>> List(const domain::Actor& actor, const std::string& client_id);
+  [[nodiscard]] Result<std::vector<PhotoView>> List(const domain::Actor& actor, const std::string& client_id);
   // kind: "image" or "thumbnail".
   [[nodiscard]] Result<PhotoImage> Open(const domain::Actor& actor, const std::string& id, const std::string& kind);
 

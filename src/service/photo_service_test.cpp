@@ -55,7 +55,7 @@ TEST_P(PhotoServiceTest, RPhoto3PhotosAreSealedAtRestAndOpenForTheDossier) {
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].body_area, "linkerwang");
   for (const char* kind : {"image", "thumbnail"}) {
-    auto image = Photos().Open(practitioner_, photo->ref.id, kind);
+    auto image = Photos().Open(practitioner_, photo->id, kind);
     ASSERT_TRUE(image) << image.error().code;
     EXPECT_EQ(image->jpeg.substr(0, 3), "\xFF\xD8\xFF");
   }
@@ -71,11 +71,11 @@ TEST_P(PhotoServiceTest, RPhoto3PhotosAreSealedAtRestAndOpenForTheDossier) {
     }
     EXPECT_EQ(files, 2);
   }
-  EXPECT_EQ(Photos().Open(Actor(Role::kPractitioner, {utrecht_}), photo->ref.id, "image").error().code, "not_found");
-  EXPECT_EQ(Photos().Open(Actor(Role::kAssistant, {amsterdam_}), photo->ref.id, "image").error().code, "forbidden");
+  EXPECT_EQ(Photos().Open(Actor(Role::kPractitioner, {utrecht_}), photo->id, "image").error().code, "not_found");
+  EXPECT_EQ(Photos().Open(Actor(Role::kAssistant, {amsterdam_}), photo->id, "image").error().code, "forbidden");
   // Crypto-shredding: without the client's key the photo is noise.
   t_->db->Write([&](store::Tx& tx) { store::ClientKeyRepo().Destroy(tx, ClientId{client_}, clock_.Now()); });
-  EXPECT_EQ(Photos().Open(practitioner_, photo->ref.id, "image").error().code, "client_key_destroyed");
+  EXPECT_EQ(Photos().Open(practitioner_, photo->id, "image").error().code, "client_key_destroyed");
 }
 
 TEST_P(PhotoServiceTest, RDos2RefusedOrOwnPhotosBlockUploads) {

@@ -5,7 +5,13 @@
 
 namespace huidig::service {
 
-Result<store::PracticeRecord> PracticeService::UpdateSettings(const domain::Actor& actor,
+PracticeView ToView(const store::PracticeRecord& p) {
+  return {p.id, p.name, p.totp_required, p.reflection_days};
+}
+
+LocationView ToView(const store::LocationRecord& l) { return {l.id, l.name}; }
+
+Result<PracticeView> PracticeService::UpdateSettings(const domain::Actor& actor,
                                                               const PracticeSettingsChange& change) {
   if (!actor.May(domain::Permission::kPracticeSettings)) return Forbidden();
   if (!change.totp_required && !change.reflection_days) return Invalid("required", "totp_required");
@@ -20,7 +26,7 @@ Result<store::PracticeRecord> PracticeService::UpdateSettings(const domain::Acto
     periods = *checked;
   }
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.Write([&](store::Tx& tx) -> Result<store::PracticeRecord> {
+  return ctx_.db.Write([&](store::Tx& tx) -> Result<PracticeView> {
     if (change.totp_required) {
       practices_.SetTotpRequired(tx, actor.practice, *change.totp_required);
       auto e = audit::Entry::For(actor, *change.totp_required ? "totp_required_on" : "totp_required_off",
@@ -36,7 +42,26 @@ Result<store::PracticeRecord> PracticeService::UpdateSettings(const domain::Acto
     }
     auto practice = practices_.Find(tx, actor.practice);
     if (!practice) return NotFound();
-    return *practice;
+    return ToView(*practice);
+  });
+}
+
+Result<std::vector<LocationView>> PracticeService::Locations(const domain::Actor& actor) {
+  return ctx_.db.Read([&](store::Tx& tx) {
+    std::vector<LocationView> out;
+    for (const auto& l : practices_.Locations(tx, actor.practice))
+      if (actor.AtLocation(l.id)) out.push_back(ToView(l));
+    return out;
+  });
+}
+
+Result<std::vector<StaffMemberView>> PracticeService::Staff(const domain::Actor& actor) {
+  if (!actor.May(domain::Permission::kStaffDirectory)) return Forbidden();
+  return ctx_.db.Read([&](store::Tx& tx) {
+    std::vector<StaffMemberView> out;
+    for (const auto& u : users_.ForPractice(tx, actor.practice))
+      out.push_back({u.id, u.display_name, u.role, !u.disabled});
+    return out;
   });
 }
 

@@ -1,10 +1,13 @@
 #pragma once
-// The practice's own settings, changed by its owner: whether everyone needs a second factor
-// (R-SEC-1) and reflection periods longer than the law's (R-CONSENT-2). A change is one
-// transaction: every setting it names is written, with its audit entry, or none is.
+// The practice as its staff see it: its settings, its locations and its people. The owner
+// changes the settings: whether everyone needs a second factor (R-SEC-1) and reflection
+// periods longer than the law's (R-CONSENT-2). A change is one transaction: every setting it
+// names is written, with its audit entry, or none is.
 
 #include <array>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "common/result.hpp"
 #include "domain/access.hpp"
@@ -15,11 +18,34 @@
 
 namespace huidig::service {
 
+struct PracticeView {
+  PracticeId id;
+  std::string name;
+  bool totp_required = true;
+  std::array<int, 3> reflection_days{0, 1, 7};  // per cosmetic category (R-CONSENT-2)
+};
+
+struct LocationView {
+  LocationId id;
+  std::string name;
+};
+
+// A colleague as the records name them: never their credentials.
+struct StaffMemberView {
+  UserId id;
+  std::string display_name;
+  domain::Role role = domain::Role::kAssistant;
+  bool active = true;
+};
+
 // Settings not named stay as they are.
 struct PracticeSettingsChange {
   std::optional<bool> totp_required;
   std::optional<std::array<int, 3>> reflection_days;  // per cosmetic category 1..3
 };
+
+PracticeView ToView(const store::PracticeRecord& p);
+LocationView ToView(const store::LocationRecord& l);
 
 class PracticeService {
  public:
@@ -27,13 +53,18 @@ class PracticeService {
 
   // Errors: forbidden (not the owner), required (nothing named; field totp_required),
   // shorter_than_law or invalid_value (field reflection_days).
-  [[nodiscard]] Result<store::PracticeRecord> UpdateSettings(const domain::Actor& actor,
-                                                            const PracticeSettingsChange& change);
+  [[nodiscard]] Result<PracticeView> UpdateSettings(const domain::Actor& actor,
+                                                    const PracticeSettingsChange& change);
+  // The locations the actor works at.
+  [[nodiscard]] Result<std::vector<LocationView>> Locations(const domain::Actor& actor);
+  // Everyone of the practice, by name and role, so records can name their authors.
+  [[nodiscard]] Result<std::vector<StaffMemberView>> Staff(const domain::Actor& actor);
 
  private:
   Context ctx_;
   store::PracticeRepo practices_;
   store::CatalogueRepo catalogue_;
+  store::UserRepo users_;
 };
 
 }  // namespace huidig::service

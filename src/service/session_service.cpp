@@ -50,7 +50,7 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
   const auto type =
       store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
   if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
-  v.type = *type;
+  v.type = ToView(*type);
   const auto plain = crypto::Open(key, row.record_sealed, "session:" + row.ref.id);
   const auto record = plain ? domain::DecodeSessionRecord(*plain) : std::nullopt;
   if (!record) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
@@ -269,7 +269,9 @@ Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& act
       std::string name =
           c ? c->given_name + " " + (c->name_prefix ? *c->name_prefix + " " : "") + c->family_name
             : "";
-      out.push_back({hit, std::move(name)});
+      auto text = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
+      out.push_back({hit.client, std::move(name), hit.location, hit.session_id, hit.trajectory_id,
+                     hit.performed_at, text(hit.product), text(hit.batch), hit.device});
     }
     auto e = audit::Entry::For(actor, "search", "recall", now);
     e.object_id = "results:" + std::to_string(out.size());

@@ -13,6 +13,7 @@
 #include "crypto/keys.hpp"
 #include "domain/access.hpp"
 #include "domain/session_record.hpp"
+#include "service/catalogue_service.hpp"
 #include "service/context.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
@@ -41,7 +42,7 @@ struct SessionView {
   std::string status;  // draft | signed
   Instant performed_at{};
   UserId practitioner;
-  store::TreatmentTypeRecord type;  // the version used
+  TreatmentTypeView type;  // the version used
   domain::SessionRecord record;
   std::optional<Instant> signed_at;
   std::optional<UserId> signed_by;
@@ -50,9 +51,17 @@ struct SessionView {
   Instant updated_at{};
 };
 
+// A session that used a recalled batch or device, with who must be contacted.
 struct RecallEntry {
-  store::RecallHit hit;
-  std::string client_name;  // identity data: who must be contacted
+  ClientId client;
+  std::string client_name;  // identity data
+  LocationId location;
+  std::string session_id;
+  std::string trajectory_id;
+  Instant performed_at{};
+  std::optional<std::string> product;
+  std::optional<std::string> batch;
+  std::optional<std::string> device;
 };
 
 // A session as its reader sees it: the sealed record opened with the client's key.

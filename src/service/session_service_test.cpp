@@ -156,7 +156,7 @@ TEST_P(SessionServiceTest, RTrj4RecallFindsEverySessionWithTheBatchOrDevice) {
   ASSERT_TRUE(by_batch);
   ASSERT_EQ(by_batch->size(), 1u);
   EXPECT_EQ((*by_batch)[0].client_name, "Anna de Vries");
-  EXPECT_EQ((*by_batch)[0].hit.batch, "LOT-2026-0042");
+  EXPECT_EQ((*by_batch)[0].batch, "LOT-2026-0042");
   auto by_device = Sessions().Recall(Actor(Role::kQuality, {}), std::nullopt, std::string("dermapen 4"));
   ASSERT_TRUE(by_device);
   EXPECT_EQ(by_device->size(), 2u);

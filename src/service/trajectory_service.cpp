@@ -97,7 +97,7 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
   v.created_by = row.created_by;
   auto type = catalogue_.Find(tx, row.ref.practice, row.type_key, row.type_version);
   if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
-  v.type = *type;
+  v.type = ToView(*type);
   const auto info = crypto::Open(key, row.info_sealed, "trajectory:" + row.ref.id);
   const auto decoded = info ? domain::DecodeTrajectoryInfo(*info) : std::nullopt;
   if (!decoded) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");

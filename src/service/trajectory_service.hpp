@@ -71,7 +71,7 @@ struct TrajectoryView {
   std::string id;
   ClientId client;
   LocationId location;
-  store::TreatmentTypeRecord type;  // the version the trajectory was started with
+  TreatmentTypeView type;  // the version the trajectory was started with
   domain::TrajectoryInfo info;
   int intake_version = 0;  // the intake version reviewed at the start
   Instant created_at{};
