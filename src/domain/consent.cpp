@@ -30,36 +30,6 @@ Result<void> CheckDecision(Instant consult_at, Instant decision_at, int category
   return {};
 }
 
-Result<void> CheckSessionAllowed(const SessionPreconditions& p) {
-  auto refuse = [](const char* code, const char* rule) {
-    return Fail(Errc::kFailedPrecondition, code, {}, rule);
-  };
-  if (RecordsRequired(p.regime)) {
-    // Seed 000: who refuses record keeping cannot receive these treatments.
-    if (p.records_consent == RecordsConsent::kRefused) return refuse("records_refused", "R-DOS-1");
-    if (!p.records_consent) return refuse("records_consent_missing", "R-DOS-1");
-  }
-  switch (p.regime) {
-    case Regime::kBasic:
-      return {};
-    case Regime::kWkkgz:
-    case Regime::kPmu:
-      if (!p.informed_consent_signed) return refuse("consent_missing", "R-CONSENT-4");
-      return {};
-    case Regime::kCosmetic: {
-      if (!p.decision_at) return refuse("decision_missing", "R-CONSENT-2");
-      // Confirmed on the day of the session, after the decision, and before the session was
-      // recorded (its time is entered to the minute, so it may read a little earlier).
-      const Date day = AmsterdamDate(p.session_at);
-      const Instant recorded = p.recorded_at.value_or(p.session_at);
-      for (const Instant c : p.confirmations)
-        if (c >= *p.decision_at && c <= recorded && AmsterdamDate(c) == day) return {};
-      return refuse("confirmation_missing", "R-CONSENT-3");
-    }
-  }
-  return {};
-}
-
 std::vector<std::string> ChangedIntakeFields(const IntakeAnswers& a, const IntakeAnswers& b) {
   std::vector<std::string> out;
   auto check = [&](const std::string& x, const std::string& y, const char* name) {

@@ -32,22 +32,6 @@ Date EarliestDecisionDate(Instant consult_at, int category, const ReflectionPeri
 [[nodiscard]] Result<void> CheckDecision(Instant consult_at, Instant decision_at, int category,
                                          const ReflectionPeriods& periods);
 
-// What is on record when a session is to be recorded as performed.
-struct SessionPreconditions {
-  Regime regime = Regime::kBasic;
-  std::optional<RecordsConsent> records_consent;  // nullopt: not asked yet
-  bool informed_consent_signed = false;           // wkkgz, pmu (R-CONSENT-4)
-  std::optional<Instant> decision_at;             // cosmetic (R-CONSENT-2)
-  std::vector<Instant> confirmations;             // cosmetic: confirmations on the day (R-CONSENT-3)
-  Instant session_at{};                           // when the session took place (minutes, as entered)
-  std::optional<Instant> recorded_at;             // when it is recorded; session_at when absent
-};
-
-// The first rule that refuses the session, as an error whose code names it:
-// records_refused (R-DOS-1), records_consent_missing (R-DOS-1), consent_missing
-// (R-CONSENT-4), decision_missing (R-CONSENT-2), confirmation_missing (R-CONSENT-3).
-[[nodiscard]] Result<void> CheckSessionAllowed(const SessionPreconditions& p);
-
 // R-CONSENT-6: the intake as the consult saw it and as it is now.
 struct IntakeAnswers {
   std::string allergies;

@@ -5,6 +5,7 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/consent.hpp"
+#include "domain/readiness.hpp"
 
 namespace huidig::domain {
 namespace {
@@ -85,10 +86,13 @@ TEST(ConsentTest, RConsent2PracticeMaySetLongerNeverShorter) {
 
 TEST(ConsentTest, RConsent3CosmeticSessionNeedsAConfirmationOnTheSameDay) {
   RecordProperty("rule", "R-CONSENT-3");
-  SessionPreconditions p;
+  SessionFacts p;
   p.regime = Regime::kCosmetic;
   p.records_consent = RecordsConsent::kGiven;
   p.session_at = At("2026-11-25T09:30:00+01:00");
+  EXPECT_EQ(CheckSessionAllowed(p).error().code, "consult_missing");
+  EXPECT_EQ(CheckSessionAllowed(p).error().rule, "R-CONSENT-1");
+  p.consult_at = At("2026-11-20T10:00:00+01:00");
   EXPECT_EQ(CheckSessionAllowed(p).error().code, "decision_missing");
   p.decision_at = At("2026-11-24T10:00:00+01:00");
   EXPECT_EQ(CheckSessionAllowed(p).error().code, "confirmation_missing");
@@ -110,11 +114,14 @@ TEST(ConsentTest, RConsent3CosmeticSessionNeedsAConfirmationOnTheSameDay) {
 TEST(ConsentTest, RConsent4WkkgzAndPmuNeedSignedInformedConsent) {
   RecordProperty("rule", "R-CONSENT-4");
   for (Regime r : {Regime::kWkkgz, Regime::kPmu}) {
-    SessionPreconditions p;
+    SessionFacts p;
     p.regime = r;
     p.records_consent = RecordsConsent::kGiven;
+    p.session_at = At("2026-11-25T09:30:00+01:00");
     EXPECT_EQ(CheckSessionAllowed(p).error().code, "consent_missing");
-    p.informed_consent_signed = true;
+    p.informed_consents = {At("2026-11-25T09:40:00+01:00")};  // signed after the session
+    EXPECT_EQ(CheckSessionAllowed(p).error().code, "consent_missing");
+    p.informed_consents.push_back(At("2026-11-25T09:00:00+01:00"));
     EXPECT_TRUE(CheckSessionAllowed(p));
   }
 }
@@ -122,10 +129,10 @@ TEST(ConsentTest, RConsent4WkkgzAndPmuNeedSignedInformedConsent) {
 TEST(ConsentTest, RDos1RefusedRecordsAllowBasicTreatmentsOnly) {
   RecordProperty("rule", "R-DOS-1");
   for (Regime r : {Regime::kBasic, Regime::kWkkgz, Regime::kPmu, Regime::kCosmetic}) {
-    SessionPreconditions p;
+    SessionFacts p;
     p.regime = r;
     p.records_consent = RecordsConsent::kRefused;
-    p.informed_consent_signed = true;
+    p.informed_consents = {p.session_at};
     const auto result = CheckSessionAllowed(p);
     if (r == Regime::kBasic) {
       EXPECT_TRUE(result);

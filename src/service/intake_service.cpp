@@ -2,6 +2,7 @@
 
 #include "crypto/keys.hpp"
 #include "domain/intake.hpp"
+#include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
 namespace huidig::service {
@@ -18,12 +19,12 @@ std::string SealContext(const ClientId& client, int version) {
 Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const std::string& id) {
   const Instant now = ctx_.clock.Now();
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<IntakeHistory> {
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<IntakeHistory> {
     auto client = IsUuidV4(id) ? clients_.Find(tx, actor.practice, ClientId{id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
       auto e = audit::Entry::For(actor, "read", "intake", now, audit::Outcome::kRefused);
       if (IsUuidV4(id)) e.client = ClientId{id};
-      ctx_.audit.Append(tx, e);
+      notes.Add(e);
       return NotFound();
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
@@ -36,8 +37,7 @@ Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const s
       if (!answers) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
       h.versions.push_back({row.version, row.author, row.created_at, *answers});
     }
-    ctx_.audit.Append(
-        tx, audit::Entry::About(
+    notes.Add(audit::Entry::About(
                 actor, "read", "intake", client->id, client->location,
                 h.versions.empty() ? "none" : std::to_string(h.versions.back().version), now));
     return h;

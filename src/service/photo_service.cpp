@@ -3,6 +3,7 @@
 #include "common/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/keys.hpp"
+#include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
 namespace huidig::service {
@@ -112,18 +113,17 @@ Result<std::vector<PhotoView>> PhotoService::List(const domain::Actor& actor,
                                                   const std::string& client_id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<PhotoView>> {
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<std::vector<PhotoView>> {
     auto client =
         IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(
-          tx, audit::Entry::For(actor, "read", "photo_list", now, audit::Outcome::kRefused));
+      notes.Add(audit::Entry::For(actor, "read", "photo_list", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto rows = photos_.ForClient(tx, actor.practice, client->id);
     auto e = audit::Entry::About(actor, "read", "photo_list", client->id, client->location,
                                  "results:" + std::to_string(rows.size()), now);
-    ctx_.audit.Append(tx, e);
+    notes.Add(e);
     std::vector<PhotoView> out;
     for (const auto& r : rows) out.push_back(ToView(r));
     return out;
@@ -134,12 +134,11 @@ Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::str
                                       const std::string& kind) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<PhotoImage> {
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<PhotoImage> {
     auto row = IsUuidV4(id) ? photos_.Find(tx, actor.practice, id) : std::nullopt;
     auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(tx,
-                        audit::Entry::For(actor, "read", "photo", now, audit::Outcome::kRefused));
+      notes.Add(audit::Entry::For(actor, "read", "photo", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
@@ -148,7 +147,7 @@ Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::str
     const auto jpeg =
         sealed ? crypto::OpenStream(*key, *sealed, SealContext(row->ref.id, kind)) : std::nullopt;
     if (!jpeg) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-PHOTO-3");
-    ctx_.audit.Append(tx, audit::Entry::About(actor, kind == "image" ? "read" : "read_thumbnail",
+    notes.Add(audit::Entry::About(actor, kind == "image" ? "read" : "read_thumbnail",
                                               "photo", client->id, client->location, id, now));
     return PhotoImage{ToView(*row), *jpeg};
   });

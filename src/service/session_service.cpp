@@ -3,6 +3,8 @@
 #include "common/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "domain/consent.hpp"
+#include "domain/readiness.hpp"
+#include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
 namespace huidig::service {
@@ -15,6 +17,7 @@ struct SessionService::Loaded {
   domain::Client client;
   store::TreatmentTypeRecord type;
   crypto::Key key;
+  std::vector<store::AddendumRow> addenda;
 };
 
 namespace {
@@ -38,7 +41,8 @@ Result<void> CheckAddendumText(std::string_view v, const char* field) {
 
 }  // namespace
 
-Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
+Result<SessionView> OpenSession(const store::SessionRow& row, const store::TreatmentTypeRecord& type,
+                                const std::vector<store::AddendumRow>& addenda,
                                 const crypto::Key& key) {
   SessionView v;
   v.id = row.ref.id;
@@ -47,10 +51,7 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
   v.status = row.status;
   v.performed_at = row.performed_at;
   v.practitioner = row.practitioner;
-  const auto type =
-      store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
-  if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
-  v.type = ToView(*type);
+  v.type = ToView(type);
   const auto plain = crypto::Open(key, row.record_sealed, "session:" + row.ref.id);
   const auto record = plain ? domain::DecodeSessionRecord(*plain) : std::nullopt;
   if (!record) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
@@ -61,7 +62,8 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
   v.signed_by = row.signed_by;
   v.created_at = row.created_at;
   v.updated_at = row.updated_at;
-  for (const auto& a : store::TreatmentSessionRepo().Addenda(tx, row.ref.id)) {
+  for (const auto& a : addenda) {
+    if (a.session_id != row.ref.id) continue;
     const auto reason = crypto::Open(key, a.reason_sealed, "addendum-reason:" + a.ref.id);
     const auto text = crypto::Open(key, a.text_sealed, "addendum-text:" + a.ref.id);
     if (!reason || !text)
@@ -71,34 +73,68 @@ Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row,
   return v;
 }
 
+Result<std::vector<SessionView>> OpenTrajectorySessions(store::Tx& tx,
+                                                        const store::TrajectoryRow& trajectory,
+                                                        const store::TreatmentTypeRecord& type,
+                                                        const crypto::Key& key) {
+  const store::TreatmentSessionRepo sessions;
+  const auto addenda = sessions.AddendaForTrajectory(tx, trajectory.ref.id);
+  std::vector<SessionView> out;
+  for (const auto& row : sessions.ForTrajectory(tx, trajectory.ref.id)) {
+    // A session is recorded with its trajectory's type version; look further only if not.
+    std::optional<store::TreatmentTypeRecord> other;
+    if (row.type_key != type.type.key || row.type_version != type.type.version) {
+      other = store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
+      if (!other) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
+    }
+    auto v = OpenSession(row, other ? *other : type, addenda, key);
+    if (!v) return Fail(v.error());
+    out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+domain::SessionFacts SessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
+                                    const std::vector<store::ConsultRow>& consults,
+                                    const std::vector<store::DecisionRow>& decisions,
+                                    const std::vector<store::ConsentRow>& consents,
+                                    Instant session_at, Instant recorded_at) {
+  domain::SessionFacts f;
+  f.regime = type.regime;
+  f.records_consent = client.records_consent;
+  f.session_at = session_at;
+  f.recorded_at = recorded_at;
+  if (!consults.empty()) f.consult_at = consults.back().at;
+  if (!decisions.empty()) f.decision_at = decisions.back().at;
+  for (const auto& c : consents) {
+    if (c.kind == "informed") f.informed_consents.push_back(c.signed_at);
+    if (c.kind == "confirmation") f.confirmations.push_back(c.signed_at);
+  }
+  return f;
+}
+
 Result<void> SessionService::CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory,
                                           const domain::Client& client,
                                           const store::TreatmentTypeRecord& type,
-                                          Instant performed_at, Instant now) {
-  domain::SessionPreconditions p;
-  p.regime = type.type.regime;
-  p.records_consent = client.records_consent;
-  p.session_at = performed_at;
-  p.recorded_at = std::max(performed_at, now);  // the use case's one reading of the clock
-  for (const auto& c : trajectories_.Consents(tx, trajectory.ref.id)) {
-    if (c.kind == "informed" && c.signed_at <= performed_at) p.informed_consent_signed = true;
-    if (c.kind == "confirmation") p.confirmations.push_back(c.signed_at);
-  }
-  const auto decisions = trajectories_.Decisions(tx, trajectory.ref.id);
-  if (!decisions.empty()) p.decision_at = decisions.back().at;
-  return domain::CheckSessionAllowed(p);
+                                          Instant performed_at, Instant now) const {
+  const auto& id = trajectory.ref.id;
+  // The use case's one reading of the clock; a session entered to the minute may read earlier.
+  return domain::CheckSessionAllowed(SessionFactsOf(
+      client, type.type, trajectories_.Consults(tx, id), trajectories_.Decisions(tx, id),
+      trajectories_.Consents(tx, id), performed_at, std::max(performed_at, now)));
 }
 
 Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx,
                                                            const domain::Actor& actor,
                                                            const std::string& id,
-                                                           const std::string& action, Instant now) {
+                                                           const std::string& action, Instant now,
+                                                           AuditNotes& notes) const {
   auto row = IsUuidV4(id) ? sessions_.Find(tx, actor.practice, id) : std::nullopt;
   auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
   if (!client || !actor.MayReadClient(client->location, false)) {
     auto e = audit::Entry::For(actor, action, "session", now, audit::Outcome::kRefused);
     if (client) e.client = client->id;
-    ctx_.audit.Append(tx, e);
+    notes.Add(std::move(e));
     return NotFound();
   }
   auto trajectory = trajectories_.Find(tx, actor.practice, row->trajectory_id);
@@ -106,8 +142,15 @@ Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx,
   if (!trajectory || !type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
   auto key = ClientKey(tx, ctx_.master_key, client->id);
   if (!key) return Fail(key.error());
-  return Loaded{std::move(*row), std::move(*trajectory), std::move(*client), std::move(*type),
-                std::move(*key)};
+  auto addenda = sessions_.Addenda(tx, id);
+  return Loaded{std::move(*row),  std::move(*trajectory), std::move(*client),
+                std::move(*type), std::move(*key),        std::move(addenda)};
+}
+
+audit::Entry SessionService::Done(const domain::Actor& actor, const std::string& action,
+                                  const Loaded& s, Instant now) {
+  return audit::Entry::About(actor, action, "session", s.client.id, s.client.location, s.row.ref.id,
+                             now);
 }
 
 Result<SessionView> SessionService::Create(const domain::Actor& actor,
@@ -118,20 +161,19 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor,
   const Instant now = ctx_.clock.Now();
   const auto performed_at = PerformedAt(in.performed_at, now);
   if (!performed_at) return Fail(performed_at.error());
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
     auto trajectory = IsUuidV4(trajectory_id)
                           ? trajectories_.Find(tx, actor.practice, trajectory_id)
                           : std::nullopt;
     auto client =
         trajectory ? clients_.Find(tx, actor.practice, trajectory->ref.client) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(
-          tx, audit::Entry::For(actor, "create", "session", now, audit::Outcome::kRefused));
+      notes.Add(audit::Entry::For(actor, "create", "session", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto type = catalogue_.Find(tx, actor.practice, trajectory->type_key, trajectory->type_version);
     if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
-    // Refused before anything is written (R-DOS-1, R-CONSENT-2..4).
+    // Refused before anything is written (R-DOS-1, R-CONSENT-1..4).
     if (auto ok = CheckAllowed(tx, *trajectory, *client, *type, *performed_at, now); !ok)
       return Fail(ok.error());
     auto key = ClientKey(tx, ctx_.master_key, client->id);
@@ -150,9 +192,9 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor,
         crypto::Seal(*key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
     row.created_at = row.updated_at = now;
     sessions_.Insert(tx, row);
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "session", client->id,
-                                              client->location, row.ref.id, now));
-    return OpenSession(tx, row, *key);
+    notes.Add(audit::Entry::About(actor, "create", "session", client->id, client->location,
+                                  row.ref.id, now));
+    return OpenSession(row, *type, {}, *key);
   });
 }
 
@@ -163,15 +205,15 @@ Result<SessionView> SessionService::Update(const domain::Actor& actor, const std
   const Instant now = ctx_.clock.Now();
   const auto performed_at = PerformedAt(in.performed_at, now);
   if (!performed_at) return Fail(performed_at.error());
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
-    auto s = LoadSession(tx, actor, id, "update", now);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+    auto s = LoadSession(tx, actor, id, "update", now, notes);
     if (!s) return Fail(s.error());
     // R-DOS-3: a signed record is never changed; a correction is an addendum.
     if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     const Instant effective = in.performed_at ? *performed_at : s->row.performed_at;
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective, now); !ok)
       return Fail(ok.error());
-    store::SessionRow row = s->row;
+    store::SessionRow& row = s->row;
     row.performed_at = effective;
     row.device_name = in.record.device_name;
     row.products = in.record.products;
@@ -180,32 +222,31 @@ Result<SessionView> SessionService::Update(const domain::Actor& actor, const std
     row.updated_at = now;
     if (!sessions_.UpdateDraft(tx, row))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "update", "session", s->client.id,
-                                              s->client.location, id, now));
-    auto fresh = sessions_.Find(tx, actor.practice, id);
-    return OpenSession(tx, *fresh, s->key);
+    notes.Add(Done(actor, "update", *s, now));
+    return OpenSession(row, s->type, s->addenda, s->key);
   });
 }
 
 Result<SessionView> SessionService::Sign(const domain::Actor& actor, const std::string& id) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
-    auto s = LoadSession(tx, actor, id, "sign", now);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+    auto s = LoadSession(tx, actor, id, "sign", now, notes);
     if (!s) return Fail(s.error());
     if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at, now); !ok)
       return Fail(ok.error());
-    auto view = OpenSession(tx, s->row, s->key);
+    auto view = OpenSession(s->row, s->type, s->addenda, s->key);
     if (!view) return view;
     if (auto ok = domain::CheckSessionComplete(view->record, s->type.type); !ok)
       return Fail(ok.error());
     if (!sessions_.Sign(tx, id, actor.user, now))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "sign", "session", s->client.id,
-                                              s->client.location, id, now));
-    auto fresh = sessions_.Find(tx, actor.practice, id);
-    return OpenSession(tx, *fresh, s->key);
+    notes.Add(Done(actor, "sign", *s, now));
+    view->status = "signed";
+    view->signed_at = view->updated_at = now;
+    view->signed_by = actor.user;
+    return view;
   });
 }
 
@@ -216,8 +257,8 @@ Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, cons
   if (auto ok = CheckAddendumText(reason, "reason"); !ok) return Fail(ok.error());
   if (auto ok = CheckAddendumText(text, "text"); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
-    auto s = LoadSession(tx, actor, id, "create", now);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+    auto s = LoadSession(tx, actor, id, "create", now, notes);
     if (!s) return Fail(s.error());
     if (s->row.status != "signed")
       return Fail(Errc::kFailedPrecondition, "session_draft", {}, "R-DOS-3");
@@ -229,24 +270,23 @@ Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, cons
     a.reason_sealed = crypto::Seal(s->key, reason, "addendum-reason:" + a.ref.id);
     a.text_sealed = crypto::Seal(s->key, text, "addendum-text:" + a.ref.id);
     sessions_.InsertAddendum(tx, a);
-    auto e =
-        audit::Entry::About(actor, "create", "session", s->client.id, s->client.location, id, now);
+    auto e = Done(actor, "create", *s, now);
     e.object_type = "addendum";
     e.object_id = a.ref.id;
-    ctx_.audit.Append(tx, e);
-    return OpenSession(tx, s->row, s->key);
+    notes.Add(std::move(e));
+    s->addenda.push_back(std::move(a));
+    return OpenSession(s->row, s->type, s->addenda, s->key);
   });
 }
 
 Result<SessionView> SessionService::Get(const domain::Actor& actor, const std::string& id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<SessionView> {
-    auto s = LoadSession(tx, actor, id, "read", now);
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+    auto s = LoadSession(tx, actor, id, "read", now, notes);
     if (!s) return Fail(s.error());
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "read", "session", s->client.id,
-                                              s->client.location, id, now));
-    return OpenSession(tx, s->row, s->key);
+    notes.Add(Done(actor, "read", *s, now));
+    return OpenSession(s->row, s->type, s->addenda, s->key);
   });
 }
 
@@ -260,7 +300,7 @@ Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& act
   const bool has_device = device && device->find_first_not_of(' ') != std::string::npos;
   if (!has_batch && !has_device) return Invalid("required", "batch", "R-TRJ-4");
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<RecallEntry>> {
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<std::vector<RecallEntry>> {
     std::vector<RecallEntry> out;
     for (const auto& hit : sessions_.Recall(tx, actor.practice, has_batch ? batch : std::nullopt,
                                             has_device ? device : std::nullopt)) {
@@ -269,13 +309,15 @@ Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& act
       std::string name =
           c ? c->given_name + " " + (c->name_prefix ? *c->name_prefix + " " : "") + c->family_name
             : "";
-      auto text = [](const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
+      auto text = [](const std::string& v) {
+        return v.empty() ? std::nullopt : std::optional<std::string>(v);
+      };
       out.push_back({hit.client, std::move(name), hit.location, hit.session_id, hit.trajectory_id,
                      hit.performed_at, text(hit.product), text(hit.batch), hit.device});
     }
     auto e = audit::Entry::For(actor, "search", "recall", now);
     e.object_id = "results:" + std::to_string(out.size());
-    ctx_.audit.Append(tx, e);
+    notes.Add(std::move(e));
     return out;
   });
 }

@@ -12,8 +12,10 @@
 #include "common/result.hpp"
 #include "crypto/keys.hpp"
 #include "domain/access.hpp"
+#include "domain/readiness.hpp"
 #include "domain/session_record.hpp"
 #include "service/catalogue_service.hpp"
+#include "service/audited.hpp"
 #include "service/context.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
@@ -64,8 +66,23 @@ struct RecallEntry {
   std::optional<std::string> device;
 };
 
-// A session as its reader sees it: the sealed record opened with the client's key.
-[[nodiscard]] Result<SessionView> OpenSession(store::Tx& tx, const store::SessionRow& row, const crypto::Key& key);
+// A session as its reader sees it: the sealed record opened with the client's key, with the
+// addenda of `addenda` that belong to it.
+[[nodiscard]] Result<SessionView> OpenSession(const store::SessionRow& row,
+                                              const store::TreatmentTypeRecord& type,
+                                              const std::vector<store::AddendumRow>& addenda,
+                                              const crypto::Key& key);
+// Every session of the trajectory, opened, oldest first (`type`: the trajectory's).
+[[nodiscard]] Result<std::vector<SessionView>> OpenTrajectorySessions(
+    store::Tx& tx, const store::TrajectoryRow& trajectory, const store::TreatmentTypeRecord& type,
+    const crypto::Key& key);
+// The facts the one readiness rule (domain/readiness.hpp) decides on, from the trajectory's
+// records: for the refusal of a session and for the trajectory's "missing" list alike.
+domain::SessionFacts SessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
+                                    const std::vector<store::ConsultRow>& consults,
+                                    const std::vector<store::DecisionRow>& decisions,
+                                    const std::vector<store::ConsentRow>& consents,
+                                    Instant session_at, Instant recorded_at);
 
 class SessionService {
  public:
@@ -85,10 +102,13 @@ class SessionService {
 
  private:
   struct Loaded;
+  // Finds the session and what it belongs to for the actor, or notes the refusal.
   Result<Loaded> LoadSession(store::Tx& tx, const domain::Actor& actor, const std::string& id,
-                             const std::string& action, Instant now);
+                             const std::string& action, Instant now, AuditNotes& notes) const;
   Result<void> CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory, const domain::Client& client,
-                            const store::TreatmentTypeRecord& type, Instant performed_at, Instant now);
+                            const store::TreatmentTypeRecord& type, Instant performed_at, Instant now) const;
+  static audit::Entry Done(const domain::Actor& actor, const std::string& action, const Loaded& s,
+                           Instant now);
 
   Context ctx_;
   store::ClientRepo clients_;

@@ -9,19 +9,28 @@
 #include "domain/consent.hpp"
 #include "domain/intake.hpp"
 #include "domain/photo_rules.hpp"
+#include "domain/readiness.hpp"
+#include "service/audited.hpp"
 #include "service/client_keys.hpp"
-#include "store/photo_repo.hpp"
 
 namespace huidig::service {
 
 using domain::Permission;
 using domain::Regime;
 
+// Everything one trajectory's view is built from, loaded in one transaction.
 struct TrajectoryService::Loaded {
   store::TrajectoryRow row;
   domain::Client client;
   store::TreatmentTypeRecord type;
   crypto::Key key;
+  std::vector<store::ConsultRow> consults;
+  std::vector<store::DecisionRow> decisions;
+  std::vector<store::ConsentRow> consents;
+  std::vector<SessionView> sessions;
+  std::vector<store::PhotoRow> photos;  // of this trajectory
+  std::vector<store::IntakeRow> intake;
+  domain::ReflectionPeriods periods;
 };
 
 namespace {
@@ -69,25 +78,47 @@ std::optional<domain::IntakeAnswers> IntakeAt(const std::vector<store::IntakeRow
 
 Result<TrajectoryService::Loaded> TrajectoryService::Load(store::Tx& tx, const domain::Actor& actor,
                                                           const std::string& id,
-                                                          const std::string& action, Instant now) {
+                                                          const std::string& action, Instant now,
+                                                          AuditNotes& notes) const {
   auto row = IsUuidV4(id) ? trajectories_.Find(tx, actor.practice, id) : std::nullopt;
   auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
   if (!client || !actor.MayReadClient(client->location, false)) {
     // R-SEC-2: unknown and forbidden alike; the refusal stays in the log.
     auto e = audit::Entry::For(actor, action, "trajectory", now, audit::Outcome::kRefused);
     if (client) e.client = client->id;
-    ctx_.audit.Append(tx, e);
+    notes.Add(std::move(e));
     return NotFound();
   }
-  auto type = catalogue_.Find(tx, actor.practice, row->type_key, row->type_version);
-  if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
   auto key = ClientKey(tx, ctx_.master_key, client->id);
   if (!key) return Fail(key.error());
-  return Loaded{std::move(*row), std::move(*client), std::move(*type), std::move(*key)};
+  return LoadRecords(tx, std::move(*row), std::move(*client), std::move(*key),
+                     intake_.All(tx, actor.practice, client->id),
+                     photos_.ForClient(tx, actor.practice, client->id));
 }
 
-Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::TrajectoryRow& row,
-                                               const crypto::Key& key, Instant now) {
+Result<TrajectoryService::Loaded> TrajectoryService::LoadRecords(
+    store::Tx& tx, store::TrajectoryRow row, domain::Client client, crypto::Key key,
+    std::vector<store::IntakeRow> intake, const std::vector<store::PhotoRow>& photos) const {
+  auto type = catalogue_.Find(tx, row.ref.practice, row.type_key, row.type_version);
+  if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
+  Loaded t{std::move(row), std::move(client), std::move(*type), std::move(key)};
+  const auto& id = t.row.ref.id;
+  t.consults = trajectories_.Consults(tx, id);
+  t.decisions = trajectories_.Decisions(tx, id);
+  t.consents = trajectories_.Consents(tx, id);
+  auto sessions = OpenTrajectorySessions(tx, t.row, t.type, t.key);
+  if (!sessions) return Fail(sessions.error());
+  t.sessions = std::move(*sessions);
+  for (const auto& p : photos)
+    if (p.trajectory_id == id) t.photos.push_back(p);
+  t.intake = std::move(intake);
+  if (t.type.type.regime == Regime::kCosmetic) t.periods = catalogue_.Reflection(tx, t.row.ref.practice);
+  return t;
+}
+
+Result<TrajectoryView> TrajectoryService::View(const Loaded& t, Instant now) {
+  const auto& row = t.row;
+  const auto& key = t.key;
   TrajectoryView v;
   v.id = row.ref.id;
   v.client = row.ref.client;
@@ -95,22 +126,20 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
   v.intake_version = row.intake_version;
   v.created_at = row.created_at;
   v.created_by = row.created_by;
-  auto type = catalogue_.Find(tx, row.ref.practice, row.type_key, row.type_version);
-  if (!type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
-  v.type = ToView(*type);
+  v.type = ToView(t.type);
   const auto info = crypto::Open(key, row.info_sealed, "trajectory:" + row.ref.id);
   const auto decoded = info ? domain::DecodeTrajectoryInfo(*info) : std::nullopt;
   if (!decoded) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
   v.info = *decoded;
-  for (const auto& c : trajectories_.Consults(tx, row.ref.id)) {
+  for (const auto& c : t.consults) {
     const auto proposed = crypto::Open(key, c.proposed_sealed, "consult:" + c.ref.id);
     if (!proposed) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
     v.consults.push_back(
         {c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by});
   }
-  for (const auto& d : trajectories_.Decisions(tx, row.ref.id))
+  for (const auto& d : t.decisions)
     v.decisions.push_back({d.ref.id, d.consult_id, d.at, d.recorded_by});
-  for (const auto& c : trajectories_.Consents(tx, row.ref.id)) {
+  for (const auto& c : t.consents) {
     const auto text = crypto::Open(key, c.text_sealed, "consent-text:" + c.ref.id);
     if (!text) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
     v.consents.push_back(
@@ -119,67 +148,34 @@ Result<TrajectoryView> TrajectoryService::View(store::Tx& tx, const store::Traje
          domain::ParseSignatureKind(c.signature_kind).value_or(domain::SignatureKind::kTyped),
          c.signed_at, c.intake_version, c.recorded_by});
   }
+  v.sessions = t.sessions;
 
-  for (const auto& s : store::TreatmentSessionRepo().ForTrajectory(tx, row.ref.id)) {
-    auto session = OpenSession(tx, s, key);
-    if (!session) return Fail(session.error());
-    v.sessions.push_back(std::move(*session));
-  }
-
-  // What still stands between the client and a session today.
-  const auto client = clients_.Find(tx, row.ref.practice, row.ref.client);
-  const Regime regime = v.type.type.regime;
   // R-TRJ-3: before and after photos of a treatment with visible results.
   domain::TrajectoryPhotoFacts facts;
-  facts.visible_results = v.type.type.visible_results;
-  facts.photos_allowed = client && client->photo_preference == domain::PhotoPreference::kAllowed;
+  facts.visible_results = t.type.type.visible_results;
+  facts.photos_allowed = t.client.photo_preference == domain::PhotoPreference::kAllowed;
   facts.planned_sessions = v.info.planned_sessions;
   for (const auto& s : v.sessions) facts.sessions.push_back(s.performed_at);
-  for (const auto& p : store::PhotoRepo({}).ForClient(tx, row.ref.practice, row.ref.client)) {
-    if (p.trajectory_id != row.ref.id) continue;
+  for (const auto& p : t.photos) {
     if (p.phase == "before") facts.before_photos.push_back(p.uploaded_at);
     if (p.phase == "after") facts.after_photos.push_back(p.uploaded_at);
   }
   v.photo_flags = domain::PhotoFlags(facts);
-  if (domain::RecordsRequired(regime) && client) {
-    if (client->records_consent == domain::RecordsConsent::kRefused)
-      v.missing.push_back("records_refused");
-    else if (!client->records_consent)
-      v.missing.push_back("records_consent_missing");
-  }
-  const auto signed_kind = [&](domain::ConsentKind k) {
-    return std::any_of(v.consents.begin(), v.consents.end(),
-                       [&](const auto& c) { return c.kind == k; });
-  };
-  if ((regime == Regime::kWkkgz || regime == Regime::kPmu) &&
-      !signed_kind(domain::ConsentKind::kInformed))
-    v.missing.push_back("consent_missing");
-  if (regime == Regime::kCosmetic) {
-    if (v.consults.empty()) {
-      v.missing.push_back("consult_missing");
-    } else if (v.decisions.empty()) {
-      v.missing.push_back("decision_missing");
-      const auto periods = catalogue_.Reflection(tx, row.ref.practice);
+
+  // What still stands between the client and a session now: the rule that refuses one.
+  for (const auto& need : domain::SessionNeeds(SessionFactsOf(
+           t.client, t.type.type, t.consults, t.decisions, t.consents, now, now))) {
+    v.missing.emplace_back(need.code);
+    if (need.code == "decision_missing")
       v.earliest_decision = domain::FormatDate(
-          domain::EarliestDecisionDate(v.consults.back().at, v.type.type.category, periods));
-    } else {
-      domain::SessionPreconditions p;
-      p.regime = regime;
-      p.records_consent = domain::RecordsConsent::kGiven;
-      p.decision_at = v.decisions.back().at;
-      p.session_at = now;
-      for (const auto& c : v.consents)
-        if (c.kind == domain::ConsentKind::kConfirmation) p.confirmations.push_back(c.signed_at);
-      if (!domain::CheckSessionAllowed(p)) v.missing.push_back("confirmation_missing");
-    }
-    if (!v.consults.empty()) {
-      const auto rows = intake_.All(tx, row.ref.practice, row.ref.client);
-      const int current = rows.empty() ? 0 : rows.back().version;
-      const auto then = IntakeAt(rows, v.consults.back().intake_version, key);
-      const auto today = IntakeAt(rows, current, key);
-      if (then && today)
-        v.intake_changed_since_consult = domain::ChangedIntakeFields(*then, *today);
-    }
+          domain::EarliestDecisionDate(t.consults.back().at, t.type.type.category, t.periods));
+  }
+  // R-CONSENT-6: the intake as the last consult saw it against the intake now.
+  if (!t.consults.empty()) {
+    const int current = t.intake.empty() ? 0 : t.intake.back().version;
+    const auto then = IntakeAt(t.intake, t.consults.back().intake_version, key);
+    const auto today = IntakeAt(t.intake, current, key);
+    if (then && today) v.intake_changed_since_consult = domain::ChangedIntakeFields(*then, *today);
   }
   return v;
 }
@@ -190,12 +186,11 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = domain::ValidateTrajectoryInfo(in.info); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
     auto client =
         IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      auto e = audit::Entry::For(actor, "create", "trajectory", now, audit::Outcome::kRefused);
-      ctx_.audit.Append(tx, e);
+      notes.Add(audit::Entry::For(actor, "create", "trajectory", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto type = catalogue_.Find(tx, actor.practice, in.treatment_type);
@@ -205,25 +200,28 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
     if (domain::RecordsRequired(regime) &&
         client->records_consent == domain::RecordsConsent::kRefused)
       return Fail(Precondition("records_refused", "R-DOS-1"));
-    const auto intake = intake_.All(tx, actor.practice, client->id);
+    auto intake = intake_.All(tx, actor.practice, client->id);
     if (!in.intake_reviewed) return Invalid("required", "intake_reviewed", "R-DOS");
     if (domain::RecordsRequired(regime) && intake.empty())
       return Fail(Precondition("intake_missing", "R-DOS"));
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
-    store::TrajectoryRow row;
-    row.ref = {crypto::NewUuidV4(), actor.practice, client->location, client->id};
-    row.type_key = type->type.key;
-    row.type_version = type->type.version;
+    Loaded t{{}, std::move(*client), std::move(*type), std::move(*key)};
+    store::TrajectoryRow& row = t.row;
+    row.ref = {crypto::NewUuidV4(), actor.practice, t.client.location, t.client.id};
+    row.type_key = t.type.type.key;
+    row.type_version = t.type.type.version;
     row.info_sealed =
-        crypto::Seal(*key, domain::EncodeTrajectoryInfo(in.info), "trajectory:" + row.ref.id);
+        crypto::Seal(t.key, domain::EncodeTrajectoryInfo(in.info), "trajectory:" + row.ref.id);
     row.intake_version = intake.empty() ? 0 : intake.back().version;
     row.created_at = now;
     row.created_by = actor.user;
     trajectories_.Insert(tx, row);
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "trajectory", client->id,
-                                              client->location, row.ref.id, now));
-    return View(tx, row, *key, now);
+    notes.Add(audit::Entry::About(actor, "create", "trajectory", t.client.id, t.client.location,
+                                  row.ref.id, now));
+    t.intake = std::move(intake);
+    if (regime == Regime::kCosmetic) t.periods = catalogue_.Reflection(tx, actor.practice);
+    return View(t, now);
   });
 }
 
@@ -231,25 +229,29 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
                                                             const std::string& client_id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<std::vector<TrajectoryView>> {
+  return AuditedRead(ctx_, [&](store::Tx& tx,
+                               AuditNotes& notes) -> Result<std::vector<TrajectoryView>> {
     auto client =
         IsUuidV4(client_id) ? clients_.Find(tx, actor.practice, ClientId{client_id}) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
-      ctx_.audit.Append(
-          tx, audit::Entry::For(actor, "read", "trajectory_list", now, audit::Outcome::kRefused));
+      notes.Add(
+          audit::Entry::For(actor, "read", "trajectory_list", now, audit::Outcome::kRefused));
       return NotFound();
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
+    const auto intake = intake_.All(tx, actor.practice, client->id);
+    const auto photos = photos_.ForClient(tx, actor.practice, client->id);
     std::vector<TrajectoryView> out;
-    for (const auto& row : trajectories_.ForClient(tx, actor.practice, client->id)) {
-      auto v = View(tx, row, *key, now);
+    for (auto& row : trajectories_.ForClient(tx, actor.practice, client->id)) {
+      auto t = LoadRecords(tx, std::move(row), *client, *key, intake, photos);
+      if (!t) return Fail(t.error());
+      auto v = View(*t, now);
       if (!v) return Fail(v.error());
       out.push_back(std::move(*v));
     }
-    ctx_.audit.Append(
-        tx, audit::Entry::About(actor, "read", "trajectory_list", client->id, client->location,
-                                "results:" + std::to_string(out.size()), now));
+    notes.Add(audit::Entry::About(actor, "read", "trajectory_list", client->id, client->location,
+                                  "results:" + std::to_string(out.size()), now));
     return out;
   });
 }
@@ -257,12 +259,12 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
 Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const std::string& id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
-    auto t = Load(tx, actor, id, "read", now);
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "read", now, notes);
     if (!t) return Fail(t.error());
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "read", "trajectory", t->client.id,
-                                              t->client.location, id, now));
-    return View(tx, t->row, t->key, now);
+    notes.Add(audit::Entry::About(actor, "read", "trajectory", t->client.id, t->client.location,
+                                  id, now));
+    return View(*t, now);
   });
 }
 
@@ -277,25 +279,25 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
     return Fail(ok.error());
   if (auto ok = RequiredText(in.proposed, "proposed", 4000, "R-CONSENT-1"); !ok)
     return Fail(ok.error());
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
-    auto t = Load(tx, actor, id, "create", now);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "create", now, notes);
     if (!t) return Fail(t.error());
     if (t->type.type.regime != Regime::kCosmetic)
       return Fail(Precondition("not_cosmetic", "R-CONSENT-1"));
-    const auto intake = intake_.All(tx, actor.practice, t->client.id);
     store::ConsultRow c;
     c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
     c.trajectory_id = id;
     c.at = *at;
     c.leaflet_version = in.leaflet_version;
     c.proposed_sealed = crypto::Seal(t->key, in.proposed, "consult:" + c.ref.id);
-    c.intake_version = intake.empty() ? 0 : intake.back().version;
+    c.intake_version = t->intake.empty() ? 0 : t->intake.back().version;
     c.recorded_at = now;
     c.recorded_by = actor.user;
     trajectories_.InsertConsult(tx, c);
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "consult", t->client.id,
-                                              t->client.location, c.ref.id, now));
-    return View(tx, t->row, t->key, now);
+    notes.Add(audit::Entry::About(actor, "create", "consult", t->client.id, t->client.location,
+                                  c.ref.id, now));
+    t->consults.push_back(std::move(c));
+    return View(*t, now);
   });
 }
 
@@ -309,19 +311,17 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(
     if (!parsed || *parsed > now + kClockSkew) return Invalid("invalid_value", "at", "R-CONSENT-2");
     at = *parsed;
   }
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
-    auto t = Load(tx, actor, id, "create", now);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "create", now, notes);
     if (!t) return Fail(t.error());
     if (t->type.type.regime != Regime::kCosmetic)
       return Fail(Precondition("not_cosmetic", "R-CONSENT-2"));
-    const auto consults = trajectories_.Consults(tx, id);
-    if (consults.empty()) return Fail(Precondition("consult_missing", "R-CONSENT-1"));
-    const auto& consult = consults.back();
-    for (const auto& d : trajectories_.Decisions(tx, id))
+    if (t->consults.empty()) return Fail(Precondition("consult_missing", "R-CONSENT-1"));
+    const auto& consult = t->consults.back();
+    for (const auto& d : t->decisions)
       if (d.consult_id == consult.ref.id)
         return Fail(Errc::kConflict, "already_decided", {}, "R-CONSENT-2");
-    const auto periods = catalogue_.Reflection(tx, actor.practice);
-    if (auto ok = domain::CheckDecision(consult.at, at, t->type.type.category, periods); !ok)
+    if (auto ok = domain::CheckDecision(consult.at, at, t->type.type.category, t->periods); !ok)
       return Fail(ok.error());  // R-CONSENT-2, with the earliest date
     store::DecisionRow d;
     d.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
@@ -331,9 +331,10 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(
     d.recorded_at = now;
     d.recorded_by = actor.user;
     trajectories_.InsertDecision(tx, d);
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "decision", t->client.id,
-                                              t->client.location, d.ref.id, now));
-    return View(tx, t->row, t->key, now);
+    notes.Add(audit::Entry::About(actor, "create", "decision", t->client.id, t->client.location,
+                                  d.ref.id, now));
+    t->decisions.push_back(std::move(d));
+    return View(*t, now);
   });
 }
 
@@ -352,15 +353,15 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
       !ok)
     return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
-  return ctx_.db.WriteAlways([&](store::Tx& tx) -> Result<TrajectoryView> {
-    auto t = Load(tx, actor, id, "create", now);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "create", now, notes);
     if (!t) return Fail(t.error());
-    auto before = View(tx, t->row, t->key, now);
-    if (!before) return Fail(before.error());
     if (*kind == domain::ConsentKind::kConfirmation) {
       if (t->type.type.regime != Regime::kCosmetic)
         return Fail(Precondition("not_cosmetic", "R-CONSENT-3"));
-      if (before->decisions.empty()) return Fail(Precondition("decision_missing", "R-CONSENT-2"));
+      if (t->decisions.empty()) return Fail(Precondition("decision_missing", "R-CONSENT-2"));
+      auto before = View(*t, now);
+      if (!before) return Fail(before.error());
       // R-CONSENT-6: where the intake changed since the consult, the client is asked again.
       if (!before->intake_changed_since_consult.empty() && !in.intake_changes_reviewed) {
         std::string fields;
@@ -374,7 +375,6 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
             {}}.With("fields", fields));
       }
     }
-    const auto intake = intake_.All(tx, actor.practice, t->client.id);
     store::ConsentRow c;
     c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
     c.trajectory_id = id;
@@ -384,13 +384,14 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
     c.text_sealed = crypto::Seal(t->key, in.text, "consent-text:" + c.ref.id);
     c.signature_kind = std::string(domain::ToString(*signature_kind));
     c.signature_sealed = crypto::Seal(t->key, in.signature, "consent-signature:" + c.ref.id);
-    c.intake_version = intake.empty() ? 0 : intake.back().version;
+    c.intake_version = t->intake.empty() ? 0 : t->intake.back().version;
     c.signed_at = now;
     c.recorded_by = actor.user;
     trajectories_.InsertConsent(tx, c);
-    ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "consent", t->client.id,
-                                              t->client.location, c.ref.id, now));
-    return View(tx, t->row, t->key, now);
+    notes.Add(audit::Entry::About(actor, "create", "consent", t->client.id, t->client.location,
+                                  c.ref.id, now));
+    t->consents.push_back(std::move(c));
+    return View(*t, now);
   });
 }
 

@@ -11,11 +11,13 @@
 #include "domain/access.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/trajectory.hpp"
+#include "service/audited.hpp"
 #include "service/context.hpp"
 #include "service/session_service.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
 #include "store/intake_repo.hpp"
+#include "store/photo_repo.hpp"
 #include "store/trajectory_repo.hpp"
 
 namespace huidig::service {
@@ -105,17 +107,20 @@ class TrajectoryService {
 
  private:
   struct Loaded;
-  // Finds the trajectory and its client for the actor, or records the refusal.
+  // Finds the trajectory and loads what its view shows, or notes the refusal.
   Result<Loaded> Load(store::Tx& tx, const domain::Actor& actor, const std::string& id,
-                      const std::string& action, Instant now);
-  Result<TrajectoryView> View(store::Tx& tx, const store::TrajectoryRow& row, const crypto::Key& key,
-                              Instant now);
-
+                      const std::string& action, Instant now, AuditNotes& notes) const;
+  Result<Loaded> LoadRecords(store::Tx& tx, store::TrajectoryRow row, domain::Client client,
+                             crypto::Key key, std::vector<store::IntakeRow> intake,
+                             const std::vector<store::PhotoRow>& photos) const;
+  // The view of what was loaded: no database, no second reading.
+  static Result<TrajectoryView> View(const Loaded& t, Instant now);
   Context ctx_;
   store::ClientRepo clients_;
   store::CatalogueRepo catalogue_;
   store::IntakeRepo intake_;
   store::TrajectoryRepo trajectories_;
+  store::PhotoRepo photos_{{}};  // rows only: no photo files are read here
 };
 
 }  // namespace huidig::service

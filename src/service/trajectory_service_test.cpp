@@ -159,6 +159,38 @@ TEST_P(TrajectoryServiceTest, RConsent4And5SignedInformedConsentKeepsTheExactTex
   EXPECT_EQ(signed_v2->consents[1].signature_kind, domain::SignatureKind::kDrawn);
 }
 
+TEST_P(TrajectoryServiceTest, RAud1WhenTheAuditEntryCannotBeWrittenTheChangeIsNotKept) {
+  RecordProperty("rule", "R-AUD-1");
+  auto kept = Service().Create(practitioner_, client_, Input("botulinum_toxin"));
+  ASSERT_TRUE(kept);
+  const auto count = [&] {
+    return t_->db->Read([&](store::Tx& tx) {
+      return store::TrajectoryRepo().ForClient(tx, practice_, ClientId{client_}).size();
+    });
+  };
+  // The audit log refuses every entry, as a full or broken table would.
+  if (GetParam() == "postgresql") {
+    testing::ExecRaw(*t_, "CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS "
+                          "$$ BEGIN RAISE EXCEPTION 'audit down'; END $$");
+    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW "
+                          "EXECUTE FUNCTION audit_down()");
+  } else {
+    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log "
+                          "BEGIN SELECT RAISE(ABORT, 'audit down'); END");
+  }
+  EXPECT_ANY_THROW((void)Service().Create(practitioner_, client_, Input("chemical_peel")));
+  EXPECT_EQ(count(), 1u);  // the second trajectory went with its entry
+  EXPECT_ANY_THROW((void)Service().RecordConsult(practitioner_, kept->id, {FormatUtc(clock_.Now()), "v1", "x"}));
+  // A read whose entry cannot be written is not answered either.
+  EXPECT_ANY_THROW((void)Service().Get(practitioner_, kept->id));
+  testing::ExecRaw(*t_, "DROP TRIGGER audit_down" + std::string(GetParam() == "postgresql" ? " ON audit_log" : ""));
+  auto back = Service().Get(practitioner_, kept->id);
+  ASSERT_TRUE(back);
+  EXPECT_TRUE(back->consults.empty());
+  EXPECT_TRUE(Service().Create(practitioner_, client_, Input("chemical_peel")));
+  EXPECT_EQ(count(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, TrajectoryServiceTest, ::testing::ValuesIn(testing::Engines()),
                          [](const auto& info) { return info.param; });
 

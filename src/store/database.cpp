@@ -157,7 +157,11 @@ class SociDatabase final : public Database {
     Lease lease(*this);
     Connection& c = lease.connection();
     Tx tx(c.sql, target_.dialect, c.cache);
-    Exec(tx.Prepared<BeginStmt>().st);
+    // One snapshot for the whole read: a dossier is shown as it was at one moment.
+    if (target_.dialect == Dialect::kPostgres)
+      Exec(tx.Prepared<BeginSnapshotStmt>().st);
+    else
+      Exec(tx.Prepared<BeginStmt>().st);
     try {
       fn(tx);
     } catch (...) {
@@ -223,7 +227,9 @@ class SociDatabase final : public Database {
   };
   static constexpr char kBegin[] = "BEGIN";
   static constexpr char kCommit[] = "COMMIT";
+  static constexpr char kBeginSnapshot[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
   using BeginStmt = Fixed<kBegin>;
+  using BeginSnapshotStmt = Fixed<kBeginSnapshot>;
   using CommitStmt = Fixed<kCommit>;
   static void Exec(soci::statement& st) { st.execute(true); }
 

@@ -147,17 +147,33 @@ void TreatmentSessionRepo::InsertAddendum(Tx& tx, const AddendumRow& r) const {
       use(r.ref.client.value), use(r.author.value), use(at), use(r.reason_sealed), use(r.text_sealed);
 }
 
-std::vector<AddendumRow> TreatmentSessionRepo::Addenda(Tx& tx, const std::string& session_id) const {
+namespace {
+
+std::vector<AddendumRow> QueryAddenda(Tx& tx, const char* where, const std::string& arg) {
   AddendumRow r;
   long long at = 0;
   soci::statement st =
-      (tx.sql().prepare << "SELECT id, session_id, practice_id, location_id, client_id, author_id, at_us, "
-                           "reason_sealed, text_sealed FROM session_addenda WHERE session_id = :s "
-                           "ORDER BY at_us, id",
+      (tx.sql().prepare << fmt::format("SELECT id, session_id, practice_id, location_id, client_id, "
+                                       "author_id, at_us, reason_sealed, text_sealed FROM "
+                                       "session_addenda WHERE {} ORDER BY at_us, id",
+                                       where),
        into(r.ref.id), into(r.session_id), into(r.ref.practice.value), into(r.ref.location.value),
        into(r.ref.client.value), into(r.author.value), into(at), into(r.reason_sealed), into(r.text_sealed),
-       use(session_id));
+       use(arg));
   return detail::FetchAll(st, r, [&] { r.at = FromMicros(at); });
+}
+
+}  // namespace
+
+std::vector<AddendumRow> TreatmentSessionRepo::Addenda(Tx& tx, const std::string& session_id) const {
+  return QueryAddenda(tx, "session_id = :s", session_id);
+}
+
+std::vector<AddendumRow> TreatmentSessionRepo::AddendaForTrajectory(
+    Tx& tx, const std::string& trajectory_id) const {
+  return QueryAddenda(
+      tx, "session_id IN (SELECT id FROM treatment_sessions WHERE trajectory_id = :t)",
+      trajectory_id);
 }
 
 std::vector<RecallHit> TreatmentSessionRepo::Recall(Tx& tx, const PracticeId& practice,

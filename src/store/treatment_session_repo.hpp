@@ -59,6 +59,8 @@ class TreatmentSessionRepo {
 
   void InsertAddendum(Tx& tx, const AddendumRow& r) const;
   std::vector<AddendumRow> Addenda(Tx& tx, const std::string& session_id) const;
+  // The addenda of every session of the trajectory, oldest first.
+  std::vector<AddendumRow> AddendaForTrajectory(Tx& tx, const std::string& trajectory_id) const;
 
   // R-TRJ-4: every signed or draft session that used the batch, or the device.
   std::vector<RecallHit> Recall(Tx& tx, const PracticeId& practice, const std::optional<std::string>& batch,

@@ -83,7 +83,9 @@ describe('session records (demo practice)', () => {
       await practitioner.post(`/api/v1/clients/${client.id}/trajectories`, { json: { treatment_type: 'botulinum_toxin', ...INFO, intake_reviewed: true } }),
       201,
     );
-    expectProblem(await practitioner.post(`/api/v1/trajectories/${botox.id}/sessions`, { json: RECORD }), 409, 'decision_missing');
+    // The trajectory's missing list and the refusal are one rule: first the consult, then the decision.
+    assert.deepEqual(botox.missing, ['consult_missing']);
+    assert.equal(expectProblem(await practitioner.post(`/api/v1/trajectories/${botox.id}/sessions`, { json: RECORD }), 409, 'consult_missing').rule, 'R-CONSENT-1');
     expectStatus(await practitioner.post(`/api/v1/trajectories/${botox.id}/consult`, { json: { at: new Date().toISOString(), leaflet_version: 'v1', proposed: 'Botox' } }), 201);
     expectStatus(await practitioner.post(`/api/v1/trajectories/${botox.id}/decision`, { json: {} }), 201);
     const refused = expectProblem(await practitioner.post(`/api/v1/trajectories/${botox.id}/sessions`, { json: RECORD }), 409, 'confirmation_missing');

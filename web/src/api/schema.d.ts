@@ -512,9 +512,10 @@ export interface paths {
         put?: never;
         /**
          * Record a session as a draft (R-TRJ-2).
-         * @description Refused with 409 and the rule's code when the session may not be recorded as performed:
-         *     `records_refused` (R-DOS-1), `consent_missing` (R-CONSENT-4), `decision_missing`,
-         *     `confirmation_missing` (R-CONSENT-3).
+         * @description Refused with 409 and the code of the first thing the session still needs, the same rule
+         *     as the trajectory's `missing` list: `records_refused`, `records_consent_missing`
+         *     (R-DOS-1), `consent_missing` (R-CONSENT-4), `consult_missing` (R-CONSENT-1),
+         *     `decision_missing` (R-CONSENT-2), `confirmation_missing` (R-CONSENT-3).
          */
         post: operations["createSession"];
         delete?: never;
