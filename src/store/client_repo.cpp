@@ -145,21 +145,31 @@ std::vector<domain::Client> ClientRepo::Search(Tx& tx, const PracticeId& practic
   // Only placeholders are added to the text; every value is bound.
   std::string where = "practice_id = :p";
   std::vector<std::string> values;
+  const bool sqlite = tx.dialect() == Dialect::kSqlite;
+  static constexpr const char* kSearchJoin =
+      "client_search s CROSS JOIN clients c ON c.rowid = s.rowid";
+  const char* from = "clients";
   switch (f.query.kind) {
     case Kind::kAll: break;
     case Kind::kDateOfBirth:
       where += " AND date_of_birth = :q0";
       values.push_back(f.query.value);
       break;
+    // Substring patterns, answered by a trigram index: the FTS5 table client_search on
+    // SQLite (kept in step by triggers), pg_trgm indexes on these expressions on PostgreSQL.
+    // On SQLite the index drives the join (CROSS JOIN fixes the order), so that a search
+    // costs its matches, not a walk through every client in name order.
     case Kind::kPhone:
-      where += " AND phone_digits LIKE :q0";
+      where += sqlite ? " AND s.phone_text LIKE :q0" : " AND phone_digits LIKE :q0";
       values.push_back("%" + f.query.value + "%");
+      if (sqlite) from = kSearchJoin;
       break;
     case Kind::kName:
       for (std::size_t i = 0; i < f.query.words.size() && i < 6; ++i) {
-        where += fmt::format(" AND (' ' || search_text) LIKE :q{}", i);
+        where += fmt::format(" AND {} LIKE :q{}", sqlite ? "s.name_text" : "(' ' || search_text)", i);
         values.push_back("% " + f.query.words[i] + "%");
       }
+      if (sqlite && !f.query.words.empty()) from = kSearchJoin;
       break;
   }
   if (f.location) {
@@ -174,8 +184,8 @@ std::vector<domain::Client> ClientRepo::Search(Tx& tx, const PracticeId& practic
   }
   // Byte order, the same on both engines (PostgreSQL would otherwise use its locale).
   const char* order = tx.dialect() == Dialect::kPostgres ? "sort_key COLLATE \"C\", id" : "sort_key, id";
-  const std::string sql = fmt::format("SELECT {} FROM clients WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
-                                      kColumns, where, order, f.limit, f.offset);
+  const std::string sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
+                                      kColumns, from, where, order, f.limit, f.offset);
   RowOut out;
   soci::statement st(tx.sql());
   out.Bind(st);

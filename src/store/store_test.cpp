@@ -122,6 +122,33 @@ TEST_P(StoreTest, SearchSortsTheDutchWayAndFilters) {
   EXPECT_EQ(names(page), (V{"Visser", "Vos"}));
 }
 
+TEST_P(StoreTest, SearchIndexFollowsEveryChangeInTheSameTransaction) {
+  domain::Client c = MakeClient("Anna", "de", "Vries", loc_a_, "1985-04-12", "06-11112222");
+  db().Write([&](Tx& tx) { clients_.Insert(tx, c); });
+  auto found = [&](const char* q) {
+    return db().Read([&](Tx& tx) { return clients_.Search(tx, practice_, {domain::ParseClientQuery(q)}).size(); });
+  };
+  EXPECT_EQ(found("vries"), 1u);
+  EXPECT_EQ(found("1111222"), 1u);
+  // A change that is rolled back leaves the index as it was.
+  domain::Client married = c;
+  married.name_prefix.reset();
+  married.family_name = "Jansen";
+  married.phone = "06-33334444";
+  EXPECT_FALSE(db().Write([&](Tx& tx) -> Result<void> {
+    clients_.Update(tx, married);
+    return Fail(Errc::kConflict, "rolled_back");
+  }));
+  EXPECT_EQ(found("vries"), 1u);
+  EXPECT_EQ(found("jansen"), 0u);
+  db().Write([&](Tx& tx) { clients_.Update(tx, married); });
+  EXPECT_EQ(found("vries"), 0u);
+  EXPECT_EQ(found("jansen"), 1u);
+  EXPECT_EQ(found("1111222"), 0u);
+  EXPECT_EQ(found("33334444"), 1u);
+  EXPECT_EQ(found("anna jans"), 1u);
+}
+
 TEST_P(StoreTest, RSec4FailedWriteLeavesNothingAndOthersInTheGroupCommit) {
   RecordProperty("rule", "R-SEC-4");
   // Many writers at once share commits; one failing writer takes only its own rows along.
