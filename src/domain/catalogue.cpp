@@ -1,4 +1,5 @@
 #include "domain/catalogue.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -34,10 +35,7 @@ Result<void> ValidateTreatmentType(const TreatmentType& t) {
   // Errors name the fields as the API has them: the key is the type's "id".
   if (!valid_key(t.key)) return Invalid("invalid_value", "id", "R-CAT");
   for (const auto& [name, field] : {std::pair{&t.name_nl, "name_nl"}, std::pair{&t.name_en, "name_en"}}) {
-    if (name->empty()) return Invalid("required", field, "R-CAT");
-    if (!IsValidUtf8(*name) || HasControlCharacters(*name) || HasBidiControls(*name))
-      return Invalid("invalid_value", field, "R-CAT");
-    if (CodePointCount(*name) > 200) return Invalid("too_long", field, "R-CAT");
+    if (auto ok = CheckText(*name, field, RequiredLine(200, "R-CAT")); !ok) return ok;
   }
   if (t.regime == Regime::kCosmetic ? (t.category < 1 || t.category > 3) : t.category != 0)
     return Invalid("invalid_value", "category", "R-CAT");

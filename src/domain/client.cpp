@@ -1,4 +1,5 @@
 #include "domain/client.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,12 +25,7 @@ std::string Trim(std::string_view s) {
 // A text field: trimmed, not empty when required, no control characters, within max.
 Result<std::string> Text(const std::string& raw, std::string_view field, std::size_t max) {
   std::string v = Trim(raw);
-  if (!IsValidUtf8(v)) return Invalid("invalid_utf8", std::string(field));
-  if (v.empty()) return Invalid("required", std::string(field));
-  if (HasControlCharacters(v) || HasBidiControls(v) || v.find('\n') != std::string::npos ||
-      v.find('\t') != std::string::npos)
-    return Invalid("invalid_value", std::string(field));
-  if (CodePointCount(v) > max) return Invalid("too_long", std::string(field));
+  if (auto ok = CheckText(v, field, RequiredLine(max)); !ok) return Fail(ok.error());
   return v;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "domain/text.hpp"
 #include "domain/access.hpp"
 #include "domain/auth_policy.hpp"
 #include "domain/client.hpp"
@@ -260,6 +261,28 @@ TEST(CalendarTest, AmsterdamDateFollowsSummerAndWinterTime) {
   EXPECT_EQ(FormatDate(AmsterdamDate(*ParseRfc3339("2026-11-23T23:00:00Z"))), "2026-11-24");
   EXPECT_EQ(FormatDate(AmsterdamDate(*ParseRfc3339("2026-07-01T21:59:59Z"))), "2026-07-01");
   EXPECT_EQ(FormatDate(AmsterdamDate(*ParseRfc3339("2026-07-01T22:00:00Z"))), "2026-07-02");
+}
+
+}  // namespace
+}  // namespace huidig::domain
+
+namespace huidig::domain {
+namespace {
+
+TEST(TextTest, OneCheckInOneOrderForEveryField) {
+  const TextRule name = RequiredLine(5, "R-CAT");
+  EXPECT_EQ(CheckText("\xff", "f", name).error().code, "invalid_utf8");
+  EXPECT_EQ(CheckText(" \n", "f", name).error().code, "required");
+  EXPECT_EQ(CheckText(" \n", "f", name).error().field, "f");
+  EXPECT_EQ(CheckText(" \n", "f", name).error().rule, "R-CAT");
+  EXPECT_EQ(CheckText("a\x01", "f", name).error().code, "invalid_value");
+  EXPECT_EQ(CheckText("Jan\u202Ez", "f", name).error().code, "invalid_value");
+  EXPECT_EQ(CheckText("a\nb", "f", name).error().code, "invalid_value");  // a line has no breaks
+  EXPECT_TRUE(CheckText("a\nb", "f", Paragraph(5)));
+  EXPECT_EQ(CheckText("abcdef", "f", name).error().code, "too_long");
+  EXPECT_TRUE(CheckText("éééé", "f", name));  // code points, not bytes
+  EXPECT_TRUE(CheckText("", "f", Line(5)));   // optional: blank is fine
+  EXPECT_EQ(CheckText("A", "signature", {200, true, false, 2, {}}).error().code, "required");
 }
 
 }  // namespace

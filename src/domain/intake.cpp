@@ -1,4 +1,5 @@
 #include "domain/intake.hpp"
+#include "domain/text.hpp"
 
 #include <array>
 
@@ -23,9 +24,7 @@ constexpr std::array<Field, 6> kFields = {{
 Result<void> ValidateIntake(const IntakeAnswers& a) {
   for (const auto& [name, member] : kFields) {
     const std::string& v = a.*member;
-    if (!IsValidUtf8(v)) return Invalid("invalid_utf8", name, "R-DOS");
-    if (HasControlCharacters(v)) return Invalid("invalid_value", name, "R-DOS");
-    if (CodePointCount(v) > kIntakeAnswerMax) return Invalid("too_long", name, "R-DOS");
+    if (auto ok = CheckText(v, name, Paragraph(kIntakeAnswerMax, "R-DOS")); !ok) return ok;
   }
   return {};
 }

@@ -1,4 +1,5 @@
 #include "domain/session_record.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,11 +11,8 @@ namespace huidig::domain {
 namespace {
 
 Result<void> Text(std::string_view v, const std::string& field, std::size_t max, bool required = false) {
-  if (!IsValidUtf8(v)) return Invalid("invalid_utf8", field, "R-TRJ-2");
-  if (HasControlCharacters(v)) return Invalid("invalid_value", field, "R-TRJ-2");
-  if (required && v.find_first_not_of(" \t\r\n") == std::string_view::npos) return Invalid("required", field, "R-TRJ-2");
-  if (CodePointCount(v) > max) return Invalid("too_long", field, "R-TRJ-2");
-  return {};
+  // Names, batches and areas are one line; the record's own texts are paragraphs.
+  return CheckText(v, field, {max, required, max > 200, 1, "R-TRJ-2"});
 }
 
 using TextField = std::pair<const char*, std::string SessionRecord::*>;

@@ -1,4 +1,5 @@
 #include "domain/trajectory.hpp"
+#include "domain/text.hpp"
 
 #include <charconv>
 
@@ -14,13 +15,6 @@ constexpr TextField kTexts[] = {
     {"costs", &TrajectoryInfo::costs},       {"aftercare", &TrajectoryInfo::aftercare},
 };
 
-Result<void> CheckText(std::string_view v, const char* field, std::size_t max, bool required) {
-  if (!IsValidUtf8(v)) return Invalid("invalid_utf8", field);
-  if (required && v.find_first_not_of(" \t\r\n") == std::string_view::npos) return Invalid("required", field);
-  if (HasControlCharacters(v)) return Invalid("invalid_value", field);
-  if (CodePointCount(v) > max) return Invalid("too_long", field);
-  return {};
-}
 
 }  // namespace
 
@@ -28,11 +22,8 @@ Result<void> ValidateTrajectoryInfo(const TrajectoryInfo& info) {
   for (const auto& [name, member] : kTexts) {
     const std::string_view n(name);
     const bool required = n == "goal" || n == "expected_result" || n == "risks";
-    if (auto ok = CheckText(info.*member, name, 4000, required); !ok) {
-      auto e = ok.error();
-      e.rule = "R-TRJ-1";
-      return Fail(e);
-    }
+    if (auto ok = CheckText(info.*member, name, {4000, required, true, 1, "R-TRJ-1"}); !ok)
+      return ok;
   }
   if (info.planned_sessions < 1 || info.planned_sessions > 100)
     return Invalid("out_of_range", "planned_sessions", "R-TRJ-1");
@@ -75,19 +66,12 @@ std::optional<SignatureKind> ParseSignatureKind(std::string_view s) {
 }
 
 Result<void> ValidateConsentText(std::string_view text) {
-  return CheckText(text, "text", 100000, true).or_else([](Error e) -> Result<void> {
-    e.rule = "R-CONSENT-5";
-    return Fail(e);
-  });
+  return CheckText(text, "text", RequiredParagraph(100000, "R-CONSENT-5"));
 }
 
 Result<void> ValidateTypedSignature(std::string_view name) {
-  if (!IsValidUtf8(name) || HasControlCharacters(name) || HasBidiControls(name))
-    return Invalid("invalid_value", "signature", "R-CONSENT-5");
-  const auto n = CodePointCount(name);
-  if (name.find_first_not_of(' ') == std::string_view::npos || n < 2) return Invalid("required", "signature", "R-CONSENT-5");
-  if (n > 200) return Invalid("too_long", "signature", "R-CONSENT-5");
-  return {};
+  // A full name: at least two characters.
+  return CheckText(name, "signature", {200, true, false, 2, "R-CONSENT-5"});
 }
 
 }  // namespace huidig::domain

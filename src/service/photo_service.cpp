@@ -1,4 +1,5 @@
 #include "service/photo_service.hpp"
+#include "domain/text.hpp"
 
 #include "common/utf8.hpp"
 #include "crypto/crypto.hpp"
@@ -28,10 +29,8 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (up.phase != "before" && up.phase != "during" && up.phase != "after")
     return Invalid("invalid_value", "phase", "R-PHOTO-4");
-  if (!IsValidUtf8(up.body_area) || HasControlCharacters(up.body_area) ||
-      up.body_area.find_first_not_of(' ') == std::string::npos ||
-      CodePointCount(up.body_area) > 100)
-    return Invalid(up.body_area.empty() ? "required" : "invalid_value", "area", "R-PHOTO-4");
+  if (auto ok = domain::CheckText(up.body_area, "area", domain::RequiredLine(100, "R-PHOTO-4")); !ok)
+    return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
   // Who may upload, and the client's key, before the work of decoding.
   struct Target {

@@ -1,4 +1,5 @@
 #include "service/session_service.hpp"
+#include "domain/text.hpp"
 
 #include "common/utf8.hpp"
 #include "crypto/crypto.hpp"
@@ -32,11 +33,7 @@ Result<Instant> PerformedAt(const std::optional<std::string>& text, Instant now)
 }
 
 Result<void> CheckAddendumText(std::string_view v, const char* field) {
-  if (!IsValidUtf8(v) || HasControlCharacters(v)) return Invalid("invalid_value", field, "R-DOS-3");
-  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return Invalid("required", field, "R-DOS-3");
-  if (CodePointCount(v) > 4000) return Invalid("too_long", field, "R-DOS-3");
-  return {};
+  return domain::CheckText(v, field, domain::RequiredParagraph(4000, "R-DOS-3"));
 }
 
 }  // namespace

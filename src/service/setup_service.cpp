@@ -1,4 +1,5 @@
 #include "service/setup_service.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -42,8 +43,8 @@ std::string SetupService::GeneratePassword() {
 
 Result<std::pair<store::PracticeRecord, std::vector<store::LocationRecord>>>
 SetupService::CreatePractice(const NewPractice& np) {
-  if (np.name.empty() || !IsValidUtf8(np.name) || CodePointCount(np.name) > 200)
-    return Invalid("invalid_value", "practice");
+  if (auto ok = domain::CheckText(np.name, "practice", domain::RequiredLine(200)); !ok)
+    return Fail(ok.error());
   if (np.locations.empty()) return Invalid("required", "locations");
   const Instant now = ctx_.clock.Now();
   store::PracticeRecord p{PracticeId{crypto::NewUuidV4()}, np.name, np.totp_required, now};

@@ -1,4 +1,5 @@
 #include "service/trajectory_service.hpp"
+#include "domain/text.hpp"
 
 #include <algorithm>
 
@@ -39,16 +40,6 @@ constexpr auto kClockSkew = std::chrono::minutes(5);  // "now" on a tablet may r
 
 Error Precondition(std::string code, std::string rule) {
   return Error{Errc::kFailedPrecondition, std::move(code), {}, std::move(rule), {}};
-}
-
-// A required line of text (leaflet version, proposal): trimmed length 1..max.
-Result<void> RequiredText(std::string_view v, const char* field, std::size_t max,
-                          const char* rule) {
-  if (!IsValidUtf8(v) || HasControlCharacters(v)) return Invalid("invalid_value", field, rule);
-  if (v.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return Invalid("required", field, rule);
-  if (CodePointCount(v) > max) return Invalid("too_long", field, rule);
-  return {};
 }
 
 // A drawn signature: a PNG image as a data URL, at most 512 KiB.
@@ -275,9 +266,13 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
   const Instant now = ctx_.clock.Now();
   const auto at = ParseRfc3339(in.at);
   if (!at || *at > now + kClockSkew) return Invalid("invalid_value", "at", "R-CONSENT-1");
-  if (auto ok = RequiredText(in.leaflet_version, "leaflet_version", 100, "R-CONSENT-1"); !ok)
+  if (auto ok = domain::CheckText(in.leaflet_version, "leaflet_version",
+                                  domain::RequiredLine(100, "R-CONSENT-1"));
+      !ok)
     return Fail(ok.error());
-  if (auto ok = RequiredText(in.proposed, "proposed", 4000, "R-CONSENT-1"); !ok)
+  if (auto ok = domain::CheckText(in.proposed, "proposed",
+                                  domain::RequiredParagraph(4000, "R-CONSENT-1"));
+      !ok)
     return Fail(ok.error());
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
     auto t = Load(tx, actor, id, "create", now, notes);
