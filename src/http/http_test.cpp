@@ -11,6 +11,7 @@
 #include "http/json_body.hpp"
 #include "http/json_read.hpp"
 #include "http/router.hpp"
+#include "service/setup_service.hpp"
 #include "testing/engines.hpp"
 
 namespace huidig::http {
@@ -192,6 +193,34 @@ TEST_F(ApiTest, RSec1StateChangesNeedTheCsrfTokenAndAJsonBody) {
   EXPECT_EQ(api.Handle(r).status, 401);  // no session
   r.method = "DELETE";
   EXPECT_EQ(api.Handle(r).status, 405);
+
+  // Logged in, so that the request reaches the CSRF check.
+  service::SetupService setup(ctx_);
+  auto practice = setup.CreatePractice({"Kliniek", false, {"Amsterdam"}});
+  ASSERT_TRUE(practice);
+  service::NewStaff s;
+  s.email = "eigenaar@kliniek.nl";
+  s.display_name = "Eigenaar";
+  s.role = domain::Role::kOwner;
+  s.all_locations = true;
+  s.must_change_password = false;
+  auto owner = setup.CreateStaff(practice->first.id, s);
+  ASSERT_TRUE(owner);
+  auto login = auth_.Login({owner->email, owner->password, std::nullopt, "127.0.0.1"});
+  ASSERT_TRUE(login) << login.error().code;
+  r.method = "POST";
+  r.headers = {{"content-type", "application/json"},
+               {"cookie", api.CookieName() + "=" + login->session_token}};
+  const std::string client = R"({"given_name":"Anna","family_name":"Vries","date_of_birth":"1985-04-12"})";
+  r.body = client;
+  auto refused = api.Handle(r);
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("csrf_invalid"), std::string::npos);
+  r.headers.emplace_back("x-csrf-token", "not-the-token");
+  EXPECT_EQ(api.Handle(r).status, 403);
+  r.headers.back().second = login->me.csrf_token;
+  auto created = api.Handle(r);
+  EXPECT_EQ(created.status, 201) << created.body;
 }
 
 }  // namespace

@@ -11,232 +11,12 @@
 #include "service/intake_service.hpp"
 #include "service/setup_service.hpp"
 #include "store/audit_repo.hpp"
+#include "store/intake_repo.hpp"
 #include "testing/engines.hpp"
+#include "service/service_test_fixture.hpp"
 
 namespace huidig::service {
 namespace {
-
-using namespace std::chrono_literals;
-using domain::Role;
-
-class ServiceTest : public ::testing::TestWithParam<std::string> {
- protected:
-  ServiceTest()
-      : clock_(*ParseRfc3339("2026-11-23T09:00:00Z")),
-        master_(crypto::MasterKey::FromKey(crypto::Key::Random())),
-        hasher_({19, 2}) {}
-
-  void SetUp() override {
-    t_ = testing::OpenTestDatabase(GetParam());
-    Settings settings;
-    settings.login = {3, 5, 15min, 60s};
-    ctx_.emplace(Context{*t_->db, clock_, master_, hasher_, audit_, settings});
-    auto created = Admin().CreatePractice({"Salon Zoë", true, {"Amsterdam", "Utrecht"}});
-    ASSERT_TRUE(created);
-    practice_ = created->first.id;
-    amsterdam_ = created->second[0].id;
-    utrecht_ = created->second[1].id;
-  }
-
-  SetupService Admin() { return SetupService(*ctx_); }
-  AuthService Auth() { return AuthService(*ctx_); }
-  ClientService Clients() { return ClientService(*ctx_); }
-
-  CreatedStaff Staff(Role role, std::vector<LocationId> locations, bool must_change = false) {
-    NewStaff s;
-    s.email = std::string(domain::RoleName(role)) + std::to_string(++n_) + "@salon.nl";
-    s.role = role;
-    s.all_locations = locations.empty();
-    s.locations = locations;
-    s.must_change_password = must_change;
-    return *Admin().CreateStaff(practice_, s);
-  }
-
-  domain::Actor ActorFor(const CreatedStaff& s) {
-    auto r = Auth().Login({s.email, s.password, std::nullopt, "127.0.0.1"});
-    EXPECT_TRUE(r) << r.error().code;
-    auto c = Auth().Authenticate(r->session_token, "127.0.0.1");
-    EXPECT_TRUE(c);
-    return c->actor;
-  }
-
-  domain::ClientChanges NewClient(std::string family, std::optional<std::string> location) {
-    domain::ClientChanges ch;
-    ch.given_name = "Anna";
-    ch.family_name = family;
-    ch.date_of_birth = "1985-04-12";
-    ch.location = location;
-    return ch;
-  }
-
-  std::vector<store::AuditRow> AuditRows() {
-    std::vector<store::AuditRow> rows;
-    t_->db->Read([&](store::Tx& tx) {
-      store::AuditRepo().Scan(tx, practice_.value, [&](const store::AuditRow& r) { rows.push_back(r); });
-    });
-    return rows;
-  }
-
-  FakeClock clock_;
-  crypto::MasterKey master_;
-  crypto::PasswordHasher hasher_;
-  audit::AuditLog audit_{master_.Derive(audit::AuditLog::kChainKeyPurpose)};
-  std::unique_ptr<testing::TestDatabase> t_;
-  std::optional<Context> ctx_;
-  PracticeId practice_;
-  LocationId amsterdam_, utrecht_;
-  int n_ = 0;
-};
-
-TEST_P(ServiceTest, RSec1LoginWithPasswordThenWrongAndUnknownLookAlike) {
-  RecordProperty("rule", "R-SEC-1");
-  const auto s = Staff(Role::kAssistant, {amsterdam_});
-  auto ok = Auth().Login({s.email, s.password, std::nullopt, "127.0.0.1"});
-  ASSERT_TRUE(ok);
-  auto again = Auth().Login({"  " + s.email + " ", s.password, std::nullopt, "127.0.0.1"});
-  ASSERT_TRUE(again);
-  EXPECT_NE(ok->session_token, again->session_token);  // a new token at every login
-  auto wrong = Auth().Login({s.email, "not-the-password", std::nullopt, "127.0.0.1"});
-  auto unknown = Auth().Login({"nobody@salon.nl", "not-the-password", std::nullopt, "127.0.0.1"});
-  ASSERT_FALSE(wrong);
-  ASSERT_FALSE(unknown);
-  EXPECT_EQ(wrong.error().code, "invalid_credentials");
-  EXPECT_EQ(unknown.error().code, wrong.error().code);
-}
-
-TEST_P(ServiceTest, RSec1FailedLoginsAreSlowedThenLockedForKnownAndUnknown) {
-  RecordProperty("rule", "R-SEC-1");
-  const auto s = Staff(Role::kAssistant, {amsterdam_});
-  for (const std::string& email : {s.email, std::string("nobody@salon.nl")}) {
-    for (int i = 0; i < 3; ++i)
-      EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
-                "invalid_credentials");
-    EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
-              "login_throttled");
-    clock_.Advance(1s);
-    EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
-              "invalid_credentials");
-    clock_.Advance(2s);
-    EXPECT_EQ(Auth().Login({email, "wrong-password", std::nullopt, "x"}).error().code,
-              "invalid_credentials");
-    // Locked now, even with the right password.
-    auto locked = Auth().Login({email, s.password, std::nullopt, "x"});
-    EXPECT_EQ(locked.error().code, "account_locked");
-    EXPECT_EQ(locked.error().errc, Errc::kResourceExhausted);
-  }
-  clock_.Advance(15min);
-  EXPECT_TRUE(Auth().Login({s.email, s.password, std::nullopt, "x"}));
-}
-
-TEST_P(ServiceTest, RSec1SessionsExpireWhenIdleAndAfterTwelveHours) {
-  RecordProperty("rule", "R-SEC-1");
-  const auto s = Staff(Role::kAssistant, {amsterdam_});
-  auto login = Auth().Login({s.email, s.password, std::nullopt, "x"});
-  ASSERT_TRUE(login);
-  const auto token = login->session_token;
-  clock_.Advance(29min);
-  EXPECT_TRUE(Auth().Authenticate(token, "x"));  // and touched
-  clock_.Advance(29min);
-  EXPECT_TRUE(Auth().Authenticate(token, "x"));
-  clock_.Advance(31min);
-  EXPECT_EQ(Auth().Authenticate(token, "x").error().code, "unauthenticated");
-
-  auto login2 = Auth().Login({s.email, s.password, std::nullopt, "x"});
-  for (int i = 0; i < 24; ++i) {
-    clock_.Advance(29min);
-    const auto c = Auth().Authenticate(login2->session_token, "x");
-    EXPECT_EQ(c.has_value(), i < 24 && (i + 1) * 29 < 12 * 60) << i;
-  }
-}
-
-TEST_P(ServiceTest, RSec1TotpEnrolmentThenCodeRequiredAndUsedOnce) {
-  RecordProperty("rule", "R-SEC-1");
-  const auto s = Staff(Role::kPractitioner, {amsterdam_}, true);
-  auto login = Auth().Login({s.email, s.password, std::nullopt, "x"});
-  ASSERT_TRUE(login);
-  EXPECT_TRUE(login->me.password_change_required);
-  EXPECT_TRUE(login->me.totp_enrolment_required);
-  auto caller = *Auth().Authenticate(login->session_token, "x");
-  EXPECT_TRUE(caller.restricted());
-
-  EXPECT_EQ(Auth().ChangePassword(caller, "wrong", "een-lang-nieuw-wachtwoord").error().field,
-            "current_password");
-  EXPECT_EQ(Auth().ChangePassword(caller, s.password, "kort").error().code, "password_too_short");
-  ASSERT_TRUE(Auth().ChangePassword(caller, s.password, "een-lang-nieuw-wachtwoord"));
-
-  auto enrol = Auth().StartTotpEnrolment(caller, std::nullopt);  // the first: no password
-  ASSERT_TRUE(enrol);
-  EXPECT_NE(enrol->qr_svg.find("<svg"), std::string::npos);
-  std::string secret;
-  {
-    // Decode the base32 secret the way an authenticator app does.
-    static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    unsigned buffer = 0;
-    int bits = 0;
-    for (char c : enrol->secret_base32) {
-      buffer = (buffer << 5) | static_cast<unsigned>(kAlphabet.find(c));
-      bits += 5;
-      if (bits >= 8) {
-        secret += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
-        bits -= 8;
-      }
-    }
-  }
-  const auto step = crypto::totp::StepAt(clock_.Now());
-  EXPECT_FALSE(Auth().ConfirmTotpEnrolment(caller, "000000").has_value() &&
-               crypto::totp::CodeAt(secret, step) != "000000");
-  auto me = Auth().ConfirmTotpEnrolment(caller, crypto::totp::CodeAt(secret, step));
-  ASSERT_TRUE(me);
-  EXPECT_FALSE(me->totp_enrolment_required);
-
-  const std::string pw = "een-lang-nieuw-wachtwoord";
-  EXPECT_EQ(Auth().Login({s.email, pw, std::nullopt, "x"}).error().code, "totp_required");
-  // The code of the enrolment step is spent; the next step's code works once.
-  EXPECT_EQ(Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step), "x"}).error().code,
-            "totp_invalid");
-  auto next = Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step + 1), "x"});
-  ASSERT_TRUE(next) << next.error().code;
-  EXPECT_FALSE(next->me.totp_enrolment_required);
-  EXPECT_FALSE(next->me.password_change_required);
-  EXPECT_EQ(Auth().Login({s.email, pw, crypto::totp::CodeAt(secret, step + 1), "x"}).error().code,
-            "totp_invalid");
-
-  // Moving the second factor to another phone takes the password, not just an open session.
-  auto signed_in = *Auth().Authenticate(next->session_token, "x");
-  EXPECT_EQ(Auth().StartTotpEnrolment(signed_in, std::nullopt).error().field, "password");
-  EXPECT_EQ(Auth().StartTotpEnrolment(signed_in, std::string("geraden")).error().code, "invalid_value");
-  ASSERT_TRUE(Auth().StartTotpEnrolment(signed_in, pw));
-  // Until a new code confirms it, the old second factor still holds.
-  EXPECT_EQ(Auth().Login({s.email, pw, std::nullopt, "x"}).error().code, "totp_required");
-}
-
-TEST_P(ServiceTest, RSec1PasswordAskedAgainBindsAPhoneAndCountsAsALoginAttempt) {
-  RecordProperty("rule", "R-SEC-1");
-  // A practice where a second factor is not mandatory: enrolling is the user's own choice.
-  ASSERT_TRUE(PracticeService(*ctx_).UpdateSettings(ActorFor(Staff(Role::kOwner, {})), {false, std::nullopt}));
-  const auto s = Staff(Role::kPractitioner, {amsterdam_});
-  auto login = Auth().Login({s.email, s.password, std::nullopt, "x"});
-  ASSERT_TRUE(login);
-  auto caller = *Auth().Authenticate(login->session_token, "x");
-  ASSERT_FALSE(caller.totp_enrolment_required);
-  // Not asked for by a login: an open session alone does not bind a phone to the account.
-  EXPECT_EQ(Auth().StartTotpEnrolment(caller, std::nullopt).error().field, "password");
-  ASSERT_TRUE(Auth().StartTotpEnrolment(caller, s.password));
-
-  // Wrong passwords asked again are slowed and then locked out like logins, and they count
-  // for the login too.
-  std::string code;
-  int attempts = 0;
-  while (attempts < 30 && code != "login_throttled" && code != "account_locked") {
-    code = Auth().StartTotpEnrolment(caller, std::string("geraden")).error().code;
-    ++attempts;
-  }
-  EXPECT_TRUE(code == "login_throttled" || code == "account_locked") << code;
-  EXPECT_LE(attempts, 4);  // slowed after three failures
-  EXPECT_EQ(Auth().StartTotpEnrolment(caller, s.password).error().code, code);
-  EXPECT_EQ(Auth().ChangePassword(caller, s.password, "een-lang-nieuw-wachtwoord").error().code, code);
-  EXPECT_EQ(Auth().Login({s.email, s.password, std::nullopt, "x"}).error().code, code);
-}
 
 TEST_P(ServiceTest, RSec2EveryRoleAgainstEveryClientUseCase) {
   RecordProperty("rule", "R-SEC-2");
@@ -315,29 +95,6 @@ TEST_P(ServiceTest, RAud1ReadsChangesAndRefusalsAreLoggedWithoutPersonalData) {
   }
   const auto verify = t_->db->Read([&](store::Tx& tx) { return audit_.Verify(tx, practice_); });
   EXPECT_TRUE(verify.intact) << verify.reason;
-}
-
-TEST_P(ServiceTest, RSec3DestroyingAClientKeyMakesItsSealedDataUnreadable) {
-  RecordProperty("rule", "R-SEC-3");
-  const auto owner = ActorFor(Staff(Role::kOwner, {}));
-  auto c = Clients().Create(owner, NewClient("Vries", amsterdam_.value));
-  ASSERT_TRUE(c);
-  const auto id = c->client.id;
-  store::ClientKeyRepo keys;
-  const auto wrapped = t_->db->Read([&](store::Tx& tx) { return keys.Wrapped(tx, id); });
-  ASSERT_TRUE(wrapped);
-  auto key = master_.UnwrapClientKey(id, *wrapped);
-  ASSERT_TRUE(key);
-  const std::string sealed = crypto::Seal(*key, "Allergie: nikkel", id.value + "/intake");
-  EXPECT_EQ(crypto::Open(*key, sealed, id.value + "/intake"), "Allergie: nikkel");
-
-  t_->db->Write([&](store::Tx& tx) { keys.Destroy(tx, id, clock_.Now()); });
-  EXPECT_FALSE(t_->db->Read([&](store::Tx& tx) { return keys.Wrapped(tx, id); }));
-  // Without the wrapped key nothing opens it; another client's key does not either.
-  auto other = Clients().Create(owner, NewClient("Bakker", amsterdam_.value));
-  const auto other_key = master_.UnwrapClientKey(
-      other->client.id, *t_->db->Read([&](store::Tx& tx) { return keys.Wrapped(tx, other->client.id); }));
-  EXPECT_FALSE(crypto::Open(*other_key, sealed, id.value + "/intake"));
 }
 
 TEST_P(ServiceTest, RSec4InvalidClientWritesNothing) {
@@ -488,6 +245,39 @@ TEST_P(ServiceTest, RDosIntakeIsVersionedSealedAndAudited) {
   // Crypto-shredding: with the client's key destroyed, nothing of the intake can be read.
   t_->db->Write([&](store::Tx& tx) { store::ClientKeyRepo().Destroy(tx, ClientId{id}, clock_.Now()); });
   EXPECT_EQ(intake.History(owner, id).error().code, "client_key_destroyed");
+}
+
+TEST_P(ServiceTest, RSec3DestroyingAClientKeyMakesItsSealedDataUnreadable) {
+  RecordProperty("rule", "R-SEC-3");
+  const auto owner = ActorFor(Staff(Role::kOwner, {}));
+  auto c = Clients().Create(owner, NewClient("Vries", amsterdam_.value));
+  ASSERT_TRUE(c);
+  const std::string id = c->client.id.value;
+  IntakeService intake(*ctx_);
+  ASSERT_TRUE(intake.Add(owner, id, {"Nikkel", "", "nee", "", "", ""}));
+  auto before = intake.History(owner, id);
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->versions.at(0).answers.allergies, "Nikkel");
+  const auto sealed = t_->db->Read([&](store::Tx& tx) {
+    return store::IntakeRepo().All(tx, practice_, ClientId{id}).at(0).answers_sealed;
+  });
+
+  t_->db->Write([&](store::Tx& tx) { store::ClientKeyRepo().Destroy(tx, ClientId{id}, clock_.Now()); });
+  // The same client's data, through the service and with what the database still holds.
+  EXPECT_EQ(intake.History(owner, id).error().code, "client_key_destroyed");
+  EXPECT_FALSE(t_->db->Read([&](store::Tx& tx) { return store::ClientKeyRepo().Wrapped(tx, ClientId{id}); }));
+  const auto still = t_->db->Read([&](store::Tx& tx) {
+    return store::IntakeRepo().All(tx, practice_, ClientId{id}).at(0).answers_sealed;
+  });
+  EXPECT_EQ(still, sealed);  // the record stays, unreadable
+  EXPECT_EQ(still.find("Nikkel"), std::string::npos);
+  // Another client's key, which the master key still opens, does not open it either.
+  auto other = Clients().Create(owner, NewClient("Bakker", amsterdam_.value));
+  const auto other_key = master_.UnwrapClientKey(
+      other->client.id, *t_->db->Read([&](store::Tx& tx) { return store::ClientKeyRepo().Wrapped(tx, other->client.id); }));
+  ASSERT_TRUE(other_key);
+  EXPECT_FALSE(crypto::Open(*other_key, still, "intake:" + id + ":1"));
+  EXPECT_TRUE(intake.History(owner, other->client.id.value));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ServiceTest, ::testing::ValuesIn(testing::Engines()),
