@@ -260,7 +260,8 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   media::IntakeLimits photo_limits;
   photo_limits.max_bytes = app->config.max_photo_bytes;
   photo_limits.max_pixels = app->config.max_photo_pixels;
-  service::PhotoService photos(ctx, store::PhotoRepo(dir / "photos"), photo_limits);
+  const auto photo_files = media::MakeBlobStore(app->db->dialect(), dir / "photos");
+  service::PhotoService photos(ctx, *photo_files, photo_limits);
   service::PracticeService practice(ctx);
   http::ApiOptions api_options;
   api_options.tls = tls;

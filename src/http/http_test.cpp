@@ -124,7 +124,8 @@ class ApiTest : public ::testing::Test {
         intake_(ctx_),
         trajectories_(ctx_),
         sessions_(ctx_),
-        photos_(ctx_, store::PhotoRepo(db_->dir / "photos"), media::IntakeLimits{}),
+        photo_files_(media::MakeFileBlobStore(db_->dir / "photos")),
+        photos_(ctx_, *photo_files_, media::IntakeLimits{}),
         practice_(ctx_) {
     web_ = db_->dir / "web";
     fs::create_directories(web_ / "assets");
@@ -154,6 +155,7 @@ class ApiTest : public ::testing::Test {
   service::IntakeService intake_;
   service::TrajectoryService trajectories_;
   service::SessionService sessions_;
+  std::unique_ptr<media::BlobStore> photo_files_;
   service::PhotoService photos_;
   service::PracticeService practice_;
   fs::path web_;

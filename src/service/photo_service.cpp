@@ -12,6 +12,10 @@ namespace {
 
 using domain::Permission;
 
+media::BlobRef BlobOf(const store::PhotoRow& row, const std::string& kind) {
+  return {row.ref.practice, row.ref.location, row.ref.client, row.ref.id, kind};
+}
+
 std::string SealContext(const std::string& photo, const std::string& kind) {
   return "photo:" + photo + ":" + kind;
 }
@@ -97,14 +101,17 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
       crypto::SealStream(target->key, processed->jpeg, SealContext(row.ref.id, "image"));
   const std::string thumb =
       crypto::SealStream(target->key, processed->thumbnail, SealContext(row.ref.id, "thumbnail"));
+  // In the same transaction: the row becomes visible with its blobs or not at all, and the
+  // files of a write that does not commit are removed again.
+  media::BlobUndo undo;
   ctx_.db.Write([&](store::Tx& tx) {
-    // In the same transaction: the row becomes visible with its blobs or not at all.
     photos_.Insert(tx, row);
-    photos_.PutBlob(tx, row, "image", image);
-    photos_.PutBlob(tx, row, "thumbnail", thumb);
+    blobs_.Put(tx, BlobOf(row, "image"), image, undo);
+    blobs_.Put(tx, BlobOf(row, "thumbnail"), thumb, undo);
     ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "photo", target->client.id,
                                               target->client.location, row.ref.id, now));
   });
+  undo.Keep();
   return ToView(row);
 }
 
@@ -142,7 +149,7 @@ Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::str
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
-    const auto sealed = photos_.GetBlob(tx, *row, kind);
+    const auto sealed = blobs_.Get(tx, BlobOf(*row, kind));
     const auto jpeg =
         sealed ? crypto::OpenStream(*key, *sealed, SealContext(row->ref.id, kind)) : std::nullopt;
     if (!jpeg) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-PHOTO-3");

@@ -11,6 +11,7 @@
 #include "domain/access.hpp"
 #include "media/photo_intake.hpp"
 #include "service/context.hpp"
+#include "media/blob_store.hpp"
 #include "store/client_repo.hpp"
 #include "store/photo_repo.hpp"
 #include "store/trajectory_repo.hpp"
@@ -46,8 +47,9 @@ struct PhotoImage {
 class PhotoService {
  public:
   // Starts the image library, so the first upload does not wait for it.
-  PhotoService(Context ctx, store::PhotoRepo repo, media::IntakeLimits limits)
-      : ctx_(ctx), photos_(std::move(repo)), intake_(limits) {}
+  // `blobs`: where the sealed files go (media::MakeBlobStore); it outlives the service.
+  PhotoService(Context ctx, const media::BlobStore& blobs, media::IntakeLimits limits)
+      : ctx_(ctx), blobs_(blobs), intake_(limits) {}
 
   [[nodiscard]] Result<PhotoView> Upload(const domain::Actor& actor, const std::string& client_id,
                                                const PhotoUpload& upload, std::string_view bytes);
@@ -57,6 +59,7 @@ class PhotoService {
 
  private:
   Context ctx_;
+  const media::BlobStore& blobs_;
   store::PhotoRepo photos_;
   media::PhotoIntake intake_;
   store::ClientRepo clients_;

@@ -30,6 +30,7 @@ class PhotoServiceTest : public DossierTest {
     jpeg_.assign(static_cast<const char*>(data), len);
     vips_area_unref(VIPS_AREA(blob));
     SetPreference("allowed");
+    files_ = media::MakeBlobStore(t_->db->dialect(), t_->dir / "photos");
   }
 
   void SetPreference(const char* value) {
@@ -38,7 +39,18 @@ class PhotoServiceTest : public DossierTest {
     ASSERT_TRUE(ClientService(*ctx_).Update(practitioner_, client_, ch));
   }
 
-  PhotoService Photos() { return PhotoService(*ctx_, store::PhotoRepo(t_->dir / "photos"), media::IntakeLimits{}); }
+  PhotoService Photos() { return PhotoService(*ctx_, *files_, media::IntakeLimits{}); }
+
+  // The files under photos/ (on PostgreSQL the blobs are rows: none).
+  std::size_t FileCount() {
+    std::size_t n = 0;
+    if (std::filesystem::exists(t_->dir / "photos"))
+      for (const auto& f : std::filesystem::recursive_directory_iterator(t_->dir / "photos"))
+        n += f.is_regular_file();
+    return n;
+  }
+
+  std::unique_ptr<media::BlobStore> files_;
 
   std::string jpeg_;
 };
@@ -95,6 +107,29 @@ TEST_P(PhotoServiceTest, RDos2RefusedOrOwnPhotosBlockUploads) {
   EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "wang", std::string("x"), std::nullopt}, jpeg_).error().field, "session");
   EXPECT_EQ(Photos().Upload(practitioner_, client_, {"after", "wang", std::nullopt, std::nullopt}, "%PDF-1.4").error().code,
             "photo_type_unsupported");
+}
+
+TEST_P(PhotoServiceTest, RPhoto3AnUploadThatDoesNotCommitLeavesNoFile) {
+  RecordProperty("rule", "R-PHOTO-3");
+  ASSERT_TRUE(Photos().Upload(practitioner_, client_, {"before", "wang", std::nullopt, std::nullopt}, jpeg_));
+  const std::size_t files = FileCount();
+  // The audit log refuses its entry, so the upload's transaction rolls back.
+  if (GetParam() == "postgresql") {
+    testing::ExecRaw(*t_, "CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS "
+                          "$$ BEGIN RAISE EXCEPTION 'audit down'; END $$");
+    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW "
+                          "EXECUTE FUNCTION audit_down()");
+  } else {
+    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log "
+                          "BEGIN SELECT RAISE(ABORT, 'audit down'); END");
+  }
+  EXPECT_ANY_THROW((void)Photos().Upload(practitioner_, client_, {"after", "wang", std::nullopt, std::nullopt}, jpeg_));
+  EXPECT_EQ(FileCount(), files);
+  testing::ExecRaw(*t_, "DROP TRIGGER audit_down" + std::string(GetParam() == "postgresql" ? " ON audit_log" : ""));
+  auto list = Photos().List(practitioner_, client_);
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->size(), 1u);
+  if (GetParam() == "sqlite") EXPECT_EQ(files, 2u);  // the image and its thumbnail
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, PhotoServiceTest, ::testing::ValuesIn(testing::Engines()),

@@ -120,7 +120,7 @@ class TrajectoryService {
   store::CatalogueRepo catalogue_;
   store::IntakeRepo intake_;
   store::TrajectoryRepo trajectories_;
-  store::PhotoRepo photos_{{}};  // rows only: no photo files are read here
+  store::PhotoRepo photos_;
 };
 
 }  // namespace huidig::service

@@ -1,12 +1,6 @@
 #include "store/photo_repo.hpp"
 
-#include <fcntl.h>
-#include <cerrno>
-#include <system_error>
-#include <unistd.h>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "crypto/crypto.hpp"
@@ -24,46 +18,6 @@ using soci::use;
 constexpr const char* kColumns =
     "id, practice_id, location_id, client_id, trajectory_id, session_id, phase, body_area, width, "
     "height, source_type, uploaded_at_us, uploaded_by";
-
-[[noreturn]] void ThrowFileError(const char* what, int err) {
-  if (err == ENOSPC || err == EDQUOT) throw StorageFull(std::string("photo store: ") + what);
-  throw std::system_error(err, std::generic_category(), std::string("photo store: ") + what);
-}
-
-// Durable: written to a temp file, flushed to disk, then renamed into place. On any failure
-// the temp file goes (a full disk must not fill up with halves).
-void WriteFileDurably(const std::filesystem::path& path, const std::string& data) {
-  std::error_code made;
-  std::filesystem::create_directories(path.parent_path(), made);
-  if (made) ThrowFileError("cannot make a folder", made.value());
-  const auto tmp = path.string() + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) ThrowFileError("cannot create a file", errno);
-  const auto fail = [&](const char* what, int err) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(tmp.c_str());
-    ThrowFileError(what, err);
-  };
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const auto n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail("write failed", n < 0 ? errno : ENOSPC);
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("fsync failed", errno);
-  if (::close(fd) != 0) {
-    const int err = errno;
-    ::unlink(tmp.c_str());
-    ThrowFileError("close failed", err);
-  }
-  std::error_code renamed;
-  std::filesystem::rename(tmp, path, renamed);
-  if (renamed) {
-    ::unlink(tmp.c_str());
-    ThrowFileError("rename failed", renamed.value());
-  }
-}
 
 std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   PhotoRow r;
@@ -103,32 +57,19 @@ std::vector<PhotoRow> PhotoRepo::ForClient(Tx& tx, const PracticeId& practice, c
   return Query(tx, "client_id = :c AND practice_id = :p ORDER BY uploaded_at_us, id", client.value, practice.value);
 }
 
-std::filesystem::path PhotoRepo::File(const PhotoRow& row, const std::string& kind) const {
-  return folder_ / row.ref.practice.value / row.ref.client.value / (row.ref.id + "." + kind + ".sealed");
-}
-
-void PhotoRepo::PutBlob(Tx& tx, const PhotoRow& row, const std::string& kind, const std::string& sealed) const {
-  if (tx.dialect() == Dialect::kSqlite) {
-    WriteFileDurably(File(row, kind), sealed);
-    return;
-  }
+void PhotoRepo::InsertBlob(Tx& tx, const DossierRef& row, const std::string& kind,
+                           const std::string& sealed) const {
   const std::string text = crypto::ToBase64(sealed);
   tx.sql() << "INSERT INTO photo_blobs (photo_id, kind, practice_id, location_id, client_id, sealed) VALUES "
               "(:id, :k, :p, :l, :c, :s)",
-      use(row.ref.id), use(kind), use(row.ref.practice.value), use(row.ref.location.value),
-      use(row.ref.client.value), use(text);
+      use(row.id), use(kind), use(row.practice.value), use(row.location.value),
+      use(row.client.value), use(text);
 }
 
-std::optional<std::string> PhotoRepo::GetBlob(Tx& tx, const PhotoRow& row, const std::string& kind) const {
-  if (tx.dialect() == Dialect::kSqlite) {
-    std::ifstream in(File(row, kind), std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+std::optional<std::string> PhotoRepo::FindBlob(Tx& tx, const std::string& photo_id,
+                                               const std::string& kind) const {
   std::string text;
-  tx.sql() << "SELECT sealed FROM photo_blobs WHERE photo_id = :id AND kind = :k", into(text), use(row.ref.id),
+  tx.sql() << "SELECT sealed FROM photo_blobs WHERE photo_id = :id AND kind = :k", into(text), use(photo_id),
       use(kind);
   if (!tx.sql().got_data()) return std::nullopt;
   std::string raw;

@@ -27,20 +27,14 @@ struct PhotoRow {
 
 class PhotoRepo {
  public:
-  // `folder`: where SQLite deployments keep blob files (the data folder's photos/).
-  explicit PhotoRepo(std::filesystem::path folder) : folder_(std::move(folder)) {}
-
   void Insert(Tx& tx, const PhotoRow& row) const;
   std::optional<PhotoRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
   std::vector<PhotoRow> ForClient(Tx& tx, const PracticeId& practice, const ClientId& client) const;
 
-  // kind: "image" or "thumbnail"; sealed: binary.
-  void PutBlob(Tx& tx, const PhotoRow& row, const std::string& kind, const std::string& sealed) const;
-  std::optional<std::string> GetBlob(Tx& tx, const PhotoRow& row, const std::string& kind) const;
-
- private:
-  std::filesystem::path File(const PhotoRow& row, const std::string& kind) const;
-  std::filesystem::path folder_;
+  // The sealed bytes as rows of photo_blobs (media::BlobStore on PostgreSQL); kind: "image"
+  // or "thumbnail"; sealed: binary.
+  void InsertBlob(Tx& tx, const DossierRef& photo, const std::string& kind, const std::string& sealed) const;
+  std::optional<std::string> FindBlob(Tx& tx, const std::string& photo_id, const std::string& kind) const;
 };
 
 }  // namespace huidig::store
