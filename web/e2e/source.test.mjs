@@ -95,6 +95,52 @@ test('every form gets its values, errors, focus and submit from the one form hoo
   assert.deepEqual(found, []);
 });
 
+/** The opening tags of the field components of ui/controls.tsx in a source: {name, attrs, bound}. */
+function fieldTags(text) {
+  const out = [];
+  for (const m of text.matchAll(/<(TextField|TextAreaField|SelectField|CheckboxField|RadioGroup)\b/g)) {
+    // To the `>` that ends the tag: not one inside {…} (an arrow, a comparison) or a quoted value.
+    let depth = 0;
+    let quote = null;
+    let top = ''; // the tag without what stands in braces or quotes: the attributes' names
+    let end = -1;
+    for (let i = m.index + m[0].length; i < text.length && end < 0; i++) {
+      const ch = text[i];
+      if (quote) {
+        if (ch === quote) quote = null;
+      } else if (depth === 0 && (ch === '"' || ch === "'")) quote = ch;
+      else if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+      else if (ch === '>' && depth === 0) end = i;
+      else if (depth === 0) top += ch;
+    }
+    assert.ok(end > 0, `an unterminated <${m[1]}`);
+    const tag = text.slice(m.index, end + 1);
+    const attrs = [...top.matchAll(/([A-Za-z][\w-]*)=/g)].map((a) => a[1]);
+    out.push({ name: m[1], attrs, bound: /\{\.\.\.(form\.)?bind\(/.test(tag) });
+  }
+  return out;
+}
+
+test('every field of a form is bound with form.bind: its value, error, change and focus are not wired by hand', () => {
+  const found = [];
+  let bound = 0;
+  for (const file of files(SRC, /\.tsx$/)) {
+    const text = code(file);
+    if (!/\buseForm[<(]/.test(text)) continue;
+    for (const { name, attrs, bound: isBound } of fieldTags(text)) {
+      const where = `${relative(WEB, file)}: <${name}>`;
+      if (isBound) bound++;
+      else found.push(`${where} without {...form.bind(name)}`);
+      for (const attr of ['value', 'checked', 'error', 'onChange', 'onValue', 'firstRef']) {
+        if (attrs.includes(attr)) found.push(`${where} sets ${attr}= by hand`);
+      }
+    }
+  }
+  assert.deepEqual(found, []);
+  assert.ok(bound >= 40, `only ${bound} bound fields found: does the check still see the forms?`);
+});
+
 test('no source file over 300 lines (the generated API types and the catalogues aside)', () => {
   const exempt = new Set(['api/schema.d.ts', 'i18n/nl.ts', 'i18n/en.ts']);
   const found = [];

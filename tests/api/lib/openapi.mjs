@@ -1,5 +1,7 @@
 // Checks every exchange the API tests make against api/openapi.yaml: the path and method must be
 // in the document, the status documented, and the headers and JSON body valid (ajv, draft 2020).
+// Nothing the document lacks is passed over: a path, method, status, media type, header schema or
+// $ref that is not there fails the exchange with a message that names it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -46,7 +48,8 @@ function deref(obj) {
   const { spec } = loadSpec();
   let cur = obj;
   const seen = new Set();
-  while (cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/')) {
+  while (cur && typeof cur.$ref === 'string') {
+    if (!cur.$ref.startsWith('#/')) throw new Error(`OpenAPI: $ref ${cur.$ref} is not a reference into api/openapi.yaml`);
     if (seen.has(cur.$ref)) throw new Error(`circular $ref ${cur.$ref}`);
     seen.add(cur.$ref);
     cur = cur.$ref
@@ -55,7 +58,7 @@ function deref(obj) {
       .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
       .reduce((o, k) => (o == null ? undefined : o[k]), spec);
   }
-  if (cur === undefined) throw new Error(`unresolved $ref ${obj.$ref}`);
+  if (cur === undefined) throw new Error(`OpenAPI: unresolved $ref ${obj.$ref} in api/openapi.yaml`);
   return cur;
 }
 
@@ -65,7 +68,7 @@ export function validatorAt(pointer) {
   let v = validators.get(pointer);
   if (!v) {
     v = ajv.getSchema(`${SPEC_ID}#${pointer}`);
-    if (!v) throw new Error(`no schema at ${pointer}`);
+    if (!v) throw new Error(`OpenAPI: no schema at ${pointer} in api/openapi.yaml`);
     validators.set(pointer, v);
   }
   return v;
@@ -81,16 +84,17 @@ function formatErrors(errors) {
     .join('; ');
 }
 
-/** Finds the operation for METHOD and a URL path (query string ignored). */
+/** Finds the operation for METHOD and a URL path (query string ignored); throws if there is none. */
 export function findOperation(method, pathname) {
   const { routes } = loadSpec();
   const m = method.toLowerCase();
+  if (!METHODS.includes(m)) throw new Error(`OpenAPI: ${method} is not an HTTP method an OpenAPI document can describe`);
   const path = pathname.split('?')[0];
   for (const route of routes) {
     const match = route.regex.exec(path);
     if (!match) continue;
     const op = route.item[m];
-    if (!op || !METHODS.includes(m)) {
+    if (!op) {
       throw new Error(`OpenAPI: ${method.toUpperCase()} ${route.template} is not in api/openapi.yaml`);
     }
     const params = {};
@@ -132,13 +136,11 @@ export function checkRequest({ method, path, contentType, body }) {
 }
 
 /**
- * Checks a response: status documented; content type and JSON body valid; documented required
- * headers present and valid. `headers` is a Headers-like object (get, getSetCookie).
- * Throws an Error that says what disagrees.
+ * The documented response of an operation for a status (exact, then 4XX-style, then default):
+ * {key, response (dereferenced), base (its JSON pointer)}. Throws if the status is not documented.
  */
-export function checkResponse({ method, path, status, headers, text, json }) {
-  const found = findOperation(method, path);
-  const where = `${method.toUpperCase()} ${found.template}`;
+export function documentedResponse(found, status, text) {
+  const where = `${found.method.toUpperCase()} ${found.template}`;
   const responses = found.op.responses ?? {};
   let key = String(status);
   if (!responses[key]) key = `${String(status)[0]}XX`;
@@ -146,35 +148,51 @@ export function checkResponse({ method, path, status, headers, text, json }) {
   if (!responses[key]) {
     throw new Error(
       `OpenAPI: ${where} answered ${status}, which api/openapi.yaml does not document ` +
-        `(documented: ${Object.keys(responses).join(', ')})\nbody: ${truncate(text)}`,
+        `(documented: ${Object.keys(responses).join(', ') || 'none'})${text === undefined ? '' : `\nbody: ${truncate(text)}`}`,
     );
   }
   const response = deref(responses[key]);
   const base = responses[key].$ref
     ? responses[key].$ref.slice(1)
     : pointerOf(['paths', found.template, found.method, 'responses', key]);
+  return { key, response, base, viaRef: Boolean(responses[key].$ref) };
+}
+
+/**
+ * Checks a response: status documented; content type and JSON body valid; documented required
+ * headers present and valid. `headers` is a Headers-like object (get, getSetCookie).
+ * Throws an Error that says what disagrees.
+ */
+export function checkResponse({ method, path, status, headers, text, json }) {
+  const found = findOperation(method, path);
+  const where = `${method.toUpperCase()} ${found.template}`;
+  const { key, response, base, viaRef } = documentedResponse(found, status, text);
 
   for (const [name, h0] of Object.entries(response.headers ?? {})) {
     const h = deref(h0);
-    let value;
+    if (!h.schema) throw new Error(`OpenAPI: ${where} ${status} documents the header ${name} without a schema`);
+    let values;
     if (name.toLowerCase() === 'set-cookie') {
-      const all = typeof headers.getSetCookie === 'function' ? headers.getSetCookie() : [];
-      value = all.length ? all[0] : null;
+      if (typeof headers.getSetCookie !== 'function') {
+        throw new Error(`OpenAPI: ${where} ${status}: the headers given cannot list Set-Cookie (no getSetCookie)`);
+      }
+      values = headers.getSetCookie();
     } else {
-      value = headers.get(name);
+      const value = headers.get(name);
+      values = value === null || value === undefined ? [] : [value];
     }
-    if (value === null || value === undefined) {
+    if (values.length === 0) {
       if (h.required) throw new Error(`OpenAPI: ${where} ${status} lacks the documented header ${name}`);
       continue;
     }
-    if (h.schema) {
-      const hs = deref(h.schema);
+    const hs = deref(h.schema);
+    const headerPtr = viaRef
+      ? `${base}/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`
+      : pointerOf(['paths', found.template, found.method, 'responses', key, 'headers', name]);
+    const holder = h0.$ref ? `${h0.$ref.slice(1)}/schema` : `${headerPtr}/schema`;
+    const v = validatorAt(holder);
+    for (const value of values) {
       const candidate = hs.type === 'integer' || hs.type === 'number' ? Number(value) : value;
-      const headerPtr = responses[key].$ref
-        ? `${base}/headers/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`
-        : pointerOf(['paths', found.template, found.method, 'responses', key, 'headers', name]);
-      const holder = h0.$ref ? `${h0.$ref.slice(1)}/schema` : `${headerPtr}/schema`;
-      const v = validatorAt(holder);
       if (!v(candidate)) {
         throw new Error(`OpenAPI: header ${name} of ${where} ${status} is invalid (${value}): ${formatErrors(v.errors)}`);
       }
@@ -195,19 +213,18 @@ export function checkResponse({ method, path, status, headers, text, json }) {
         `documented: ${Object.keys(content).join(', ')}\nbody: ${truncate(text)}`,
     );
   }
+  if (!content[mt].schema) throw new Error(`OpenAPI: ${where} ${status} documents ${mt} without a schema`);
   // Binary media (images) are checked by type only; their bytes are the tests' business.
-  if (content[mt].schema && content[mt].schema.format === 'binary') return found;
-  if (content[mt].schema) {
-    if (json === undefined) {
-      throw new Error(`OpenAPI: ${where} ${status} body is not JSON: ${truncate(text)}`);
-    }
-    const holder = `${base}/content/${mt.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`;
-    const v = validatorAt(holder);
-    if (!v(json)) {
-      throw new Error(
-        `OpenAPI: ${where} ${status} body does not match the spec: ${formatErrors(v.errors)}\nbody: ${truncate(text)}`,
-      );
-    }
+  if (deref(content[mt].schema).format === 'binary') return found;
+  if (json === undefined) {
+    throw new Error(`OpenAPI: ${where} ${status} body is not JSON: ${truncate(text)}`);
+  }
+  const holder = `${base}/content/${mt.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`;
+  const v = validatorAt(holder);
+  if (!v(json)) {
+    throw new Error(
+      `OpenAPI: ${where} ${status} body does not match the spec: ${formatErrors(v.errors)}\nbody: ${truncate(text)}`,
+    );
   }
   return found;
 }

@@ -1,14 +1,15 @@
 // The browser-test harness: the real `huidig serve` on loopback with a fresh data folder and the
 // built app (web/dist, through HUIDIG_WEB_DIR), Debian's Chromium through playwright-core, and
 // per screen: axe-core (no serious or critical violation), touch-target sizes, no CSP violation
-// or script error, and a screenshot in build/screenshots/.
+// or script error, no API call that api/openapi.yaml lacks, and a screenshot in build/screenshots/.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { DEMO, REPO, makeDataDir, serve, setToml } from '../../../tests/api/lib/server.mjs';
+import { documentedResponse, findOperation } from '../../../tests/api/lib/openapi.mjs';
+import { BIN, DEMO, REPO, makeDataDir, serve, setToml } from '../../../tests/api/lib/server.mjs';
 
 export { DEMO, REPO };
 
@@ -73,6 +74,25 @@ export async function startApp({ kind = 'demo', toml, practice, owner } = {}) {
   };
 }
 
+/**
+ * Fails unless the server under test serves METHOD TEMPLATE (with the query or header parameter
+ * PARAM, if given) in its /api/v1/openapi.json: a test that needs it fails, and says why.
+ */
+export async function assertServes(app, method, template, { param } = {}) {
+  const served = await fetch(`${app.url}/api/v1/openapi.json`).then((r) => r.json());
+  const where = `${method.toUpperCase()} ${template}`;
+  const op = served.paths?.[template]?.[method.toLowerCase()];
+  assert.ok(op, `the server under test (${BIN}) has no ${where} in its /api/v1/openapi.json; this test needs it`);
+  if (param === undefined) return;
+  const resolve = (p) =>
+    p.$ref ? p.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], served) : p;
+  const names = [...(served.paths[template].parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(p)?.name);
+  assert.ok(
+    names.includes(param),
+    `the server under test (${BIN}) takes no ${param} on ${where} (its /api/v1/openapi.json has ${names.join(', ')}); this test needs it`,
+  );
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -99,6 +119,17 @@ export async function newPage(browser, app, { viewport = LAPTOP, locale = 'nl-NL
     page.problems.push(`console: ${text}`);
   });
   page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+  // Every API call the app makes is an operation of api/openapi.yaml with a documented status;
+  // a 404 for a route the document or the server lacks is a problem, not a refused call.
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (url.origin !== new URL(app.url).origin || !url.pathname.startsWith('/api/')) return;
+    try {
+      documentedResponse(findOperation(res.request().method(), url.pathname), res.status());
+    } catch (err) {
+      page.problems.push(`api: ${err.message}`);
+    }
+  });
   page.setDefaultTimeout(10_000);
   return page;
 }

@@ -16,13 +16,16 @@ import './settings.css';
 
 const CATEGORIES = [1, 2, 3] as const;
 
-interface Values {
-  /** The reflection period per category, as typed. */
-  days: string[];
-  totp: boolean;
-}
 type DayField = `reflection_days_${(typeof CATEGORIES)[number]}`;
 const inputId = (category: (typeof CATEGORIES)[number]): DayField => `reflection_days_${category}`;
+
+/** The reflection period per category as typed (under its input's id), and the TOTP rule. */
+type Values = Record<DayField, string> & { totp: boolean };
+
+function valuesOf(days: readonly number[], totp: boolean): Values {
+  const day = (i: number) => String(days[i] ?? '');
+  return { reflection_days_1: day(0), reflection_days_2: day(1), reflection_days_3: day(2), totp };
+}
 
 /** The error TEXT at the inputs of CATEGORIES. */
 function daysErrors(categories: readonly (typeof CATEGORIES)[number][], text: string): FieldErrors<DayField> {
@@ -30,8 +33,8 @@ function daysErrors(categories: readonly (typeof CATEGORIES)[number][], text: st
 }
 
 /** The periods as numbers; NaN where the text is no whole number of at most three digits. */
-function parseDays(days: string[]): number[] {
-  return days.map((d) => (/^\s*\d{1,3}\s*$/.test(d) ? Number(d) : NaN));
+function parseDays(v: Values): number[] {
+  return CATEGORIES.map((c) => v[inputId(c)]).map((d) => (/^\s*\d{1,3}\s*$/.test(d) ? Number(d) : NaN));
 }
 
 function invalidCategories(numbers: number[]) {
@@ -46,9 +49,9 @@ export function PracticeSettingsForm() {
   const [saved, setSaved] = useState<string>('');
   // One error for the periods, at the inputs it is about (each a field: the first takes the focus).
   const form = useForm<Values, DayField>({
-    initial: () => ({ days: practice.reflection_days.map(String), totp: practice.totp_required }),
+    initial: () => valuesOf(practice.reflection_days, practice.totp_required),
     fields: CATEGORIES.map(inputId),
-    validate: (v) => daysErrors(invalidCategories(parseDays(v.days)), t('field.reflection_days.invalid_value')),
+    validate: (v) => daysErrors(invalidCategories(parseDays(v)), t('field.reflection_days.invalid_value')),
     explain: (err, failure) => {
       if (!(err instanceof ApiError && err.field === 'reflection_days')) return failure;
       const shorter = err.code === 'shorter_than_law' ? CATEGORIES.filter((c) => numbers[c - 1]! < LAW_REFLECTION_DAYS[c - 1]!) : [];
@@ -57,8 +60,8 @@ export function PracticeSettingsForm() {
       return { errors: daysErrors(shorter.length ? shorter : [...CATEGORIES], text), formError: text };
     },
   });
-  const { days, totp } = form.values;
-  const numbers = parseDays(days);
+  const { totp } = form.values;
+  const numbers = parseDays(form.values);
   /** The categories the error is about (their inputs get aria-invalid). */
   const badCategories = CATEGORIES.filter((c) => form.errors[inputId(c)]);
   const daysError = badCategories.length ? form.errors[inputId(badCategories[0]!)] : undefined;
@@ -70,8 +73,8 @@ export function PracticeSettingsForm() {
     return body;
   }
 
-  function setDay(category: number, value: string) {
-    form.update((v) => ({ ...v, days: v.days.map((d, i) => (i === category - 1 ? value : d)) }));
+  function setDay(id: DayField, value: string) {
+    form.update((v) => ({ ...v, [id]: value }));
     setSaved('');
     if (daysError) {
       form.clearError(...CATEGORIES.map(inputId));
@@ -81,7 +84,7 @@ export function PracticeSettingsForm() {
 
   async function send() {
     const next = await updatePractice(patch());
-    form.update(() => ({ days: next.reflection_days.map(String), totp: next.totp_required }));
+    form.update(() => valuesOf(next.reflection_days, next.totp_required));
     setSaved(t('settings.saved'));
     if (next.totp_required && !me.totp_enabled) {
       // The owner has no second factor yet: the server now asks for one first (the app shows
@@ -129,7 +132,6 @@ export function PracticeSettingsForm() {
           <div className="reflection-days__items">
             {CATEGORIES.map((c) => {
               const id = inputId(c);
-              const bad = badCategories.includes(c);
               return (
                 <TextField
                   key={c}
@@ -142,11 +144,10 @@ export function PracticeSettingsForm() {
                   min={0}
                   max={365}
                   step={1}
-                  value={days[c - 1] ?? ''}
-                  onChange={(e) => setDay(c, e.target.value)}
-                  aria-invalid={bad ? true : undefined}
+                  {...form.bind(id, { onValue: (value) => setDay(id, value) })}
+                  errorId="reflection_days-error"
+                  // Every period refers to the one error, which is about them all.
                   aria-describedby={`${id}-hint${daysError ? ' reflection_days-error' : ''}`}
-                  ref={form.field(id)}
                 />
               );
             })}
@@ -159,11 +160,12 @@ export function PracticeSettingsForm() {
             id="totp_required"
             label={t('settings.totp')}
             hint={t('settings.totpHint')}
-            checked={totp}
-            onChange={(e) => {
-              form.set('totp', e.target.checked);
-              setSaved('');
-            }}
+            {...form.bind('totp', {
+              onValue: (on) => {
+                form.set('totp', on);
+                setSaved('');
+              },
+            })}
           />
           {!totp ? (
             <Notice kind="warning">

@@ -82,6 +82,9 @@ export function TypeForm({
     }
   }
 
+  /** `form.bind`, with this form's `set`. */
+  const bind = <K extends keyof Values>(name: K) => form.bind(name, { onValue: (value) => set(name, value) });
+
   async function send(v: Values) {
     onSaved(type ? await updateTreatmentType(type.id, changes(type, v)) : await createTreatmentType(created(v)));
   }
@@ -132,10 +135,7 @@ export function TypeForm({
           required
           autoComplete="off"
           lang="nl"
-          value={values.name_nl}
-          error={errors.name_nl}
-          onChange={(e) => set('name_nl', e.target.value)}
-          ref={form.field('name_nl')}
+          {...bind('name_nl')}
         />
         <TextField
           id={idOf('name_en')}
@@ -144,10 +144,7 @@ export function TypeForm({
           required
           autoComplete="off"
           lang="en"
-          value={values.name_en}
-          error={errors.name_en}
-          onChange={(e) => set('name_en', e.target.value)}
-          ref={form.field('name_en')}
+          {...bind('name_en')}
         />
       </div>
       {type ? (
@@ -163,13 +160,12 @@ export function TypeForm({
           spellCheck={false}
           autoCapitalize="none"
           className="input--mono"
-          value={values.key}
-          error={errors.key}
-          onChange={(e) => {
-            setKeyTouched(true);
-            set('key', e.target.value);
-          }}
-          ref={form.field('key')}
+          {...form.bind('key', {
+            onValue: (key) => {
+              setKeyTouched(true);
+              set('key', key);
+            },
+          })}
         />
       )}
 
@@ -178,10 +174,7 @@ export function TypeForm({
         legend={t('typeForm.regime')}
         hint={t('typeForm.regimeHint')}
         choices={regimeChoices}
-        value={values.regime}
-        error={errors.regime}
-        onChange={(v) => set('regime', v)}
-        firstRef={form.field('regime')}
+        {...bind('regime')}
       />
       {values.regime === 'cosmetic' ? (
         <RadioGroup
@@ -189,10 +182,7 @@ export function TypeForm({
           legend={t('typeForm.category')}
           hint={t('typeForm.categoryHint')}
           choices={categoryChoices}
-          value={values.category as Category}
-          error={errors.category}
-          onChange={(v) => set('category', v)}
-          firstRef={form.field('category')}
+          {...bind('category')}
         />
       ) : null}
       {rule ? (
@@ -207,11 +197,8 @@ export function TypeForm({
         id={idOf('qualification')}
         label={t('typeForm.qualification')}
         hint={t('typeForm.qualificationHint')}
-        value={values.qualification}
-        error={errors.qualification}
         className="input input--full select"
-        onChange={(e) => set('qualification', e.target.value)}
-        ref={form.field('qualification')}
+        {...bind('qualification')}
       >
         <option value="">{t('qualification.none')}</option>
         {qualifications.map((q) => (
@@ -226,20 +213,17 @@ export function TypeForm({
         <CheckboxField
           id={`${prefix}-visible_results`}
           label={t('typeForm.visibleResults')}
-          checked={values.visible_results}
-          onChange={(e) => set('visible_results', e.target.checked)}
+          {...bind('visible_results')}
         />
         <CheckboxField
           id={`${prefix}-device_required`}
           label={t('typeForm.deviceRequired')}
-          checked={values.device_required}
-          onChange={(e) => set('device_required', e.target.checked)}
+          {...bind('device_required')}
         />
         <CheckboxField
           id={`${prefix}-medical_act`}
           label={t('typeForm.medicalAct')}
-          checked={values.medical_act}
-          onChange={(e) => set('medical_act', e.target.checked)}
+          {...bind('medical_act')}
         />
       </fieldset>
 

@@ -69,7 +69,7 @@ export function ClientNewScreen() {
       location: chooseLocation && !v.location ? t('field.location.required') : undefined,
     }),
   });
-  const { values, errors, set } = form;
+  const { values } = form;
 
   function body(): ClientCreate {
     const b: ClientCreate = {
@@ -125,20 +125,14 @@ export function ClientNewScreen() {
               label={t('client.givenName')}
               required
               autoComplete="off"
-              value={values.given_name}
-              error={errors.given_name}
-              onChange={(e) => set('given_name', e.target.value)}
-              ref={form.field('given_name')}
+              {...form.bind('given_name')}
             />
             <TextField
               id="name_prefix"
               label={t('client.namePrefix')}
               width="short"
               autoComplete="off"
-              value={values.name_prefix}
-              error={errors.name_prefix}
-              onChange={(e) => set('name_prefix', e.target.value)}
-              ref={form.field('name_prefix')}
+              {...form.bind('name_prefix')}
             />
           </div>
           <TextField
@@ -146,10 +140,7 @@ export function ClientNewScreen() {
             label={t('client.familyName')}
             required
             autoComplete="off"
-            value={values.family_name}
-            error={errors.family_name}
-            onChange={(e) => set('family_name', e.target.value)}
-            ref={form.field('family_name')}
+            {...form.bind('family_name')}
           />
           <TextField
             id="date_of_birth"
@@ -160,10 +151,7 @@ export function ClientNewScreen() {
             inputMode="numeric"
             autoComplete="off"
             placeholder={t('client.datePlaceholder')}
-            value={values.date_of_birth}
-            error={errors.date_of_birth}
-            onChange={(e) => set('date_of_birth', e.target.value)}
-            ref={form.field('date_of_birth')}
+            {...form.bind('date_of_birth')}
           />
         </section>
 
@@ -177,10 +165,7 @@ export function ClientNewScreen() {
             type="tel"
             width="medium"
             autoComplete="off"
-            value={values.phone}
-            error={errors.phone}
-            onChange={(e) => set('phone', e.target.value)}
-            ref={form.field('phone')}
+            {...form.bind('phone')}
           />
           <TextField
             id="email"
@@ -190,20 +175,14 @@ export function ClientNewScreen() {
             autoComplete="off"
             spellCheck={false}
             autoCapitalize="none"
-            value={values.email}
-            error={errors.email}
-            onChange={(e) => set('email', e.target.value)}
-            ref={form.field('email')}
+            {...form.bind('email')}
           />
           {chooseLocation ? (
             <SelectField
               id="location"
               label={t('client.location')}
               required
-              value={values.location}
-              error={errors.location}
-              onChange={(e) => set('location', e.target.value)}
-              ref={form.field('location')}
+              {...form.bind('location')}
             >
               <option value="">{t('location.choose')}</option>
               {locations.map((l) => (
@@ -225,10 +204,7 @@ export function ClientNewScreen() {
               legend={t('client.recordsConsent')}
               hint={t('records.hint')}
               choices={recordsChoices}
-              value={values.records_consent}
-              error={errors.records_consent}
-              onChange={(v) => set('records_consent', v)}
-              firstRef={form.field('records_consent')}
+              {...form.bind('records_consent')}
             />
             {values.records_consent === 'refused' ? (
               <Notice kind="warning">
@@ -239,10 +215,7 @@ export function ClientNewScreen() {
               id="photo_preference"
               legend={t('client.photoPreference')}
               choices={photoChoices}
-              value={values.photo_preference}
-              error={errors.photo_preference}
-              onChange={(v) => set('photo_preference', v)}
-              firstRef={form.field('photo_preference')}
+              {...form.bind('photo_preference')}
             />
             {values.photo_preference === 'refused' || values.photo_preference === 'own' ? (
               <Notice kind="warning">

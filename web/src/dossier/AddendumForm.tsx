@@ -18,7 +18,6 @@ export function AddendumForm({ session, onSaved }: { session: Session; onSaved: 
       text: v.text.trim() ? undefined : t('field.addendum_text.required'),
     }),
   });
-  const { values, errors } = form;
 
   async function send(v: Record<Field, string>) {
     const next = await addAddendum(session.id, { reason: v.reason.trim(), text: v.text.trim() });
@@ -39,20 +38,14 @@ export function AddendumForm({ session, onSaved }: { session: Session; onSaved: 
         hint={t('addendum.reasonHint')}
         required
         autoComplete="off"
-        value={values.reason}
-        error={errors.reason}
-        onChange={(e) => form.set('reason', e.target.value)}
-        ref={form.field('reason')}
+        {...form.bind('reason')}
       />
       <TextAreaField
         id="addendum-text"
         label={t('addendum.text')}
         required
         rows={4}
-        value={values.text}
-        error={errors.text}
-        onChange={(e) => form.set('text', e.target.value)}
-        ref={form.field('text')}
+        {...form.bind('text')}
       />
       <div className="actions">
         <SubmitButton busy={form.busy}>{t('addendum.submit')}</SubmitButton>

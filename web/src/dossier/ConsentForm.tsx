@@ -60,7 +60,7 @@ export function ConsentForm({
       intake_changes_reviewed: changesOf(v.kind).length && !v.reviewed ? t('field.intake_changes_reviewed.required') : undefined,
     }),
   });
-  const { kind, method, typed, reviewed } = form.values;
+  const { kind, method } = form.values;
   const { errors } = form;
 
   useEffect(() => {
@@ -95,7 +95,7 @@ export function ConsentForm({
       </h3>
       <FormError focusRef={form.formErrorRef} title={t('consent.failed')} text={form.formError} />
       {kinds.length > 1 ? (
-        <RadioGroup id="consent-kind" legend={t('consent.kindLegend')} choices={kindChoices} value={kind} onChange={(k) => form.set('kind', k)} />
+        <RadioGroup id="consent-kind" legend={t('consent.kindLegend')} choices={kindChoices} {...form.bind('kind')} />
       ) : null}
 
       {changes.length ? (
@@ -127,13 +127,7 @@ export function ConsentForm({
           id="intake_changes_reviewed"
           required
           label={t('consent.changesReviewed')}
-          checked={reviewed}
-          error={errors.intake_changes_reviewed}
-          onChange={(e) => {
-            form.set('reviewed', e.target.checked);
-            form.clearError('intake_changes_reviewed');
-          }}
-          ref={form.field('intake_changes_reviewed')}
+          {...form.bind('reviewed', { field: 'intake_changes_reviewed' })}
         />
       ) : null}
 
@@ -141,12 +135,13 @@ export function ConsentForm({
         id="signature-method"
         legend={t('consent.methodLegend')}
         choices={methodChoices}
-        value={method}
-        onChange={(m) => {
-          form.update((v) => ({ ...v, method: m, drawn: null }));
-          form.clearError('signature');
-        }}
-        firstRef={method === 'drawn' ? form.field('signature') : undefined}
+        {...form.bind('method', {
+          onValue: (m) => {
+            form.update((v) => ({ ...v, method: m, drawn: null }));
+            form.clearError('signature');
+          },
+        })}
+        ref={method === 'drawn' ? form.field('signature') : undefined}
       />
       {method === 'drawn' ? (
         <SignaturePad
@@ -166,13 +161,7 @@ export function ConsentForm({
           hint={t('consent.typeHint', { client: fullName(client) })}
           required
           autoComplete="off"
-          value={typed}
-          error={errors.signature}
-          onChange={(e) => {
-            form.set('typed', e.target.value);
-            form.clearError('signature');
-          }}
-          ref={form.field('signature')}
+          {...form.bind('typed', { field: 'signature' })}
         />
       )}
 

@@ -22,7 +22,6 @@ export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; o
       proposed: v.proposed.trim() ? undefined : t('field.proposed.required'),
     }),
   });
-  const { values, errors, set } = form;
 
   async function send(v: Record<Field, string>) {
     const at = amsterdamToIso(v.at) ?? '';
@@ -43,10 +42,7 @@ export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; o
         width="medium"
         type="datetime-local"
         max={nowLocalInput()}
-        value={values.at}
-        error={errors.at}
-        onChange={(e) => set('at', e.target.value)}
-        ref={form.field('at')}
+        {...form.bind('at')}
       />
       <TextField
         id="consult-leaflet"
@@ -55,10 +51,7 @@ export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; o
         required
         width="medium"
         autoComplete="off"
-        value={values.leaflet_version}
-        error={errors.leaflet_version}
-        onChange={(e) => set('leaflet_version', e.target.value)}
-        ref={form.field('leaflet_version')}
+        {...form.bind('leaflet_version')}
       />
       <TextAreaField
         id="consult-proposed"
@@ -66,10 +59,7 @@ export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; o
         hint={t('consult.proposedHint')}
         required
         rows={3}
-        value={values.proposed}
-        error={errors.proposed}
-        onChange={(e) => set('proposed', e.target.value)}
-        ref={form.field('proposed')}
+        {...form.bind('proposed')}
       />
       <div className="actions">
         <SubmitButton busy={form.busy}>{t('consult.submit')}</SubmitButton>

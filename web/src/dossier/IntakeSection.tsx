@@ -96,10 +96,7 @@ function IntakeForm({
             hint={t(`intake.${f}Hint`)}
             rows={f === 'notes' ? 4 : 2}
             maxLength={4000}
-            value={form.values[f]}
-            error={form.errors[f]}
-            onChange={(e) => form.set(f, e.target.value)}
-            ref={form.field(f)}
+            {...form.bind(f)}
             autoFocus={i === 0}
           />
         ))}

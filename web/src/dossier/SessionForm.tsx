@@ -178,10 +178,7 @@ export function SessionForm({
           width="medium"
           type="datetime-local"
           max={nowLocalInput()}
-          value={values.performed_at}
-          error={errors.performed_at}
-          onChange={(e) => form.set('performed_at', e.target.value)}
-          ref={form.field('performed_at')}
+          {...form.bind('performed_at')}
         />
         <BodyAreasField
           areas={[...suggestions, ...custom]}
@@ -217,11 +214,12 @@ export function SessionForm({
           <CheckboxField
             id="device_used"
             label={t('session.deviceUsed')}
-            checked={values.device_used}
-            onChange={(e) => {
-              form.set('device_used', e.target.checked);
-              form.clearError('device');
-            }}
+            {...form.bind('device_used', {
+              onValue: (used) => {
+                form.set('device_used', used);
+                form.clearError('device');
+              },
+            })}
           />
         )}
         {values.device_used ? (
@@ -231,21 +229,14 @@ export function SessionForm({
               label={t('session.deviceName')}
               required
               autoComplete="off"
-              value={values.device_name}
-              error={errors.device}
-              onChange={(e) => {
-                form.set('device_name', e.target.value);
-                form.clearError('device');
-              }}
-              ref={form.field('device')}
+              {...form.bind('device_name', { field: 'device' })}
             />
             <TextField
               id="device_settings"
               label={t('session.deviceSettings')}
               hint={t('session.deviceSettingsHint')}
               autoComplete="off"
-              value={values.device_settings}
-              onChange={(e) => form.set('device_settings', e.target.value)}
+              {...form.bind('device_settings')}
             />
           </div>
         ) : null}
@@ -262,14 +253,7 @@ export function SessionForm({
             label={t(`session.${name}`)}
             hint={t(`session.${name}Hint`)}
             rows={name === 'particulars' || name === 'aftercare_advice' ? 3 : 2}
-            value={values.texts[name]}
-            error={errors[name]}
-            onChange={(e) => {
-              const v = e.target.value;
-              form.update((x) => ({ ...x, texts: { ...x.texts, [name]: v } }));
-              form.clearError(name);
-            }}
-            ref={form.field(name)}
+            {...form.bind(name)}
           />
         ))}
       </section>

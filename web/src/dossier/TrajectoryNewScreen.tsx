@@ -70,7 +70,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       intake_reviewed: v.intake_reviewed ? undefined : t('field.intake_reviewed.required'),
     }),
   });
-  const { values, errors, set } = form;
+  const { values } = form;
   const cardPath = `/clients/${clientId}`;
 
   const groups = useMemo(() => {
@@ -133,10 +133,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
       hint={t(`trajectoryNew.${name}Hint`)}
       required={required}
       rows={rows}
-      value={values[name]}
-      error={errors[name]}
-      onChange={(e) => set(name, e.target.value)}
-      ref={form.field(name)}
+      {...form.bind(name)}
     />
   );
 
@@ -157,10 +154,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
             id="treatment_type"
             label={t('trajectory.treatmentType')}
             required
-            value={values.treatment_type}
-            error={errors.treatment_type}
-            onChange={(e) => set('treatment_type', e.target.value)}
-            ref={form.field('treatment_type')}
+            {...form.bind('treatment_type')}
             className="input select"
           >
             <option value="">{t('trajectoryNew.chooseType')}</option>
@@ -193,10 +187,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
             inputMode="numeric"
             min={1}
             max={100}
-            value={values.planned_sessions}
-            error={errors.planned_sessions}
-            onChange={(e) => set('planned_sessions', e.target.value)}
-            ref={form.field('planned_sessions')}
+            {...form.bind('planned_sessions')}
           />
         </section>
 
@@ -219,10 +210,7 @@ export function TrajectoryNewScreen({ clientId }: { clientId: string }) {
             <CheckboxField
               id="intake_reviewed"
               required
-              checked={values.intake_reviewed}
-              error={errors.intake_reviewed}
-              onChange={(e) => set('intake_reviewed', e.target.checked)}
-              ref={form.field('intake_reviewed')}
+              {...form.bind('intake_reviewed')}
               label={t('trajectoryNew.intakeReviewed', {
                 n: current.version,
                 date: formatDate(dateInAmsterdam(current.created_at)),

@@ -13,14 +13,14 @@ export type Field = 'performed_at' | 'body_areas' | 'products' | 'device' | Text
 /** In the order of the form, so the first field with an error takes the focus. */
 export const FIELD_ORDER: Field[] = ['performed_at', 'body_areas', 'products', 'device', ...TEXTS];
 
-export interface Values {
+/** The record's texts stand beside the other values, each under its field's name. */
+export interface Values extends Record<TextName, string> {
   performed_at: string;
   body_areas: string[];
   products: SessionProduct[];
   device_used: boolean;
   device_name: string;
   device_settings: string;
-  texts: Record<TextName, string>;
 }
 
 /** A datetime-local value for an instant, in Amsterdam. */
@@ -36,13 +36,11 @@ export function fromSession(s: Session): Values {
     device_used: s.device !== null,
     device_name: s.device?.name ?? '',
     device_settings: s.device?.settings ?? '',
-    texts: {
-      particulars: s.particulars,
-      result: s.result,
-      evaluation: s.evaluation,
-      attention_points: s.attention_points,
-      aftercare_advice: s.aftercare_advice,
-    },
+    particulars: s.particulars,
+    result: s.result,
+    evaluation: s.evaluation,
+    attention_points: s.attention_points,
+    aftercare_advice: s.aftercare_advice,
   };
 }
 
@@ -60,7 +58,11 @@ export function newSession(t: Translate, trajectory: Trajectory, pmu: boolean, d
     device_used: deviceRequired,
     device_name: '',
     device_settings: '',
-    texts: { particulars: '', result: '', evaluation: '', attention_points: '', aftercare_advice: trajectory.aftercare },
+    particulars: '',
+    result: '',
+    evaluation: '',
+    attention_points: '',
+    aftercare_advice: trajectory.aftercare,
   };
 }
 
@@ -92,11 +94,11 @@ export function sessionInput(values: Values, initialAt: string, draft: Session |
     body_areas: values.body_areas,
     products: filledProducts(values),
     device: values.device_used ? { name: values.device_name.trim(), settings: values.device_settings.trim() } : null,
-    particulars: values.texts.particulars.trim(),
-    result: values.texts.result.trim(),
-    evaluation: values.texts.evaluation.trim(),
-    attention_points: values.texts.attention_points.trim(),
-    aftercare_advice: values.texts.aftercare_advice.trim(),
+    particulars: values.particulars.trim(),
+    result: values.result.trim(),
+    evaluation: values.evaluation.trim(),
+    attention_points: values.attention_points.trim(),
+    aftercare_advice: values.aftercare_advice.trim(),
   };
 }
 

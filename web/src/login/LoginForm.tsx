@@ -7,7 +7,6 @@ import { login } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { Notice, TextField } from '../ui/controls';
 import { formatTime } from '../ui/format';
-import { merged } from '../ui/refs';
 import { useForm } from '../ui/useForm';
 import './login.css';
 
@@ -157,19 +156,15 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
             inputMode="email"
             spellCheck={false}
             autoCapitalize="none"
-            value={email}
             readOnly={Boolean(fixedEmail)}
-            onChange={(e) => form.set('email', e.target.value)}
-            ref={merged(emailRef, form.field('email'))}
+            {...form.bind('email', { ref: emailRef })}
           />
           <TextField
             id={`${idPrefix}-password`}
             label={t('login.password')}
             type="password"
             autoComplete="current-password"
-            value={password}
-            onChange={(e) => form.set('password', e.target.value)}
-            ref={merged(passwordRef, form.field('password'))}
+            {...form.bind('password', { ref: passwordRef })}
           />
         </>
       ) : (
@@ -184,13 +179,10 @@ export function LoginForm({ idPrefix, email: fixedEmail, onSuccess, onStep, subm
             maxLength={7}
             width="short"
             className="input--code"
-            value={code}
-            error={form.errors.code}
-            onChange={(e) => {
-              const value = e.target.value; // the message stays until the next try
-              form.update((v) => ({ ...v, code: value }));
-            }}
-            ref={merged(codeRef, form.field('code'))}
+            {...form.bind('code', {
+              ref: codeRef,
+              onValue: (value) => form.update((v) => ({ ...v, code: value })), // the message stays until the next try
+            })}
           />
         </>
       )}

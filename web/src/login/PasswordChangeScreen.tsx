@@ -27,7 +27,6 @@ export function PasswordChangeScreen() {
     // The server names only these two; `repeat` is the form's own.
     problemField: (err) => (err.field === 'current_password' || err.field === 'new_password' ? err.field : null),
   });
-  const { values, errors } = form;
 
   return (
     <main className="auth-card auth-card--wide" id="main">
@@ -51,10 +50,7 @@ export function PasswordChangeScreen() {
           type="password"
           autoComplete="current-password"
           required
-          value={values.current_password}
-          error={errors.current_password}
-          onChange={(e) => form.set('current_password', e.target.value)}
-          ref={form.field('current_password')}
+          {...form.bind('current_password')}
         />
         <TextField
           id="new_password"
@@ -63,10 +59,7 @@ export function PasswordChangeScreen() {
           type="password"
           autoComplete="new-password"
           required
-          value={values.new_password}
-          error={errors.new_password}
-          onChange={(e) => form.set('new_password', e.target.value)}
-          ref={form.field('new_password')}
+          {...form.bind('new_password')}
         />
         <TextField
           id="repeat"
@@ -74,10 +67,7 @@ export function PasswordChangeScreen() {
           type="password"
           autoComplete="new-password"
           required
-          value={values.repeat}
-          error={errors.repeat}
-          onChange={(e) => form.set('repeat', e.target.value)}
-          ref={form.field('repeat')}
+          {...form.bind('repeat')}
         />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={form.busy}>

@@ -104,10 +104,7 @@ export function TotpEnrolScreen() {
                   maxLength={7}
                   width="short"
                   className="input--code"
-                  value={form.values.code}
-                  error={form.errors.code}
-                  onChange={(e) => form.set('code', e.target.value)}
-                  ref={form.field('code')}
+                  {...form.bind('code')}
                 />
                 <div className="actions">
                   <button type="submit" className="button button--primary" disabled={form.busy}>

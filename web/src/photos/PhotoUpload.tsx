@@ -197,19 +197,17 @@ export function PhotoUpload({
           id="photo-phase"
           legend={t('photos.phaseLegend')}
           choices={PHASES.map((p) => ({ value: p, label: t(`photos.phase.${p}`) }))}
-          value={phase}
-          onChange={(p) => form.set('phase', p)}
+          {...form.bind('phase')}
         />
         <SelectField
           id="photo-area"
           label={t('photos.area')}
-          value={area}
-          error={form.errors.area}
-          ref={form.field('area')}
-          onChange={(e) => {
-            form.set('area', e.target.value);
-            form.clearError('other');
-          }}
+          {...form.bind('area', {
+            onValue: (a) => {
+              form.set('area', a);
+              form.clearError('other');
+            },
+          })}
         >
           <option value="" disabled>
             {t('photos.chooseArea')}
@@ -228,17 +226,16 @@ export function PhotoUpload({
             width="medium"
             autoComplete="off"
             maxLength={100}
-            value={other}
-            error={form.errors.other}
-            ref={form.field('other')}
-            onChange={(e) => {
-              form.set('other', e.target.value);
-              form.clearError('area');
-            }}
+            {...form.bind('other', {
+              onValue: (o) => {
+                form.set('other', o);
+                form.clearError('area');
+              },
+            })}
           />
         ) : null}
         {sessions.length ? (
-          <SelectField id="photo-session" label={t('photos.session')} value={session} onChange={(e) => form.set('session', e.target.value)}>
+          <SelectField id="photo-session" label={t('photos.session')} {...form.bind('session')}>
             <option value="">{t('photos.sessionNone')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>

@@ -1,15 +1,30 @@
 // Form controls with a visible label, an optional hint and an error next to the field
-// (aria-describedby, aria-invalid), sized for touch.
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+// (aria-describedby, aria-invalid), sized for touch. Each takes what `form.bind(name)` gives
+// (ui/useForm.ts): value, error, onValue (the new value, not the event) and ref.
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useI18n } from '../i18n';
 import './buttons.css';
 import './controls.css';
-import './notice.css';
+// Notice and FormError live in notice.tsx; a form takes them from here with its controls.
+export { FormError, Notice } from './notice';
 import './form.css';
 
-function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+function describedBy(id: string, hint?: ReactNode, error?: string, errorId = `${id}-error`): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? errorId : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/** The change handler of a control: the event's own handler, then the new value. */
+function changed<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, T>(
+  onChange: ((e: ChangeEvent<E>) => void) | undefined,
+  onValue: ((value: T) => void) | undefined,
+  read: (el: E) => T,
+): ((e: ChangeEvent<E>) => void) | undefined {
+  if (!onChange && !onValue) return undefined;
+  return (e) => {
+    onChange?.(e);
+    onValue?.(read(e.target));
+  };
 }
 
 function RequiredMark() {
@@ -54,42 +69,61 @@ function FieldMessages({ id, hint, error }: { id: string; hint?: ReactNode; erro
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value'> & {
   id: string;
   label: string;
   hint?: ReactNode;
   error?: string;
+  /** The id of the error's text when a group around the field shows it (the field shows none). */
+  errorId?: string;
+  value?: string;
+  onValue?: (value: string) => void;
   ref?: Ref<HTMLInputElement>;
   width?: 'short' | 'medium' | 'full';
 };
 
-export function TextField({ id, label, hint, error, required, width = 'full', className, ...input }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  errorId,
+  required,
+  width = 'full',
+  className,
+  onChange,
+  onValue,
+  ...input
+}: TextFieldProps) {
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
+    <div className={`field${error && !errorId ? ' field--error' : ''}`}>
       <Label id={id} label={label} required={required} />
-      <FieldMessages id={id} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={errorId ? undefined : error} />
       <input
         id={id}
         name={id}
         className={`input input--${width}${className ? ` ${className}` : ''}`}
         aria-invalid={error ? true : undefined}
         aria-required={required ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error, errorId)}
+        onChange={changed(onChange, onValue, (el) => el.value)}
         {...input}
       />
     </div>
   );
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value'> & {
   id: string;
   label: string;
   hint?: ReactNode;
   error?: string;
+  value?: string;
+  onValue?: (value: string) => void;
   ref?: Ref<HTMLTextAreaElement>;
 };
 
-export function TextAreaField({ id, label, hint, error, required, className, rows = 3, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ id, label, hint, error, required, className, rows = 3, onChange, onValue, ...textarea }: TextAreaFieldProps) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <Label id={id} label={label} required={required} />
@@ -102,22 +136,26 @@ export function TextAreaField({ id, label, hint, error, required, className, row
         aria-invalid={error ? true : undefined}
         aria-required={required ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        onChange={changed(onChange, onValue, (el) => el.value)}
         {...textarea}
       />
     </div>
   );
 }
 
-type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'value' | 'checked'> & {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** Checked or not. */
+  value?: boolean;
+  onValue?: (value: boolean) => void;
   ref?: Ref<HTMLInputElement>;
 };
 
 /** One checkbox in a large box that is the label, so the whole box is the touch target. */
-export function CheckboxField({ id, label, hint, error, required, ...input }: CheckboxFieldProps) {
+export function CheckboxField({ id, label, hint, error, required, value, onChange, onValue, ...input }: CheckboxFieldProps) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <FieldMessages id={id} hint={hint} error={error} />
@@ -129,6 +167,8 @@ export function CheckboxField({ id, label, hint, error, required, ...input }: Ch
           aria-invalid={error ? true : undefined}
           aria-required={required ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
+          checked={value}
+          onChange={changed(onChange, onValue, (el) => el.checked)}
           {...input}
         />
         <span>
@@ -140,16 +180,18 @@ export function CheckboxField({ id, label, hint, error, required, ...input }: Ch
   );
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value'> & {
   id: string;
   label: string;
   hint?: ReactNode;
   error?: string;
+  value?: string;
+  onValue?: (value: string) => void;
   ref?: Ref<HTMLSelectElement>;
   children: ReactNode;
 };
 
-export function SelectField({ id, label, hint, error, required, children, ...select }: SelectFieldProps) {
+export function SelectField({ id, label, hint, error, required, children, onChange, onValue, ...select }: SelectFieldProps) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <Label id={id} label={label} required={required} />
@@ -161,6 +203,7 @@ export function SelectField({ id, label, hint, error, required, children, ...sel
         aria-invalid={error ? true : undefined}
         aria-required={required ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        onChange={changed(onChange, onValue, (el) => el.value)}
         {...select}
       >
         {children}
@@ -181,11 +224,12 @@ interface RadioGroupProps<T extends string> {
   error?: string;
   choices: Choice<T>[];
   value: T;
-  onChange: (value: T) => void;
-  firstRef?: Ref<HTMLInputElement>;
+  onValue: (value: T) => void;
+  /** The first radio's: it takes the focus. */
+  ref?: Ref<HTMLInputElement>;
 }
 
-export function RadioGroup<T extends string>({ id, legend, hint, error, choices, value, onChange, firstRef }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({ id, legend, hint, error, choices, value, onValue, ref }: RadioGroupProps<T>) {
   return (
     <fieldset
       className={`field radios${error ? ' field--error' : ''}`}
@@ -203,8 +247,8 @@ export function RadioGroup<T extends string>({ id, legend, hint, error, choices,
               name={id}
               value={c.value}
               checked={value === c.value}
-              onChange={() => onChange(c.value)}
-              ref={i === 0 ? firstRef : undefined}
+              onChange={() => onValue(c.value)}
+              ref={i === 0 ? ref : undefined}
             />
             <span>{c.label}</span>
           </label>
@@ -231,48 +275,5 @@ export function SubmitButton({
       {busy ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
     </button>
-  );
-}
-
-/** A message box; `alert` announces it at once (errors), `status` politely. */
-export function Notice({
-  kind,
-  title,
-  children,
-  id,
-  live,
-}: {
-  kind: 'error' | 'warning' | 'info' | 'success';
-  title?: string;
-  children?: ReactNode;
-  id?: string;
-  live?: 'alert' | 'status';
-}) {
-  return (
-    <div className={`notice notice--${kind}`} id={id} role={live}>
-      {title ? <p className="notice__title">{title}</p> : null}
-      {children}
-    </div>
-  );
-}
-
-/** The error of a whole form: a focusable place at the top that announces what went wrong. */
-export function FormError({
-  focusRef,
-  title,
-  text,
-}: {
-  focusRef: Ref<HTMLDivElement>;
-  title: string;
-  text: string | null | undefined;
-}) {
-  return (
-    <div ref={focusRef} tabIndex={-1}>
-      {text ? (
-        <Notice kind="error" live="alert" title={title}>
-          <p>{text}</p>
-        </Notice>
-      ) : null}
-    </div>
   );
 }

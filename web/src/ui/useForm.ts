@@ -2,10 +2,13 @@
 // first field in error (in the order the form lists its fields) after a refused submit, and the
 // submit itself: busy while it runs, never twice at once, a problem+json refusal mapped to the
 // field it names (`field`) or to the whole form, and what was typed kept when it fails.
-import { useCallback, useRef, useState, type FormEvent, type RefCallback, type RefObject } from 'react';
+// `bind(name)` gives a field component (ui/controls) what it takes: its value, its error, what a
+// change does, and the ref that takes the focus.
+import { useCallback, useRef, useState, type FormEvent, type Ref, type RefCallback, type RefObject } from 'react';
 import { ApiError, isSessionEnded } from '../api/client';
 import { useI18n } from '../i18n';
 import { errorText, fieldErrorText } from './errors';
+import { merged } from './refs';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
@@ -15,6 +18,23 @@ export interface Failure<F extends string> {
   formError?: string | null;
   /** Where the focus goes; by default the first field in error, else the form's error. */
   focus?: F | 'form';
+}
+
+/** The props of a field component bound to one value of a form (`Form.bind`). */
+export interface Bound<T> {
+  value: T;
+  error: string | undefined;
+  onValue: (value: T) => void;
+  ref: RefCallback<HTMLElement> | undefined;
+}
+
+export interface BindOptions<T, F extends string> {
+  /** The field whose error the control shows and whose focus it takes, when not the value's name. */
+  field?: F;
+  /** What a change does, instead of setting the value (and clearing the field's error). */
+  onValue?: (value: T) => void;
+  /** The control's own ref, beside the form's. */
+  ref?: Ref<HTMLElement>;
 }
 
 export interface FormOptions<V, F extends string> {
@@ -51,6 +71,12 @@ export interface Form<V, F extends string> {
   clearFormError(): void;
   /** The ref of a field's control (`pick` chooses the control inside an element): it takes the focus. */
   field(name: F, pick?: (el: HTMLElement) => HTMLElement | null): RefCallback<HTMLElement>;
+  /**
+   * The props of a field component for the value NAME: the value, the error and the ref of the
+   * field of the same name (or `options.field`), and a change that sets the value and clears
+   * that error. A value that is no field has no error and no ref.
+   */
+  bind<K extends keyof V>(name: K, options?: BindOptions<V[K], F>): Bound<V[K]>;
   /** The ref of the place of the form's own error (`FormError`). */
   formErrorRef: RefObject<HTMLDivElement | null>;
   /** Shows a failure and moves the focus to it. */
@@ -114,6 +140,23 @@ export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V
   function set<K extends keyof V>(name: K, value: V[K]) {
     setValues((v) => ({ ...v, [name]: value }));
     if ((fields as readonly unknown[]).includes(name)) clearError(name as unknown as F);
+  }
+
+  function bind<K extends keyof V>(name: K, how: BindOptions<V[K], F> = {}): Bound<V[K]> {
+    const own = (fields as readonly unknown[]).includes(name) ? (name as unknown as F) : undefined;
+    const at = how.field ?? own;
+    const ref = at === undefined ? undefined : field(at);
+    return {
+      value: values[name],
+      error: at === undefined ? undefined : errors[at],
+      onValue:
+        how.onValue ??
+        ((value) => {
+          set(name, value);
+          if (how.field !== undefined) clearError(how.field);
+        }),
+      ref: how.ref ? merged<HTMLElement>(how.ref, ref) : ref,
+    };
   }
 
   function showFailure(failure: Failure<F>, later = false) {
@@ -181,6 +224,7 @@ export function useForm<V, F extends string>(options: FormOptions<V, F>): Form<V
     clearError,
     clearFormError: () => setFormError(null),
     field,
+    bind,
     formErrorRef,
     showFailure: (failure) => showFailure(failure),
     showError,
