@@ -4,6 +4,22 @@
 
 namespace huidig::domain {
 
+std::string_view ToString(PhotoPhase p) {
+  switch (p) {
+    case PhotoPhase::kBefore: return "before";
+    case PhotoPhase::kDuring: return "during";
+    case PhotoPhase::kAfter: return "after";
+  }
+  return "before";
+}
+
+std::optional<PhotoPhase> ParsePhotoPhase(std::string_view s) {
+  if (s == "before") return PhotoPhase::kBefore;
+  if (s == "during") return PhotoPhase::kDuring;
+  if (s == "after") return PhotoPhase::kAfter;
+  return std::nullopt;
+}
+
 std::vector<std::string> PhotoFlags(const TrajectoryPhotoFacts& f) {
   std::vector<std::string> flags;
   if (!f.visible_results || !f.photos_allowed) return flags;

@@ -4,11 +4,17 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
 
 namespace huidig::domain {
+
+// R-PHOTO-4: when in the treatment a photo was taken.
+enum class PhotoPhase { kBefore, kDuring, kAfter };
+std::string_view ToString(PhotoPhase p);
+std::optional<PhotoPhase> ParsePhotoPhase(std::string_view s);
 
 struct TrajectoryPhotoFacts {
   bool visible_results = false;

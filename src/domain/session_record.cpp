@@ -34,6 +34,14 @@ std::string_view ToString(ProductKind k) {
   return "product";
 }
 
+std::string_view ToString(SessionStatus s) { return s == SessionStatus::kDraft ? "draft" : "signed"; }
+
+std::optional<SessionStatus> ParseSessionStatus(std::string_view s) {
+  if (s == "draft") return SessionStatus::kDraft;
+  if (s == "signed") return SessionStatus::kSigned;
+  return std::nullopt;
+}
+
 std::optional<ProductKind> ParseProductKind(std::string_view s) {
   for (auto k : {ProductKind::kProduct, ProductKind::kPigment, ProductKind::kNeedle})
     if (ToString(k) == s) return k;

@@ -15,6 +15,11 @@ enum class ProductKind { kProduct, kPigment, kNeedle };
 std::string_view ToString(ProductKind k);
 std::optional<ProductKind> ParseProductKind(std::string_view s);
 
+// R-DOS-3: a draft can be changed; a signed record only gets addenda.
+enum class SessionStatus { kDraft, kSigned };
+std::string_view ToString(SessionStatus s);
+std::optional<SessionStatus> ParseSessionStatus(std::string_view s);
+
 struct ProductUse {
   ProductKind kind = ProductKind::kProduct;
   std::string name;

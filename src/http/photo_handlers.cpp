@@ -9,7 +9,7 @@ namespace huidig::service {
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const PhotoView& p) {
   jv = {{"id", p.id},
         {"client", boost::json::value_from(p.client)},
-        {"phase", p.phase},
+        {"phase", domain::ToString(p.phase)},
         {"area", p.body_area},
         {"session", http::Nullable(p.session_id)},
         {"trajectory", http::Nullable(p.trajectory_id)},

@@ -128,7 +128,7 @@ void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::
   jv = {{"id", s.id},
         {"trajectory", s.trajectory_id},
         {"client", json::value_from(s.client)},
-        {"status", s.status},
+        {"status", domain::ToString(s.status)},
         {"performed_at", FormatUtc(s.performed_at)},
         {"practitioner", json::value_from(s.practitioner)},
         {"treatment_type", TreatmentTypeRef(s.type.type, l.lang)},

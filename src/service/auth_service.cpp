@@ -6,6 +6,8 @@
 #include "crypto/crypto.hpp"
 #include "crypto/totp.hpp"
 
+#include "service/seal_context.hpp"
+
 namespace huidig::service {
 namespace {
 
@@ -20,7 +22,6 @@ std::string NormaliseEmail(std::string_view email) {
 
 std::string LoginHash(const std::string& email) { return crypto::Sha256Hex("login|" + email); }
 
-std::string TotpContext(const UserId& user) { return "totp:" + user.value; }
 
 domain::Actor ActorOf(const store::UserRecord& u, const std::string& remote) {
   domain::Actor a;
@@ -122,7 +123,7 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req) {
       ctx_.db.Write([&](store::Tx& tx) { users_.ForgiveFailure(tx, login_hash); });
       return Fail(Errc::kUnauthenticated, "totp_required", "totp_code", "R-SEC-1");
     }
-    const auto secret = ctx_.master_key.OpenSecret(*user->totp_secret, TotpContext(user->id));
+    const auto secret = ctx_.master_key.OpenSecret(*user->totp_secret, seal::TotpSecret(user->id));
     if (secret) totp_step = crypto::totp::Verify(*secret, *req.totp_code, now, user->totp_last_step);
     if (!totp_step)
       return Refuse(user, req.remote_addr, now,
@@ -237,7 +238,7 @@ Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller,
       return Fail(ok.error());
   }
   const std::string secret = crypto::totp::NewSecret();
-  const std::string sealed = ctx_.master_key.SealSecret(secret, TotpContext(caller.actor.user));
+  const std::string sealed = ctx_.master_key.SealSecret(secret, seal::TotpSecret(caller.actor.user));
   auto started = ctx_.db.Write([&](store::Tx& tx) -> Result<void> {
     // A second factor confirmed since the check above (another tab finishing the enrolment)
     // takes the password after all.
@@ -263,7 +264,7 @@ Result<Me> AuthService::ConfirmTotpEnrolment(const Caller& caller, const std::st
     const auto user = users_.Find(tx, caller.actor.user);
     if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
     if (!user->totp_pending_secret) return Fail(Errc::kFailedPrecondition, "totp_not_started", "code");
-    const auto secret = ctx_.master_key.OpenSecret(*user->totp_pending_secret, TotpContext(user->id));
+    const auto secret = ctx_.master_key.OpenSecret(*user->totp_pending_secret, seal::TotpSecret(user->id));
     const auto step = secret ? crypto::totp::Verify(*secret, code, now, 0) : std::nullopt;
     if (!step) return Invalid("totp_invalid", "code", "R-SEC-1");
     users_.EnableTotp(tx, user->id, *user->totp_pending_secret, *step, now);

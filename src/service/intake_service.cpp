@@ -2,6 +2,7 @@
 
 #include "crypto/keys.hpp"
 #include "domain/intake.hpp"
+#include "service/seal_context.hpp"
 #include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
@@ -10,9 +11,6 @@ namespace {
 
 using domain::Permission;
 
-std::string SealContext(const ClientId& client, int version) {
-  return "intake:" + client.value + ":" + std::to_string(version);
-}
 
 }  // namespace
 
@@ -32,7 +30,7 @@ Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const s
     IntakeHistory h;
     for (const auto& row : intake_.All(tx, actor.practice, client->id)) {
       const auto plain =
-          crypto::Open(*key, row.answers_sealed, SealContext(client->id, row.version));
+          crypto::Open(*key, row.answers_sealed, seal::Intake(client->id, row.version));
       const auto answers = plain ? domain::DecodeIntake(*plain) : std::nullopt;
       if (!answers) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
       h.versions.push_back({row.version, row.author, row.created_at, *answers});
@@ -65,7 +63,7 @@ Result<IntakeVersion> IntakeService::Add(const domain::Actor& actor, const std::
         version,
         actor.practice,
         client->location,
-        crypto::Seal(*key, domain::EncodeIntake(answers), SealContext(client->id, version)),
+        crypto::Seal(*key, domain::EncodeIntake(answers), seal::Intake(client->id, version)),
         actor.user,
         now};
     intake_.Insert(tx, row);

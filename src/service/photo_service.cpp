@@ -4,6 +4,7 @@
 #include "common/utf8.hpp"
 #include "crypto/crypto.hpp"
 #include "crypto/keys.hpp"
+#include "service/seal_context.hpp"
 #include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
@@ -16,9 +17,6 @@ media::BlobRef BlobOf(const store::PhotoRow& row, const std::string& kind) {
   return {row.ref.practice, row.ref.location, row.ref.client, row.ref.id, kind};
 }
 
-std::string SealContext(const std::string& photo, const std::string& kind) {
-  return "photo:" + photo + ":" + kind;
-}
 
 PhotoView ToView(const store::PhotoRow& p) {
   return {p.ref.id,   p.ref.client, p.trajectory_id, p.session_id,  p.phase,
@@ -31,8 +29,8 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
                                              const std::string& client_id, const PhotoUpload& up,
                                              std::string_view bytes) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
-  if (up.phase != "before" && up.phase != "during" && up.phase != "after")
-    return Invalid("invalid_value", "phase", "R-PHOTO-4");
+  const auto phase = domain::ParsePhotoPhase(up.phase);
+  if (!phase) return Invalid("invalid_value", "phase", "R-PHOTO-4");
   if (auto ok = domain::CheckText(up.body_area, "area", domain::RequiredLine(100, "R-PHOTO-4")); !ok)
     return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
@@ -90,7 +88,7 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
   row.ref = {crypto::NewUuidV4(), actor.practice, target->client.location, target->client.id};
   row.trajectory_id = target->trajectory;
   row.session_id = up.session_id;
-  row.phase = up.phase;
+  row.phase = *phase;
   row.body_area = up.body_area;
   row.width = processed->width;
   row.height = processed->height;
@@ -98,9 +96,9 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
   row.uploaded_at = now;
   row.uploaded_by = actor.user;
   const std::string image =
-      crypto::SealStream(target->key, processed->jpeg, SealContext(row.ref.id, "image"));
+      crypto::SealStream(target->key, processed->jpeg, seal::Photo(row.ref.id, "image"));
   const std::string thumb =
-      crypto::SealStream(target->key, processed->thumbnail, SealContext(row.ref.id, "thumbnail"));
+      crypto::SealStream(target->key, processed->thumbnail, seal::Photo(row.ref.id, "thumbnail"));
   // In the same transaction: the row becomes visible with its blobs or not at all, and the
   // files of a write that does not commit are removed again.
   media::BlobUndo undo;
@@ -151,7 +149,7 @@ Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::str
     if (!key) return Fail(key.error());
     const auto sealed = blobs_.Get(tx, BlobOf(*row, kind));
     const auto jpeg =
-        sealed ? crypto::OpenStream(*key, *sealed, SealContext(row->ref.id, kind)) : std::nullopt;
+        sealed ? crypto::OpenStream(*key, *sealed, seal::Photo(row->ref.id, kind)) : std::nullopt;
     if (!jpeg) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-PHOTO-3");
     notes.Add(audit::Entry::About(actor, kind == "image" ? "read" : "read_thumbnail",
                                               "photo", client->id, client->location, id, now));

@@ -31,7 +31,7 @@ struct PhotoView {
   ClientId client;
   std::optional<std::string> trajectory_id;
   std::optional<std::string> session_id;
-  std::string phase;  // before | during | after
+  domain::PhotoPhase phase = domain::PhotoPhase::kBefore;
   std::string body_area;
   int width = 0;
   int height = 0;

@@ -60,7 +60,7 @@ TEST_P(PhotoServiceTest, RPhoto3PhotosAreSealedAtRestAndOpenForTheDossier) {
   RecordProperty("rule2", "R-PHOTO-4");
   auto photo = Photos().Upload(practitioner_, client_, {"before", "linkerwang", std::nullopt, std::nullopt}, jpeg_);
   ASSERT_TRUE(photo) << photo.error().code;
-  EXPECT_EQ(photo->phase, "before");
+  EXPECT_EQ(photo->phase, domain::PhotoPhase::kBefore);
   EXPECT_EQ(photo->width, 120);
   auto list = Photos().List(Actor(Role::kAuditor, {}), client_);
   ASSERT_TRUE(list);

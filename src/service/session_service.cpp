@@ -5,6 +5,7 @@
 #include "crypto/crypto.hpp"
 #include "domain/consent.hpp"
 #include "domain/readiness.hpp"
+#include "service/seal_context.hpp"
 #include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
@@ -49,7 +50,7 @@ Result<SessionView> OpenSession(const store::SessionRow& row, const store::Treat
   v.performed_at = row.performed_at;
   v.practitioner = row.practitioner;
   v.type = ToView(type);
-  const auto plain = crypto::Open(key, row.record_sealed, "session:" + row.ref.id);
+  const auto plain = crypto::Open(key, row.record_sealed, seal::SessionRecord(row.ref.id));
   const auto record = plain ? domain::DecodeSessionRecord(*plain) : std::nullopt;
   if (!record) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
   v.record = *record;
@@ -61,8 +62,8 @@ Result<SessionView> OpenSession(const store::SessionRow& row, const store::Treat
   v.updated_at = row.updated_at;
   for (const auto& a : addenda) {
     if (a.session_id != row.ref.id) continue;
-    const auto reason = crypto::Open(key, a.reason_sealed, "addendum-reason:" + a.ref.id);
-    const auto text = crypto::Open(key, a.text_sealed, "addendum-text:" + a.ref.id);
+    const auto reason = crypto::Open(key, a.reason_sealed, seal::AddendumReason(a.ref.id));
+    const auto text = crypto::Open(key, a.text_sealed, seal::AddendumText(a.ref.id));
     if (!reason || !text)
       return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
     v.addenda.push_back({a.ref.id, a.author, a.at, *reason, *text});
@@ -104,8 +105,8 @@ domain::SessionFacts SessionFactsOf(const domain::Client& client, const domain::
   if (!consults.empty()) f.consult_at = consults.back().at;
   if (!decisions.empty()) f.decision_at = decisions.back().at;
   for (const auto& c : consents) {
-    if (c.kind == "informed") f.informed_consents.push_back(c.signed_at);
-    if (c.kind == "confirmation") f.confirmations.push_back(c.signed_at);
+    if (c.kind == domain::ConsentKind::kInformed) f.informed_consents.push_back(c.signed_at);
+    if (c.kind == domain::ConsentKind::kConfirmation) f.confirmations.push_back(c.signed_at);
   }
   return f;
 }
@@ -180,13 +181,13 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor,
     row.trajectory_id = trajectory_id;
     row.type_key = type->type.key;
     row.type_version = type->type.version;
-    row.status = "draft";
+    row.status = domain::SessionStatus::kDraft;
     row.performed_at = *performed_at;
     row.practitioner = actor.user;
     row.device_name = in.record.device_name;
     row.products = in.record.products;
     row.record_sealed =
-        crypto::Seal(*key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
+        crypto::Seal(*key, domain::EncodeSessionRecord(in.record), seal::SessionRecord(row.ref.id));
     row.created_at = row.updated_at = now;
     sessions_.Insert(tx, row);
     notes.Add(audit::Entry::About(actor, "create", "session", client->id, client->location,
@@ -206,7 +207,7 @@ Result<SessionView> SessionService::Update(const domain::Actor& actor, const std
     auto s = LoadSession(tx, actor, id, "update", now, notes);
     if (!s) return Fail(s.error());
     // R-DOS-3: a signed record is never changed; a correction is an addendum.
-    if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    if (s->row.status != domain::SessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     const Instant effective = in.performed_at ? *performed_at : s->row.performed_at;
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective, now); !ok)
       return Fail(ok.error());
@@ -215,7 +216,7 @@ Result<SessionView> SessionService::Update(const domain::Actor& actor, const std
     row.device_name = in.record.device_name;
     row.products = in.record.products;
     row.record_sealed =
-        crypto::Seal(s->key, domain::EncodeSessionRecord(in.record), "session:" + row.ref.id);
+        crypto::Seal(s->key, domain::EncodeSessionRecord(in.record), seal::SessionRecord(row.ref.id));
     row.updated_at = now;
     if (!sessions_.UpdateDraft(tx, row))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
@@ -230,7 +231,7 @@ Result<SessionView> SessionService::Sign(const domain::Actor& actor, const std::
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
     auto s = LoadSession(tx, actor, id, "sign", now, notes);
     if (!s) return Fail(s.error());
-    if (s->row.status != "draft") return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    if (s->row.status != domain::SessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at, now); !ok)
       return Fail(ok.error());
     auto view = OpenSession(s->row, s->type, s->addenda, s->key);
@@ -240,7 +241,7 @@ Result<SessionView> SessionService::Sign(const domain::Actor& actor, const std::
     if (!sessions_.Sign(tx, id, actor.user, now))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     notes.Add(Done(actor, "sign", *s, now));
-    view->status = "signed";
+    view->status = domain::SessionStatus::kSigned;
     view->signed_at = view->updated_at = now;
     view->signed_by = actor.user;
     return view;
@@ -257,15 +258,15 @@ Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, cons
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
     auto s = LoadSession(tx, actor, id, "create", now, notes);
     if (!s) return Fail(s.error());
-    if (s->row.status != "signed")
+    if (s->row.status != domain::SessionStatus::kSigned)
       return Fail(Errc::kFailedPrecondition, "session_draft", {}, "R-DOS-3");
     store::AddendumRow a;
     a.ref = {crypto::NewUuidV4(), actor.practice, s->client.location, s->client.id};
     a.session_id = id;
     a.author = actor.user;
     a.at = now;
-    a.reason_sealed = crypto::Seal(s->key, reason, "addendum-reason:" + a.ref.id);
-    a.text_sealed = crypto::Seal(s->key, text, "addendum-text:" + a.ref.id);
+    a.reason_sealed = crypto::Seal(s->key, reason, seal::AddendumReason(a.ref.id));
+    a.text_sealed = crypto::Seal(s->key, text, seal::AddendumText(a.ref.id));
     sessions_.InsertAddendum(tx, a);
     auto e = Done(actor, "create", *s, now);
     e.object_type = "addendum";

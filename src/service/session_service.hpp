@@ -41,7 +41,7 @@ struct SessionView {
   std::string id;
   std::string trajectory_id;
   ClientId client;
-  std::string status;  // draft | signed
+  domain::SessionStatus status = domain::SessionStatus::kDraft;
   Instant performed_at{};
   UserId practitioner;
   TreatmentTypeView type;  // the version used

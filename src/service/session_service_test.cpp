@@ -58,7 +58,7 @@ TEST_P(SessionServiceTest, RTrj2RecordIsKeptSealedAndReadBack) {
   SignInformedConsent(t);
   auto s = Sessions().Create(practitioner_, t, Record());
   ASSERT_TRUE(s) << s.error().code;
-  EXPECT_EQ(s->status, "draft");
+  EXPECT_EQ(s->status, domain::SessionStatus::kDraft);
   EXPECT_EQ(s->record.body_areas, (std::vector<std::string>{"voorhoofd", "wangen"}));
   EXPECT_EQ(s->record.products[0].batch, "LOT-2026-0042");
   EXPECT_EQ(s->type.type.key, "microneedling");
@@ -85,7 +85,7 @@ TEST_P(SessionServiceTest, RDos3SignedRecordsAreAppendOnly) {
   EXPECT_EQ(Sessions().AddAddendum(practitioner_, s->id, "x", "y").error().code, "session_draft");
   auto signed_session = Sessions().Sign(practitioner_, s->id);
   ASSERT_TRUE(signed_session) << signed_session.error().code;
-  EXPECT_EQ(signed_session->status, "signed");
+  EXPECT_EQ(signed_session->status, domain::SessionStatus::kSigned);
   EXPECT_EQ(signed_session->signed_by, practitioner_.user);
   edited.record.result = "Anders";
   EXPECT_EQ(Sessions().Update(practitioner_, s->id, edited).error().code, "session_signed");

@@ -11,6 +11,7 @@
 #include "domain/intake.hpp"
 #include "domain/photo_rules.hpp"
 #include "domain/readiness.hpp"
+#include "service/seal_context.hpp"
 #include "service/audited.hpp"
 #include "service/client_keys.hpp"
 
@@ -58,7 +59,7 @@ std::optional<domain::IntakeAnswers> IntakeAt(const std::vector<store::IntakeRow
   for (const auto& r : rows) {
     if (r.version != version) continue;
     const auto plain = crypto::Open(key, r.answers_sealed,
-                                    "intake:" + r.client.value + ":" + std::to_string(r.version));
+                                    seal::Intake(r.client, r.version));
     return plain ? domain::DecodeIntake(*plain) : std::nullopt;
   }
   return version == 0 ? std::optional<domain::IntakeAnswers>(domain::IntakeAnswers{})
@@ -118,12 +119,12 @@ Result<TrajectoryView> TrajectoryService::View(const Loaded& t, Instant now) {
   v.created_at = row.created_at;
   v.created_by = row.created_by;
   v.type = ToView(t.type);
-  const auto info = crypto::Open(key, row.info_sealed, "trajectory:" + row.ref.id);
+  const auto info = crypto::Open(key, row.info_sealed, seal::Trajectory(row.ref.id));
   const auto decoded = info ? domain::DecodeTrajectoryInfo(*info) : std::nullopt;
   if (!decoded) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
   v.info = *decoded;
   for (const auto& c : t.consults) {
-    const auto proposed = crypto::Open(key, c.proposed_sealed, "consult:" + c.ref.id);
+    const auto proposed = crypto::Open(key, c.proposed_sealed, seal::Consult(c.ref.id));
     if (!proposed) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
     v.consults.push_back(
         {c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by});
@@ -131,13 +132,11 @@ Result<TrajectoryView> TrajectoryService::View(const Loaded& t, Instant now) {
   for (const auto& d : t.decisions)
     v.decisions.push_back({d.ref.id, d.consult_id, d.at, d.recorded_by});
   for (const auto& c : t.consents) {
-    const auto text = crypto::Open(key, c.text_sealed, "consent-text:" + c.ref.id);
+    const auto text = crypto::Open(key, c.text_sealed, seal::ConsentText(c.ref.id));
     if (!text) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
     v.consents.push_back(
-        {c.ref.id, domain::ParseConsentKind(c.kind).value_or(domain::ConsentKind::kInformed), *text,
-         c.text_sha256,
-         domain::ParseSignatureKind(c.signature_kind).value_or(domain::SignatureKind::kTyped),
-         c.signed_at, c.intake_version, c.recorded_by});
+        {c.ref.id, c.kind, *text, c.text_sha256, c.signature_kind, c.signed_at, c.intake_version,
+         c.recorded_by});
   }
   v.sessions = t.sessions;
 
@@ -148,8 +147,8 @@ Result<TrajectoryView> TrajectoryService::View(const Loaded& t, Instant now) {
   facts.planned_sessions = v.info.planned_sessions;
   for (const auto& s : v.sessions) facts.sessions.push_back(s.performed_at);
   for (const auto& p : t.photos) {
-    if (p.phase == "before") facts.before_photos.push_back(p.uploaded_at);
-    if (p.phase == "after") facts.after_photos.push_back(p.uploaded_at);
+    if (p.phase == domain::PhotoPhase::kBefore) facts.before_photos.push_back(p.uploaded_at);
+    if (p.phase == domain::PhotoPhase::kAfter) facts.after_photos.push_back(p.uploaded_at);
   }
   v.photo_flags = domain::PhotoFlags(facts);
 
@@ -203,7 +202,7 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
     row.type_key = t.type.type.key;
     row.type_version = t.type.type.version;
     row.info_sealed =
-        crypto::Seal(t.key, domain::EncodeTrajectoryInfo(in.info), "trajectory:" + row.ref.id);
+        crypto::Seal(t.key, domain::EncodeTrajectoryInfo(in.info), seal::Trajectory(row.ref.id));
     row.intake_version = intake.empty() ? 0 : intake.back().version;
     row.created_at = now;
     row.created_by = actor.user;
@@ -284,7 +283,7 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
     c.trajectory_id = id;
     c.at = *at;
     c.leaflet_version = in.leaflet_version;
-    c.proposed_sealed = crypto::Seal(t->key, in.proposed, "consult:" + c.ref.id);
+    c.proposed_sealed = crypto::Seal(t->key, in.proposed, seal::Consult(c.ref.id));
     c.intake_version = t->intake.empty() ? 0 : t->intake.back().version;
     c.recorded_at = now;
     c.recorded_by = actor.user;
@@ -373,12 +372,12 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
     store::ConsentRow c;
     c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
     c.trajectory_id = id;
-    c.kind = std::string(domain::ToString(*kind));
+    c.kind = *kind;
     // R-CONSENT-5: the hash of the exact text shown, and the text itself to show it again.
     c.text_sha256 = crypto::Sha256Hex(in.text);
-    c.text_sealed = crypto::Seal(t->key, in.text, "consent-text:" + c.ref.id);
-    c.signature_kind = std::string(domain::ToString(*signature_kind));
-    c.signature_sealed = crypto::Seal(t->key, in.signature, "consent-signature:" + c.ref.id);
+    c.text_sealed = crypto::Seal(t->key, in.text, seal::ConsentText(c.ref.id));
+    c.signature_kind = *signature_kind;
+    c.signature_sealed = crypto::Seal(t->key, in.signature, seal::ConsentSignature(c.ref.id));
     c.intake_version = t->intake.empty() ? 0 : t->intake.back().version;
     c.signed_at = now;
     c.recorded_by = actor.user;

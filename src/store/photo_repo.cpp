@@ -22,13 +22,15 @@ constexpr const char* kColumns =
 std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
   PhotoRow r;
   TextOut trajectory, session;
+  std::string phase;
   long long at = 0;
   soci::statement st =
       (tx.sql().prepare << std::string("SELECT ") + kColumns + " FROM photos WHERE " + where,
        into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
-       into(trajectory.value, trajectory.ind), into(session.value, session.ind), into(r.phase), into(r.body_area),
+       into(trajectory.value, trajectory.ind), into(session.value, session.ind), into(phase), into(r.body_area),
        into(r.width), into(r.height), into(r.source_type), into(at), into(r.uploaded_by.value), use(a), use(b));
   return detail::FetchAll(st, r, [&] {
+    r.phase = domain::ParsePhotoPhase(phase).value_or(domain::PhotoPhase::kDuring);
     r.trajectory_id = trajectory.get();
     r.session_id = session.get();
     r.uploaded_at = FromMicros(at);
@@ -40,10 +42,11 @@ std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string&
 void PhotoRepo::Insert(Tx& tx, const PhotoRow& r) const {
   NullableText trajectory(r.trajectory_id), session(r.session_id);
   const long long at = ToMicros(r.uploaded_at);
+  const std::string phase(domain::ToString(r.phase));
   tx.sql() << std::string("INSERT INTO photos (") + kColumns +
                   ") VALUES (:id, :p, :l, :c, :t, :s, :ph, :a, :w, :h, :st, :at, :by)",
       use(r.ref.id), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
-      use(trajectory.value, trajectory.ind), use(session.value, session.ind), use(r.phase), use(r.body_area),
+      use(trajectory.value, trajectory.ind), use(session.value, session.ind), use(phase), use(r.body_area),
       use(r.width), use(r.height), use(r.source_type), use(at), use(r.uploaded_by.value);
 }
 

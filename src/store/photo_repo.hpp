@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/photo_rules.hpp"
 #include "store/trajectory_repo.hpp"
 
 namespace huidig::store {
@@ -16,7 +17,7 @@ struct PhotoRow {
   DossierRef ref;
   std::optional<std::string> trajectory_id;
   std::optional<std::string> session_id;
-  std::string phase;  // before | during | after
+  domain::PhotoPhase phase = domain::PhotoPhase::kBefore;
   std::string body_area;
   int width = 0;
   int height = 0;

@@ -102,18 +102,20 @@ std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const std::string& tr
 
 void TrajectoryRepo::InsertConsent(Tx& tx, const ConsentRow& r) const {
   const long long at = ToMicros(r.signed_at);
+  const std::string kind(domain::ToString(r.kind)), signature_kind(domain::ToString(r.signature_kind));
   tx.sql() << "INSERT INTO consents (id, trajectory_id, practice_id, location_id, client_id, kind, "
               "text_sealed, text_sha256, signature_kind, signature_sealed, intake_version, "
               "signed_at_us, recorded_by) VALUES (:id, :t, :p, :l, :c, :k, :ts, :th, :sk, :ss, :iv, "
               ":at, :rb)",
       use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
-      use(r.ref.client.value), use(r.kind), use(r.text_sealed), use(r.text_sha256),
-      use(r.signature_kind), use(r.signature_sealed), use(r.intake_version), use(at),
+      use(r.ref.client.value), use(kind), use(r.text_sealed), use(r.text_sha256),
+      use(signature_kind), use(r.signature_sealed), use(r.intake_version), use(at),
       use(r.recorded_by.value);
 }
 
 std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& trajectory_id) const {
   ConsentRow r;
+  std::string kind, signature_kind;
   long long at = 0;
   soci::statement st =
       (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, kind, "
@@ -121,10 +123,15 @@ std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& traj
                            "intake_version, signed_at_us, recorded_by FROM consents WHERE "
                            "trajectory_id = :t ORDER BY signed_at_us, id",
        into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
-       into(r.ref.client.value), into(r.kind), into(r.text_sealed), into(r.text_sha256),
-       into(r.signature_kind), into(r.signature_sealed), into(r.intake_version), into(at),
+       into(r.ref.client.value), into(kind), into(r.text_sealed), into(r.text_sha256),
+       into(signature_kind), into(r.signature_sealed), into(r.intake_version), into(at),
        into(r.recorded_by.value), use(trajectory_id));
-  return detail::FetchAll(st, r, [&] { r.signed_at = FromMicros(at); });
+  return detail::FetchAll(st, r, [&] {
+    r.kind = domain::ParseConsentKind(kind).value_or(domain::ConsentKind::kInformed);
+    r.signature_kind =
+        domain::ParseSignatureKind(signature_kind).value_or(domain::SignatureKind::kTyped);
+    r.signed_at = FromMicros(at);
+  });
 }
 
 }  // namespace huidig::store

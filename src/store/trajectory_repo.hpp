@@ -8,6 +8,7 @@
 
 #include "common/clock.hpp"
 #include "common/ids.hpp"
+#include "domain/trajectory.hpp"
 #include "store/database.hpp"
 
 namespace huidig::store {
@@ -53,10 +54,10 @@ struct DecisionRow {
 struct ConsentRow {
   DossierRef ref;
   std::string trajectory_id;
-  std::string kind;
+  domain::ConsentKind kind = domain::ConsentKind::kInformed;
   std::string text_sealed;
   std::string text_sha256;
-  std::string signature_kind;
+  domain::SignatureKind signature_kind = domain::SignatureKind::kTyped;
   std::string signature_sealed;
   int intake_version = 0;
   Instant signed_at{};

@@ -48,6 +48,7 @@ std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vecto
   std::vector<SessionRow> out;
   SessionRow r;
   long long performed = 0, created = 0, updated = 0;
+  std::string status;
   TextOut device, signed_by;
   MicrosOut signed_at;
   soci::statement st(tx.sql());
@@ -55,7 +56,7 @@ std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vecto
                             &r.ref.client.value, &r.type_key})
     st.exchange(into(*into_string));
   st.exchange(into(r.type_version));
-  st.exchange(into(r.status));
+  st.exchange(into(status));
   st.exchange(into(performed));
   st.exchange(into(r.practitioner.value));
   st.exchange(into(device.value, device.ind));
@@ -70,6 +71,7 @@ std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vecto
   st.define_and_bind();
   if (st.execute(true)) {
     do {
+      r.status = domain::ParseSessionStatus(status).value_or(domain::SessionStatus::kSigned);
       r.performed_at = FromMicros(performed);
       r.device_name = device.get();
       r.signed_at = signed_at.get();
@@ -91,11 +93,12 @@ void TreatmentSessionRepo::Insert(Tx& tx, const SessionRow& r) const {
   NullableText device(r.device_name);
   NullableMicros signed_at(r.signed_at);
   NullableText signed_by(r.signed_by ? std::optional<std::string>(r.signed_by->value) : std::nullopt);
+  const std::string status(domain::ToString(r.status));
   tx.sql() << fmt::format("INSERT INTO treatment_sessions ({}) VALUES (:id, :t, :p, :l, :c, :k, :v, :s, "
                           ":pa, :pr, :d, :r, :sa, :sb, :ca, :ua)",
                           kColumns),
       use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
-      use(r.ref.client.value), use(r.type_key), use(r.type_version), use(r.status), use(performed),
+      use(r.ref.client.value), use(r.type_key), use(r.type_version), use(status), use(performed),
       use(r.practitioner.value), use(device.value, device.ind), use(r.record_sealed),
       use(signed_at.value, signed_at.ind), use(signed_by.value, signed_by.ind), use(created), use(updated);
   InsertProducts(tx, r);

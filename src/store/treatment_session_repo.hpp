@@ -16,7 +16,7 @@ struct SessionRow {
   std::string trajectory_id;
   std::string type_key;
   int type_version = 1;
-  std::string status;  // draft | signed
+  domain::SessionStatus status = domain::SessionStatus::kDraft;
   Instant performed_at{};
   UserId practitioner;
   std::optional<std::string> device_name;
