@@ -108,7 +108,7 @@ Result<TrajectoryService::Loaded> TrajectoryService::LoadRecords(
   return t;
 }
 
-Result<TrajectoryView> TrajectoryService::View(const Loaded& t, Instant now) {
+Result<TrajectoryView> TrajectoryService::View(Loaded t, Instant now) {
   const auto& row = t.row;
   const auto& key = t.key;
   TrajectoryView v;
@@ -138,7 +138,7 @@ Result<TrajectoryView> TrajectoryService::View(const Loaded& t, Instant now) {
         {c.ref.id, c.kind, *text, c.text_sha256, c.signature_kind, c.signed_at, c.intake_version,
          c.recorded_by});
   }
-  v.sessions = t.sessions;
+  v.sessions = std::move(t.sessions);
 
   // R-TRJ-3: before and after photos of a treatment with visible results.
   domain::TrajectoryPhotoFacts facts;
@@ -211,7 +211,7 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
                                   row.ref.id, now));
     t.intake = std::move(intake);
     if (regime == Regime::kCosmetic) t.periods = catalogue_.Reflection(tx, actor.practice);
-    return View(t, now);
+    return View(std::move(t), now);
   });
 }
 
@@ -236,7 +236,7 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
     for (auto& row : trajectories_.ForClient(tx, actor.practice, client->id)) {
       auto t = LoadRecords(tx, std::move(row), *client, *key, intake, photos);
       if (!t) return Fail(t.error());
-      auto v = View(*t, now);
+      auto v = View(std::move(*t), now);
       if (!v) return Fail(v.error());
       out.push_back(std::move(*v));
     }
@@ -254,7 +254,7 @@ Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const 
     if (!t) return Fail(t.error());
     notes.Add(audit::Entry::About(actor, "read", "trajectory", t->client.id, t->client.location,
                                   id, now));
-    return View(*t, now);
+    return View(std::move(*t), now);
   });
 }
 
@@ -291,7 +291,7 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
     notes.Add(audit::Entry::About(actor, "create", "consult", t->client.id, t->client.location,
                                   c.ref.id, now));
     t->consults.push_back(std::move(c));
-    return View(*t, now);
+    return View(std::move(*t), now);
   });
 }
 
@@ -328,7 +328,7 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(
     notes.Add(audit::Entry::About(actor, "create", "decision", t->client.id, t->client.location,
                                   d.ref.id, now));
     t->decisions.push_back(std::move(d));
-    return View(*t, now);
+    return View(std::move(*t), now);
   });
 }
 
@@ -385,7 +385,7 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
     notes.Add(audit::Entry::About(actor, "create", "consent", t->client.id, t->client.location,
                                   c.ref.id, now));
     t->consents.push_back(std::move(c));
-    return View(*t, now);
+    return View(std::move(*t), now);
   });
 }
 

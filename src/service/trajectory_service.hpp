@@ -114,7 +114,7 @@ class TrajectoryService {
                              crypto::Key key, std::vector<store::IntakeRow> intake,
                              const std::vector<store::PhotoRow>& photos) const;
   // The view of what was loaded: no database, no second reading.
-  static Result<TrajectoryView> View(const Loaded& t, Instant now);
+  static Result<TrajectoryView> View(Loaded t, Instant now);
   Context ctx_;
   store::ClientRepo clients_;
   store::CatalogueRepo catalogue_;

@@ -1,5 +1,7 @@
 #include "store/treatment_session_repo.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "store/soci_util.hpp"
@@ -44,6 +46,7 @@ std::vector<domain::ProductUse> Products(Tx& tx, const std::string& session_id) 
   return out;
 }
 
+// The rows of kColumns, without their products.
 std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vector<std::string>& args) {
   std::vector<SessionRow> out;
   SessionRow r;
@@ -81,7 +84,6 @@ std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vecto
       out.push_back(r);
     } while (st.fetch());
   }
-  for (auto& row : out) row.products = Products(tx, row.ref.id);
   return out;
 }
 
@@ -135,11 +137,28 @@ std::optional<SessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& p
                                                      const std::string& id) const {
   auto rows = Query(tx, "id = :id AND practice_id = :p", {id, practice.value});
   if (rows.empty()) return std::nullopt;
-  return rows.front();
+  rows.front().products = Products(tx, id);
+  return std::move(rows.front());
 }
 
 std::vector<SessionRow> TreatmentSessionRepo::ForTrajectory(Tx& tx, const std::string& trajectory_id) const {
-  return Query(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id});
+  auto out = Query(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id});
+  if (out.empty()) return out;
+  // The products of every session in one query, not one per session.
+  std::unordered_map<std::string, SessionRow*> by_id;
+  for (auto& row : out) by_id.emplace(row.ref.id, &row);
+  std::string session, kind, name, batch;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT session_id, kind, name, batch FROM session_products WHERE "
+                           "session_id IN (SELECT id FROM treatment_sessions WHERE trajectory_id = :t) "
+                           "ORDER BY session_id, position",
+       into(session), into(kind), into(name), into(batch), use(trajectory_id));
+  st.execute();
+  while (st.fetch())
+    if (auto it = by_id.find(session); it != by_id.end())
+      it->second->products.push_back(
+          {domain::ParseProductKind(kind).value_or(domain::ProductKind::kProduct), name, batch});
+  return out;
 }
 
 void TreatmentSessionRepo::InsertAddendum(Tx& tx, const AddendumRow& r) const {
