@@ -33,6 +33,7 @@ bench: build
 	@bash bench/run $(BUILD)/huidig
 	@bash bench/photo-intake $(BUILD)
 	@HUIDIG_BIN=$(BUILD)/huidig node bench/attack.mjs
+	@bash bench/search $(BUILD)/huidig
 
 clean:
 	rm -rf $(BUILD) build-address build-thread

@@ -154,6 +154,9 @@ std::vector<domain::Client> ClientRepo::Search(Tx& tx, const PracticeId& practic
     case Kind::kDateOfBirth:
       where += " AND date_of_birth = :q0";
       values.push_back(f.query.value);
+      // A birth date names a handful of clients: without the hint SQLite walks the name
+      // index for its order and reads every client (200 ms at 100,000 instead of 0.03 ms).
+      if (sqlite) from = "clients INDEXED BY clients_birth";
       break;
     // Substring patterns, answered by a trigram index: the FTS5 table client_search on
     // SQLite (kept in step by triggers), pg_trgm indexes on these expressions on PostgreSQL.

@@ -95,43 +95,6 @@ void OpenSession(soci::session& s, const Target& t) {
 }
 
 // Statements of a migration file: split at a ';' that ends a line; comment lines dropped.
-// The statements of a migration for one engine. A statement ends with the line that ends in
-// ';'. A line "--@sqlite" or "--@postgresql" makes the statements after it that engine's own,
-// "--@all" ends that; every other comment line is dropped.
-std::vector<std::string> Statements(std::string_view sql, Dialect dialect) {
-  std::vector<std::string> out;
-  std::string current;
-  std::optional<Dialect> only;
-  std::size_t pos = 0;
-  while (pos < sql.size()) {
-    auto end = sql.find('\n', pos);
-    if (end == std::string_view::npos) end = sql.size();
-    std::string line(sql.substr(pos, end - pos));
-    pos = end + 1;
-    const auto first = line.find_first_not_of(" \t\r");
-    if (first == std::string::npos) continue;
-    if (line.compare(first, 3, "--@") == 0) {
-      const auto tag = line.substr(first + 3, line.find_last_not_of(" \t\r") - first - 2);
-      if (tag == "sqlite") only = Dialect::kSqlite;
-      else if (tag == "postgresql") only = Dialect::kPostgres;
-      else if (tag == "all") only.reset();
-      else throw std::logic_error("migration: unknown engine tag --@" + tag);
-      continue;
-    }
-    if (line.compare(first, 2, "--") == 0) continue;
-    current += line + "\n";
-    const auto last = line.find_last_not_of(" \t\r");
-    if (line[last] == ';') {
-      current.erase(current.find_last_of(';'));
-      if (!only || *only == dialect) out.push_back(current);
-      current.clear();
-    }
-  }
-  if (current.find_first_not_of(" \t\r\n") != std::string::npos && (!only || *only == dialect))
-    out.push_back(current);
-  return out;
-}
-
 class SociDatabase final : public Database {
  public:
   SociDatabase(const DatabaseOptions& o, Target t, const Clock& clock)
@@ -360,7 +323,7 @@ class SociDatabase final : public Database {
             current, latest));
       for (const auto& m : Migrations()) {
         if (m.version <= current) continue;
-        for (const auto& stmt : Statements(m.sql, target_.dialect)) s << stmt;
+        for (const auto& stmt : MigrationStatements(m.sql, target_.dialect)) s << stmt;
         const long long now = ToMicros(clock.Now());
         const std::string name(m.name);
         s << "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)",
