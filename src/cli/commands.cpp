@@ -37,8 +37,8 @@ struct App {
 
   service::Context Context() const {
     service::Settings s;
-    s.session.idle = std::chrono::minutes(config.session_idle_minutes);
-    s.session.max_age = std::chrono::hours(config.session_max_hours);
+    s.login_session.idle = std::chrono::minutes(config.session_idle_minutes);
+    s.login_session.max_age = std::chrono::hours(config.session_max_hours);
     s.login.slow_after = config.login_slow_after;
     s.login.lock_after = config.login_lock_after;
     s.login.lock_for = std::chrono::minutes(config.login_lock_minutes);
@@ -256,7 +256,7 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   service::CatalogueService catalogue(ctx);
   service::IntakeService intake(ctx);
   service::TrajectoryService trajectories(ctx);
-  service::SessionService sessions(ctx);
+  service::TreatmentSessionService sessions(ctx);
   media::IntakeLimits photo_limits;
   photo_limits.max_bytes = app->config.max_photo_bytes;
   photo_limits.max_pixels = app->config.max_photo_pixels;

@@ -76,7 +76,7 @@ LoginFailures RecordLoginFailure(const LoginFailures& f, Instant now, const Logi
   return {previous + 1, now};
 }
 
-bool SessionAlive(Instant created, Instant last_seen, Instant now, const SessionPolicy& p) {
+bool LoginSessionAlive(Instant created, Instant last_seen, Instant now, const LoginSessionPolicy& p) {
   return now - last_seen < p.idle && now - created < p.max_age;
 }
 

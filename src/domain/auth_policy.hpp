@@ -37,13 +37,13 @@ AttemptCheck CheckLoginAttempt(const LoginFailures& failures, Instant now,
 LoginFailures RecordLoginFailure(const LoginFailures& failures, Instant now,
                                  const LoginThrottlePolicy& policy);
 
-struct SessionPolicy {
+struct LoginSessionPolicy {
   std::chrono::seconds idle = std::chrono::minutes(30);
   std::chrono::seconds max_age = std::chrono::hours(12);
   // last_seen is written at most this often (a write per request would cost a commit each).
   std::chrono::seconds touch_every = std::chrono::seconds(60);
 };
 
-bool SessionAlive(Instant created, Instant last_seen, Instant now, const SessionPolicy& policy);
+bool LoginSessionAlive(Instant created, Instant last_seen, Instant now, const LoginSessionPolicy& policy);
 
 }  // namespace huidig::domain

@@ -86,54 +86,54 @@ TEST(ConsentTest, RConsent2PracticeMaySetLongerNeverShorter) {
 
 TEST(ConsentTest, RConsent3CosmeticSessionNeedsAConfirmationOnTheSameDay) {
   RecordProperty("rule", "R-CONSENT-3");
-  SessionFacts p;
+  TreatmentSessionFacts p;
   p.regime = Regime::kCosmetic;
   p.records_consent = RecordsConsent::kGiven;
   p.session_at = At("2026-11-25T09:30:00+01:00");
-  EXPECT_EQ(CheckSessionAllowed(p).error().code, "consult_missing");
-  EXPECT_EQ(CheckSessionAllowed(p).error().rule, "R-CONSENT-1");
+  EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().code, "consult_missing");
+  EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().rule, "R-CONSENT-1");
   p.consult_at = At("2026-11-20T10:00:00+01:00");
-  EXPECT_EQ(CheckSessionAllowed(p).error().code, "decision_missing");
+  EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().code, "decision_missing");
   p.decision_at = At("2026-11-24T10:00:00+01:00");
-  EXPECT_EQ(CheckSessionAllowed(p).error().code, "confirmation_missing");
+  EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().code, "confirmation_missing");
   p.confirmations = {At("2026-11-24T23:59:00+01:00")};  // the evening before: not the day
-  EXPECT_EQ(CheckSessionAllowed(p).error().rule, "R-CONSENT-3");
+  EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().rule, "R-CONSENT-3");
   p.confirmations.push_back(At("2026-11-25T00:10:00+01:00"));  // the day of the procedure
-  EXPECT_TRUE(CheckSessionAllowed(p));
+  EXPECT_TRUE(CheckTreatmentSessionAllowed(p));
   // A session entered to the minute (09:30) recorded after a confirmation at 09:30:40.
   p.confirmations = {At("2026-11-25T09:30:40+01:00")};
   p.recorded_at = At("2026-11-25T09:31:00+01:00");
-  EXPECT_TRUE(CheckSessionAllowed(p));
+  EXPECT_TRUE(CheckTreatmentSessionAllowed(p));
   p.recorded_at.reset();
-  EXPECT_FALSE(CheckSessionAllowed(p));  // but not one signed after the session was recorded
+  EXPECT_FALSE(CheckTreatmentSessionAllowed(p));  // but not one signed after the session was recorded
   p.confirmations = {At("2026-11-24T09:00:00+01:00")};  // before the decision
   p.session_at = At("2026-11-24T11:00:00+01:00");
-  EXPECT_FALSE(CheckSessionAllowed(p));
+  EXPECT_FALSE(CheckTreatmentSessionAllowed(p));
 }
 
 TEST(ConsentTest, RConsent4WkkgzAndPmuNeedSignedInformedConsent) {
   RecordProperty("rule", "R-CONSENT-4");
   for (Regime r : {Regime::kWkkgz, Regime::kPmu}) {
-    SessionFacts p;
+    TreatmentSessionFacts p;
     p.regime = r;
     p.records_consent = RecordsConsent::kGiven;
     p.session_at = At("2026-11-25T09:30:00+01:00");
-    EXPECT_EQ(CheckSessionAllowed(p).error().code, "consent_missing");
+    EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().code, "consent_missing");
     p.informed_consents = {At("2026-11-25T09:40:00+01:00")};  // signed after the session
-    EXPECT_EQ(CheckSessionAllowed(p).error().code, "consent_missing");
+    EXPECT_EQ(CheckTreatmentSessionAllowed(p).error().code, "consent_missing");
     p.informed_consents.push_back(At("2026-11-25T09:00:00+01:00"));
-    EXPECT_TRUE(CheckSessionAllowed(p));
+    EXPECT_TRUE(CheckTreatmentSessionAllowed(p));
   }
 }
 
 TEST(ConsentTest, RDos1RefusedRecordsAllowBasicTreatmentsOnly) {
   RecordProperty("rule", "R-DOS-1");
   for (Regime r : {Regime::kBasic, Regime::kWkkgz, Regime::kPmu, Regime::kCosmetic}) {
-    SessionFacts p;
+    TreatmentSessionFacts p;
     p.regime = r;
     p.records_consent = RecordsConsent::kRefused;
     p.informed_consents = {p.session_at};
-    const auto result = CheckSessionAllowed(p);
+    const auto result = CheckTreatmentSessionAllowed(p);
     if (r == Regime::kBasic) {
       EXPECT_TRUE(result);
     } else {

@@ -129,12 +129,12 @@ TEST(AuthPolicyTest, RSec1FailedLoginsAreSlowedThenLocked) {
 
 TEST(AuthPolicyTest, RSec1SessionsEndAfterIdleAndMaximumAge) {
   RecordProperty("rule", "R-SEC-1");
-  const SessionPolicy p;
+  const LoginSessionPolicy p;
   const Instant t0 = FromMicros(1'800'000'000'000'000);
-  EXPECT_TRUE(SessionAlive(t0, t0 + 10min, t0 + 39min, p));
-  EXPECT_FALSE(SessionAlive(t0, t0 + 10min, t0 + 40min, p));
-  EXPECT_TRUE(SessionAlive(t0, t0 + 11h + 50min, t0 + 11h + 59min, p));
-  EXPECT_FALSE(SessionAlive(t0, t0 + 11h + 59min, t0 + 12h, p));
+  EXPECT_TRUE(LoginSessionAlive(t0, t0 + 10min, t0 + 39min, p));
+  EXPECT_FALSE(LoginSessionAlive(t0, t0 + 10min, t0 + 40min, p));
+  EXPECT_TRUE(LoginSessionAlive(t0, t0 + 11h + 50min, t0 + 11h + 59min, p));
+  EXPECT_FALSE(LoginSessionAlive(t0, t0 + 11h + 59min, t0 + 12h, p));
 }
 
 TEST(ClientTest, RDos4ValidCreateAndFieldErrors) {

@@ -6,8 +6,8 @@
 
 namespace huidig::domain {
 
-std::vector<SessionNeed> SessionNeeds(const SessionFacts& f) {
-  std::vector<SessionNeed> out;
+std::vector<TreatmentSessionNeed> TreatmentSessionNeeds(const TreatmentSessionFacts& f) {
+  std::vector<TreatmentSessionNeed> out;
   if (RecordsRequired(f.regime)) {
     // Seed 000: who refuses record keeping cannot receive these treatments.
     if (f.records_consent == RecordsConsent::kRefused)
@@ -27,8 +27,8 @@ std::vector<SessionNeed> SessionNeeds(const SessionFacts& f) {
       break;
     case Regime::kCosmetic: {
       if (!f.decision_at) {
-        out.push_back(f.consult_at ? SessionNeed{"decision_missing", "R-CONSENT-2"}
-                                   : SessionNeed{"consult_missing", "R-CONSENT-1"});
+        out.push_back(f.consult_at ? TreatmentSessionNeed{"decision_missing", "R-CONSENT-2"}
+                                   : TreatmentSessionNeed{"consult_missing", "R-CONSENT-1"});
         break;
       }
       // Confirmed on the day of the session, after the decision, and before the session was
@@ -45,8 +45,8 @@ std::vector<SessionNeed> SessionNeeds(const SessionFacts& f) {
   return out;
 }
 
-Result<void> CheckSessionAllowed(const SessionFacts& facts) {
-  const auto needs = SessionNeeds(facts);
+Result<void> CheckTreatmentSessionAllowed(const TreatmentSessionFacts& facts) {
+  const auto needs = TreatmentSessionNeeds(facts);
   if (needs.empty()) return {};
   return Fail(Errc::kFailedPrecondition, std::string(needs.front().code), {},
               std::string(needs.front().rule));

@@ -15,7 +15,7 @@
 namespace huidig::domain {
 
 // What is on record for the trajectory when a session is (to be) performed.
-struct SessionFacts {
+struct TreatmentSessionFacts {
   Regime regime = Regime::kBasic;
   std::optional<RecordsConsent> records_consent;  // nullopt: not asked yet
   std::vector<Instant> informed_consents;         // when each was signed (R-CONSENT-4)
@@ -26,7 +26,7 @@ struct SessionFacts {
   std::optional<Instant> recorded_at;             // when it is recorded; session_at when absent
 };
 
-struct SessionNeed {
+struct TreatmentSessionNeed {
   std::string_view code;  // records_refused, records_consent_missing, consent_missing,
                           // consult_missing, decision_missing, confirmation_missing
   std::string_view rule;
@@ -34,9 +34,9 @@ struct SessionNeed {
 
 // Everything the session still needs, in the order the practitioner deals with it; empty
 // when it may take place.
-std::vector<SessionNeed> SessionNeeds(const SessionFacts& facts);
+std::vector<TreatmentSessionNeed> TreatmentSessionNeeds(const TreatmentSessionFacts& facts);
 
 // The first need as a refusal (kFailedPrecondition, code and rule of the need).
-[[nodiscard]] Result<void> CheckSessionAllowed(const SessionFacts& facts);
+[[nodiscard]] Result<void> CheckTreatmentSessionAllowed(const TreatmentSessionFacts& facts);
 
 }  // namespace huidig::domain

@@ -110,7 +110,7 @@ HttpResponse Api::Refusal(std::string_view code, std::string_view accept_languag
   return r;
 }
 
-std::string Api::CookieName() const { return SessionCookieName(options_.tls); }
+std::string Api::CookieName() const { return LoginSessionCookieName(options_.tls); }
 
 HttpResponse Api::Handle(const HttpRequest& req) const {
   Admission admission = Admit(req);

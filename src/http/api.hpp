@@ -19,7 +19,7 @@
 #include "service/intake_service.hpp"
 #include "service/photo_service.hpp"
 #include "service/practice_service.hpp"
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 #include "service/trajectory_service.hpp"
 
 namespace huidig::http {
@@ -30,7 +30,7 @@ struct ApiServices {
   service::CatalogueService& catalogue;
   service::IntakeService& intake;
   service::TrajectoryService& trajectories;
-  service::SessionService& sessions;
+  service::TreatmentSessionService& sessions;
   service::PhotoService& photos;
   service::PracticeService& practice;
 };

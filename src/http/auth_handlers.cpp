@@ -83,7 +83,7 @@ std::string CookieAttributes(bool tls) {
 
 }  // namespace
 
-std::string SessionCookieName(bool tls) { return tls ? "__Host-huidig_session" : "huidig_session"; }
+std::string LoginSessionCookieName(bool tls) { return tls ? "__Host-huidig_session" : "huidig_session"; }
 
 void AddAuthRoutes(Routes& routes, service::AuthService& auth, bool tls) {
   routes.Add("POST", "/api/v1/login", Access::kPublic, [&auth, tls](const Call& c) -> Result<HttpResponse> {
@@ -92,14 +92,14 @@ void AddAuthRoutes(Routes& routes, service::AuthService& auth, bool tls) {
     auto r = auth.Login({body->email, body->password, body->totp_code, c.req.remote_addr});
     if (!r) return Fail(r.error());
     auto res = Json(200, {{"csrf_token", r->me.csrf_token}, {"user", json::value_from(r->me)}});
-    res.Set("Set-Cookie", SessionCookieName(tls) + "=" + r->session_token + CookieAttributes(tls));
+    res.Set("Set-Cookie", LoginSessionCookieName(tls) + "=" + r->session_token + CookieAttributes(tls));
     return res;
   }, Work::kPasswordHash);
 
   routes.Add("POST", "/api/v1/logout", Access::kRestrictedOk, [&auth, tls](const Call& c) -> Result<HttpResponse> {
     auth.Logout(*c.caller);
     auto res = NoContent();
-    res.Set("Set-Cookie", SessionCookieName(tls) + "=; Max-Age=0" + CookieAttributes(tls));
+    res.Set("Set-Cookie", LoginSessionCookieName(tls) + "=; Max-Age=0" + CookieAttributes(tls));
     return res;
   });
 

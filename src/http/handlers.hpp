@@ -8,13 +8,13 @@
 #include "service/intake_service.hpp"
 #include "service/photo_service.hpp"
 #include "service/practice_service.hpp"
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 #include "service/trajectory_service.hpp"
 
 namespace huidig::http {
 
 // The session cookie: __Host- and Secure over TLS.
-std::string SessionCookieName(bool tls);
+std::string LoginSessionCookieName(bool tls);
 
 void AddAuthRoutes(Routes& routes, service::AuthService& auth, bool tls);
 void AddPracticeRoutes(Routes& routes, service::PracticeService& practice);
@@ -22,7 +22,7 @@ void AddCatalogueRoutes(Routes& routes, service::CatalogueService& catalogue);
 void AddClientRoutes(Routes& routes, service::ClientService& clients);
 void AddIntakeRoutes(Routes& routes, service::IntakeService& intake);
 void AddTrajectoryRoutes(Routes& routes, service::TrajectoryService& trajectories);
-void AddTreatmentSessionRoutes(Routes& routes, service::SessionService& sessions);
+void AddTreatmentSessionRoutes(Routes& routes, service::TreatmentSessionService& sessions);
 void AddPhotoRoutes(Routes& routes, service::PhotoService& photos);
 
 }  // namespace huidig::http

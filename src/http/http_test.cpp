@@ -154,7 +154,7 @@ class ApiTest : public ::testing::Test {
   service::CatalogueService catalogue_;
   service::IntakeService intake_;
   service::TrajectoryService trajectories_;
-  service::SessionService sessions_;
+  service::TreatmentSessionService sessions_;
   std::unique_ptr<media::BlobStore> photo_files_;
   service::PhotoService photos_;
   service::PracticeService practice_;

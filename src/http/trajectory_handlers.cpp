@@ -113,7 +113,7 @@ void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::
   type_ref["regime"] = std::string(domain::ToString(type.regime));
   type_ref["category"] = type.category == 0 ? json::value(nullptr) : json::value(type.category);
   json::array sessions;
-  for (const auto& s : v.sessions) sessions.push_back(json::value_from(Localized<service::SessionView>{s, l.lang}));
+  for (const auto& s : v.sessions) sessions.push_back(json::value_from(Localized<service::TreatmentSessionView>{s, l.lang}));
   jv = {{"id", v.id},
         {"client", json::value_from(v.client)},
         {"location", json::value_from(v.location)},

@@ -49,8 +49,8 @@ namespace huidig::service {
 
 namespace json = boost::json;
 
-Result<SessionInput> tag_invoke(http::ReadTag<SessionInput>, const json::value& v, const std::string& path) {
-  SessionInput in;
+Result<TreatmentSessionInput> tag_invoke(http::ReadTag<TreatmentSessionInput>, const json::value& v, const std::string& path) {
+  TreatmentSessionInput in;
   auto& r = in.record;
   std::optional<std::optional<http::DeviceUse>> device;
   auto done = http::ObjectReader(v, path, {"performed_at", "body_areas", "products", "device", "particulars",
@@ -121,7 +121,7 @@ Result<SignBody> tag_invoke(ReadTag<SignBody>, const json::value& v, const std::
 
 }  // namespace
 
-void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::SessionView>& l) {
+void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::TreatmentSessionView>& l) {
   const auto& s = l.value;
   json::array products;
   for (const auto& p : s.record.products) products.push_back(ProductJson(p));
@@ -149,18 +149,18 @@ void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::
         {"updated_at", FormatUtc(s.updated_at)}};
 }
 
-void AddTreatmentSessionRoutes(Routes& routes, service::SessionService& sessions) {
+void AddTreatmentSessionRoutes(Routes& routes, service::TreatmentSessionService& sessions) {
   auto& s = sessions;
   routes.Add("POST", "/api/v1/trajectories/{id}/sessions", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
-    auto in = ReadBody<service::SessionInput>(c.req.body);
+    auto in = ReadBody<service::TreatmentSessionInput>(c.req.body);
     if (!in) return Fail(in.error());
     return Created(s.Create(c.actor(), c.Param("id"), *in), c.lang, "/api/v1/sessions",
-                   [](const service::SessionView& v) { return v.id; });
+                   [](const service::TreatmentSessionView& v) { return v.id; });
   });
   routes.Add("GET", "/api/v1/sessions/{id}", Access::kFull,
              [&s](const Call& c) { return Answer(s.Get(c.actor(), c.Param("id")), c.lang); });
   routes.Add("PATCH", "/api/v1/sessions/{id}", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
-    auto in = ReadBody<service::SessionInput>(c.req.body);
+    auto in = ReadBody<service::TreatmentSessionInput>(c.req.body);
     if (!in) return Fail(in.error());
     return Answer(s.Update(c.actor(), c.Param("id"), *in), c.lang);
   });

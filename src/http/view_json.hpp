@@ -10,7 +10,7 @@
 #include "http/handler.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/practice_service.hpp"
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 
 namespace huidig {
 
@@ -37,7 +37,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv,
                 const Localized<service::TreatmentTypeView>& t);
 // treatment_session_handlers.cpp
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv,
-                const Localized<service::SessionView>& s);
+                const Localized<service::TreatmentSessionView>& s);
 
 // A type as a trajectory or session names it: id, version and name (and more, where asked).
 boost::json::object TreatmentTypeRef(const domain::TreatmentType& t, Lang lang);

@@ -140,7 +140,7 @@ Result<LoginResult> AuthService::Login(const LoginRequest& req) {
       users_.SetTotpLastStep(tx, user->id, *totp_step);
     }
     users_.ClearFailures(tx, login_hash);
-    sessions_.Insert(tx, {TokenHash(token), user->id, user->practice, now, now});
+    login_sessions_.Insert(tx, {TokenHash(token), user->id, user->practice, now, now});
     ctx_.audit.Append(tx, SessionEntry(*user, req.remote_addr, "login", now, audit::Outcome::kAllowed));
     return LoginResult{token, BuildMe(tx, *user, CsrfTokenFor(token))};
   });
@@ -150,16 +150,16 @@ Result<Caller> AuthService::Authenticate(const std::string& token, const std::st
   if (token.empty() || token.size() > 128) return Fail(Errc::kUnauthenticated, "unauthenticated");
   const Instant now = ctx_.clock.Now();
   const std::string hash = TokenHash(token);
-  const auto found = ctx_.db.Read([&](store::Tx& tx) { return sessions_.FindWithUser(tx, hash); });
+  const auto found = ctx_.db.Read([&](store::Tx& tx) { return login_sessions_.FindWithUser(tx, hash); });
   if (!found) return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
   const auto& s = found->session;
   if (!AccountUsable(found->user, now) ||
-      !domain::SessionAlive(s.created_at, s.last_seen_at, now, ctx_.settings.session)) {
-    ctx_.db.Write([&](store::Tx& tx) { sessions_.Delete(tx, hash); });
+      !domain::LoginSessionAlive(s.created_at, s.last_seen_at, now, ctx_.settings.login_session)) {
+    ctx_.db.Write([&](store::Tx& tx) { login_sessions_.Delete(tx, hash); });
     return Fail(Errc::kUnauthenticated, "unauthenticated", {}, "R-SEC-1");
   }
-  if (now - s.last_seen_at >= ctx_.settings.session.touch_every)
-    ctx_.db.Write([&](store::Tx& tx) { sessions_.Touch(tx, hash, now); });
+  if (now - s.last_seen_at >= ctx_.settings.login_session.touch_every)
+    ctx_.db.Write([&](store::Tx& tx) { login_sessions_.Touch(tx, hash, now); });
   Caller c;
   c.actor = ActorOf(found->user, remote);
   c.token_hash = hash;
@@ -173,7 +173,7 @@ Result<Caller> AuthService::Authenticate(const std::string& token, const std::st
 void AuthService::Logout(const Caller& caller) {
   const Instant now = ctx_.clock.Now();
   ctx_.db.Write([&](store::Tx& tx) {
-    sessions_.Delete(tx, caller.token_hash);
+    login_sessions_.Delete(tx, caller.token_hash);
     ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "logout", "session", now));
   });
 }
@@ -201,7 +201,7 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
   ctx_.db.Write([&](store::Tx& tx) {
     users_.SetPassword(tx, user->id, hash, false, now);
     // Whoever else is signed in as this user (a stolen session, a forgotten tablet) is out.
-    sessions_.DeleteOthersOfUser(tx, user->id, caller.token_hash);
+    login_sessions_.DeleteOthersOfUser(tx, user->id, caller.token_hash);
     ctx_.audit.Append(tx, audit::Entry::For(caller.actor, "password_change", "user", now));
   });
   return {};

@@ -98,7 +98,7 @@ class AuthService {
 
   Context ctx_;
   store::UserRepo users_;
-  store::SessionRepo sessions_;
+  store::LoginSessionRepo login_sessions_;
   store::PracticeRepo practices_;
 };
 

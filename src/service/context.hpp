@@ -11,7 +11,7 @@
 namespace huidig::service {
 
 struct Settings {
-  domain::SessionPolicy session;
+  domain::LoginSessionPolicy login_session;
   domain::LoginThrottlePolicy login;
 };
 

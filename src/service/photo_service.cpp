@@ -56,7 +56,7 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
                   {}, "R-DOS-2");
     std::optional<std::string> trajectory;
     if (up.session_id) {
-      auto session = IsUuidV4(*up.session_id) ? sessions_.Find(tx, actor.practice, *up.session_id)
+      auto session = IsUuidV4(*up.session_id) ? treatment_sessions_.Find(tx, actor.practice, *up.session_id)
                                               : std::nullopt;
       if (!session || session->ref.client != client->id)
         return Invalid("invalid_value", "session", "R-PHOTO-4");

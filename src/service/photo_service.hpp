@@ -63,7 +63,7 @@ class PhotoService {
   store::PhotoRepo photos_;
   media::PhotoIntake intake_;
   store::ClientRepo clients_;
-  store::TreatmentSessionRepo sessions_;
+  store::TreatmentSessionRepo treatment_sessions_;
   store::TrajectoryRepo trajectories_;
 };
 

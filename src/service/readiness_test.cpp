@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "service/dossier_test_fixture.hpp"
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 #include "service/trajectory_service.hpp"
 
 namespace huidig::service {
@@ -47,7 +47,7 @@ TEST_P(ReadinessTest, RConsent4TheMissingListAndTheSessionRefusalAgreeOnEveryCom
           all.push_back({type, records, informed, c});
         }
   TrajectoryService trajectories(*ctx_);
-  SessionService sessions(*ctx_);
+  TreatmentSessionService sessions(*ctx_);
   int allowed = 0, refused = 0;
   for (const auto& f : all) {
     SCOPED_TRACE(Describe(f));
@@ -85,7 +85,7 @@ TEST_P(ReadinessTest, RConsent4TheMissingListAndTheSessionRefusalAgreeOnEveryCom
 
     const auto view = trajectories.Get(practitioner_, t->id);
     ASSERT_TRUE(view);
-    SessionInput s;
+    TreatmentSessionInput s;
     s.record.body_areas = {"gezicht"};
     s.record.result = "Goed";
     const auto session = sessions.Create(practitioner_, t->id, s);

@@ -14,7 +14,7 @@ inline std::string Trajectory(const std::string& id) { return "trajectory:" + id
 inline std::string Consult(const std::string& id) { return "consult:" + id; }
 inline std::string ConsentText(const std::string& id) { return "consent-text:" + id; }
 inline std::string ConsentSignature(const std::string& id) { return "consent-signature:" + id; }
-inline std::string SessionRecord(const std::string& id) { return "session:" + id; }
+inline std::string TreatmentRecord(const std::string& id) { return "session:" + id; }
 inline std::string AddendumReason(const std::string& id) { return "addendum-reason:" + id; }
 inline std::string AddendumText(const std::string& id) { return "addendum-text:" + id; }
 inline std::string Intake(const ClientId& client, int version) {

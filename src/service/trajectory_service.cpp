@@ -29,7 +29,7 @@ struct TrajectoryService::Loaded {
   std::vector<store::ConsultRow> consults;
   std::vector<store::DecisionRow> decisions;
   std::vector<store::ConsentRow> consents;
-  std::vector<SessionView> sessions;
+  std::vector<TreatmentSessionView> sessions;
   std::vector<store::PhotoRow> photos;  // of this trajectory
   std::vector<store::IntakeRow> intake;
   domain::ReflectionPeriods periods;
@@ -98,7 +98,7 @@ Result<TrajectoryService::Loaded> TrajectoryService::LoadRecords(
   t.consults = trajectories_.Consults(tx, id);
   t.decisions = trajectories_.Decisions(tx, id);
   t.consents = trajectories_.Consents(tx, id);
-  auto sessions = OpenTrajectorySessions(tx, t.row, t.type, t.key);
+  auto sessions = OpenTrajectoryTreatmentSessions(tx, t.row, t.type, t.key);
   if (!sessions) return Fail(sessions.error());
   t.sessions = std::move(*sessions);
   for (const auto& p : photos)
@@ -153,7 +153,7 @@ Result<TrajectoryView> TrajectoryService::View(Loaded t, Instant now) {
   v.photo_flags = domain::PhotoFlags(facts);
 
   // What still stands between the client and a session now: the rule that refuses one.
-  for (const auto& need : domain::SessionNeeds(SessionFactsOf(
+  for (const auto& need : domain::TreatmentSessionNeeds(TreatmentSessionFactsOf(
            t.client, t.type.type, t.consults, t.decisions, t.consents, now, now))) {
     v.missing.emplace_back(need.code);
     if (need.code == "decision_missing")

@@ -13,7 +13,7 @@
 #include "domain/trajectory.hpp"
 #include "service/audited.hpp"
 #include "service/context.hpp"
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
 #include "store/intake_repo.hpp"
@@ -81,7 +81,7 @@ struct TrajectoryView {
   std::vector<ConsultView> consults;
   std::vector<DecisionView> decisions;
   std::vector<ConsentView> consents;
-  std::vector<SessionView> sessions;
+  std::vector<TreatmentSessionView> sessions;
   // What is still needed before a session can take place today (codes of the rules).
   std::vector<std::string> missing;
   std::optional<std::string> earliest_decision;            // Amsterdam date, while undecided

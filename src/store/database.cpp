@@ -79,7 +79,7 @@ Target ParseUrl(const DatabaseOptions& o) {
   return {Dialect::kSqlite, "db=" + p.string() + " timeout=10", {}};
 }
 
-void OpenSession(soci::session& s, const Target& t) {
+void OpenConnection(soci::session& s, const Target& t) {
   if (t.dialect == Dialect::kSqlite) {
     s.open(soci::sqlite3, t.connect);
     // Durable commits (a power cut loses nothing acknowledged), concurrent readers.
@@ -101,10 +101,10 @@ class SociDatabase final : public Database {
       : target_(std::move(t)), max_batch_(std::max(1, o.max_batch)) {
     for (int i = 0; i < std::max(1, o.readers); ++i) {
       readers_.push_back(std::make_unique<Connection>());
-      OpenSession(readers_.back()->sql, target_);
+      OpenConnection(readers_.back()->sql, target_);
       idle_.push_back(readers_.back().get());
     }
-    OpenSession(writer_, target_);
+    OpenConnection(writer_, target_);
     Migrate(clock);
     thread_ = std::thread([this] { WriterLoop(); });
   }

@@ -1,4 +1,3 @@
-#include <optional>
 #include <stdexcept>
 
 #include "store/migrations.hpp"
@@ -8,7 +7,8 @@ namespace huidig::store {
 std::vector<std::string> MigrationStatements(std::string_view sql, Dialect dialect) {
   std::vector<std::string> out;
   std::string current;
-  std::optional<Dialect> only;
+  bool for_all = true;  // the statements so far are for every engine
+  Dialect only = dialect;
   std::size_t pos = 0;
   while (pos < sql.size()) {
     auto end = sql.find('\n', pos);
@@ -19,10 +19,10 @@ std::vector<std::string> MigrationStatements(std::string_view sql, Dialect diale
     if (first == std::string::npos) continue;
     if (line.compare(first, 3, "--@") == 0) {
       const auto tag = line.substr(first + 3, line.find_last_not_of(" \t\r") - first - 2);
+      for_all = tag == "all";
       if (tag == "sqlite") only = Dialect::kSqlite;
       else if (tag == "postgresql") only = Dialect::kPostgres;
-      else if (tag == "all") only.reset();
-      else throw std::logic_error("migration: unknown engine tag --@" + tag);
+      else if (!for_all) throw std::logic_error("migration: unknown engine tag --@" + tag);
       continue;
     }
     if (line.compare(first, 2, "--") == 0) continue;
@@ -30,11 +30,11 @@ std::vector<std::string> MigrationStatements(std::string_view sql, Dialect diale
     const auto last = line.find_last_not_of(" \t\r");
     if (line[last] == ';') {
       current.erase(current.find_last_of(';'));
-      if (!only || *only == dialect) out.push_back(current);
+      if (for_all || only == dialect) out.push_back(current);
       current.clear();
     }
   }
-  if (current.find_first_not_of(" \t\r\n") != std::string::npos && (!only || *only == dialect))
+  if (current.find_first_not_of(" \t\r\n") != std::string::npos && (for_all || only == dialect))
     out.push_back(current);
   return out;
 }

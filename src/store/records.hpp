@@ -46,7 +46,7 @@ struct UserRecord {
   Instant updated_at{};
 };
 
-struct SessionRecord {
+struct LoginSessionRecord {
   std::string token_hash;
   UserId user;
   PracticeId practice;

@@ -273,7 +273,7 @@ void UserRepo::ClearFailures(Tx& tx, const std::string& login_hash) const {
   tx.sql() << "DELETE FROM login_failures WHERE login_hash = :h", use(login_hash);
 }
 
-void SessionRepo::Insert(Tx& tx, const SessionRecord& s) const {
+void LoginSessionRepo::Insert(Tx& tx, const LoginSessionRecord& s) const {
   const long long created = ToMicros(s.created_at), seen = ToMicros(s.last_seen_at);
   tx.sql() << "INSERT INTO sessions (token_hash, user_id, practice_id, created_at_us, "
               "last_seen_at_us) VALUES (:t, :u, :p, :c, :s)",
@@ -309,12 +309,12 @@ struct FindWithUserStmt {
 
 }  // namespace
 
-std::optional<SessionWithUser> SessionRepo::FindWithUser(Tx& tx, const std::string& token_hash) const {
+std::optional<LoginSessionWithUser> LoginSessionRepo::FindWithUser(Tx& tx, const std::string& token_hash) const {
   auto& q = tx.Prepared<FindWithUserStmt>();
   q.token_hash = token_hash;
   const bool found = q.st.execute(true);
   if (!found) return std::nullopt;
-  SessionWithUser out;
+  LoginSessionWithUser out;
   out.user = q.user.Get();
   out.session = {token_hash, out.user.id, out.user.practice, FromMicros(q.created), FromMicros(q.seen)};
   out.practice_totp_required = q.totp != 0;
@@ -323,8 +323,8 @@ std::optional<SessionWithUser> SessionRepo::FindWithUser(Tx& tx, const std::stri
   return out;
 }
 
-std::optional<SessionRecord> SessionRepo::Find(Tx& tx, const std::string& token_hash) const {
-  SessionRecord r;
+std::optional<LoginSessionRecord> LoginSessionRepo::Find(Tx& tx, const std::string& token_hash) const {
+  LoginSessionRecord r;
   long long created = 0, seen = 0;
   tx.sql() << "SELECT token_hash, user_id, practice_id, created_at_us, last_seen_at_us FROM "
               "sessions WHERE token_hash = :t",
@@ -336,21 +336,21 @@ std::optional<SessionRecord> SessionRepo::Find(Tx& tx, const std::string& token_
   return r;
 }
 
-void SessionRepo::Touch(Tx& tx, const std::string& token_hash, Instant now) const {
+void LoginSessionRepo::Touch(Tx& tx, const std::string& token_hash, Instant now) const {
   const long long t = ToMicros(now);
   tx.sql() << "UPDATE sessions SET last_seen_at_us = :t WHERE token_hash = :h", use(t),
       use(token_hash);
 }
 
-void SessionRepo::Delete(Tx& tx, const std::string& token_hash) const {
+void LoginSessionRepo::Delete(Tx& tx, const std::string& token_hash) const {
   tx.sql() << "DELETE FROM sessions WHERE token_hash = :h", use(token_hash);
 }
 
-void SessionRepo::DeleteForUser(Tx& tx, const UserId& user) const {
+void LoginSessionRepo::DeleteForUser(Tx& tx, const UserId& user) const {
   tx.sql() << "DELETE FROM sessions WHERE user_id = :u", use(user.value);
 }
 
-void SessionRepo::DeleteOthersOfUser(Tx& tx, const UserId& user,
+void LoginSessionRepo::DeleteOthersOfUser(Tx& tx, const UserId& user,
                                      const std::string& keep_token_hash) const {
   tx.sql() << "DELETE FROM sessions WHERE user_id = :u AND token_hash <> :k", use(user.value),
       use(keep_token_hash);

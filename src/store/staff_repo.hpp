@@ -50,18 +50,18 @@ class UserRepo {
 };
 
 // A session with its user and the practice's TOTP rule: what every request needs.
-struct SessionWithUser {
-  SessionRecord session;
+struct LoginSessionWithUser {
+  LoginSessionRecord session;
   UserRecord user;
   bool practice_totp_required = true;
 };
 
-class SessionRepo {
+class LoginSessionRepo {
  public:
   // One query for the common path of every request.
-  std::optional<SessionWithUser> FindWithUser(Tx& tx, const std::string& token_hash) const;
-  void Insert(Tx& tx, const SessionRecord& s) const;
-  std::optional<SessionRecord> Find(Tx& tx, const std::string& token_hash) const;
+  std::optional<LoginSessionWithUser> FindWithUser(Tx& tx, const std::string& token_hash) const;
+  void Insert(Tx& tx, const LoginSessionRecord& s) const;
+  std::optional<LoginSessionRecord> Find(Tx& tx, const std::string& token_hash) const;
   void Touch(Tx& tx, const std::string& token_hash, Instant now) const;
   void Delete(Tx& tx, const std::string& token_hash) const;
   void DeleteForUser(Tx& tx, const UserId& user) const;

@@ -190,7 +190,7 @@ TEST_P(StoreTest, RSec3DestroyedClientKeyIsGone) {
 
 TEST_P(StoreTest, UsersSessionsAndLoginFailures) {
   UserRepo users;
-  SessionRepo sessions;
+  LoginSessionRepo sessions;
   UserRecord u;
   u.id = UserId{crypto::NewUuidV4()};
   u.practice = practice_;

@@ -21,7 +21,7 @@ constexpr const char* kColumns =
     "performed_at_us, practitioner_id, device_name, record_sealed, signed_at_us, signed_by, "
     "created_at_us, updated_at_us";
 
-void InsertProducts(Tx& tx, const SessionRow& r) {
+void InsertProducts(Tx& tx, const TreatmentSessionRow& r) {
   for (std::size_t i = 0; i < r.products.size(); ++i) {
     const auto& p = r.products[i];
     const int position = static_cast<int>(i);
@@ -47,9 +47,9 @@ std::vector<domain::ProductUse> Products(Tx& tx, const std::string& session_id) 
 }
 
 // The rows of kColumns, without their products.
-std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vector<std::string>& args) {
-  std::vector<SessionRow> out;
-  SessionRow r;
+std::vector<TreatmentSessionRow> Query(Tx& tx, const std::string& where, const std::vector<std::string>& args) {
+  std::vector<TreatmentSessionRow> out;
+  TreatmentSessionRow r;
   long long performed = 0, created = 0, updated = 0;
   std::string status;
   TextOut device, signed_by;
@@ -74,7 +74,7 @@ std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vecto
   st.define_and_bind();
   if (st.execute(true)) {
     do {
-      r.status = domain::ParseSessionStatus(status).value_or(domain::SessionStatus::kSigned);
+      r.status = domain::ParseTreatmentSessionStatus(status).value_or(domain::TreatmentSessionStatus::kSigned);
       r.performed_at = FromMicros(performed);
       r.device_name = device.get();
       r.signed_at = signed_at.get();
@@ -89,7 +89,7 @@ std::vector<SessionRow> Query(Tx& tx, const std::string& where, const std::vecto
 
 }  // namespace
 
-void TreatmentSessionRepo::Insert(Tx& tx, const SessionRow& r) const {
+void TreatmentSessionRepo::Insert(Tx& tx, const TreatmentSessionRow& r) const {
   const long long performed = ToMicros(r.performed_at), created = ToMicros(r.created_at),
                   updated = ToMicros(r.updated_at);
   NullableText device(r.device_name);
@@ -106,7 +106,7 @@ void TreatmentSessionRepo::Insert(Tx& tx, const SessionRow& r) const {
   InsertProducts(tx, r);
 }
 
-bool TreatmentSessionRepo::UpdateDraft(Tx& tx, const SessionRow& r) const {
+bool TreatmentSessionRepo::UpdateDraft(Tx& tx, const TreatmentSessionRow& r) const {
   const long long performed = ToMicros(r.performed_at), updated = ToMicros(r.updated_at);
   NullableText device(r.device_name);
   soci::statement st = (tx.sql().prepare << "UPDATE treatment_sessions SET performed_at_us = :pa, "
@@ -133,7 +133,7 @@ bool TreatmentSessionRepo::Sign(Tx& tx, const std::string& id, const UserId& by,
   return st.get_affected_rows() == 1;
 }
 
-std::optional<SessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& practice,
+std::optional<TreatmentSessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& practice,
                                                      const std::string& id) const {
   auto rows = Query(tx, "id = :id AND practice_id = :p", {id, practice.value});
   if (rows.empty()) return std::nullopt;
@@ -141,11 +141,11 @@ std::optional<SessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& p
   return std::move(rows.front());
 }
 
-std::vector<SessionRow> TreatmentSessionRepo::ForTrajectory(Tx& tx, const std::string& trajectory_id) const {
+std::vector<TreatmentSessionRow> TreatmentSessionRepo::ForTrajectory(Tx& tx, const std::string& trajectory_id) const {
   auto out = Query(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id});
   if (out.empty()) return out;
   // The products of every session in one query, not one per session.
-  std::unordered_map<std::string, SessionRow*> by_id;
+  std::unordered_map<std::string, TreatmentSessionRow*> by_id;
   for (auto& row : out) by_id.emplace(row.ref.id, &row);
   std::string session, kind, name, batch;
   soci::statement st =

@@ -6,17 +6,17 @@
 #include <string>
 #include <vector>
 
-#include "domain/session_record.hpp"
+#include "domain/treatment_record.hpp"
 #include "store/trajectory_repo.hpp"
 
 namespace huidig::store {
 
-struct SessionRow {
+struct TreatmentSessionRow {
   DossierRef ref;
   std::string trajectory_id;
   std::string type_key;
   int type_version = 1;
-  domain::SessionStatus status = domain::SessionStatus::kDraft;
+  domain::TreatmentSessionStatus status = domain::TreatmentSessionStatus::kDraft;
   Instant performed_at{};
   UserId practitioner;
   std::optional<std::string> device_name;
@@ -50,12 +50,12 @@ struct RecallHit {
 
 class TreatmentSessionRepo {
  public:
-  void Insert(Tx& tx, const SessionRow& r) const;
+  void Insert(Tx& tx, const TreatmentSessionRow& r) const;
   // Replaces a draft's content; false when the session is not a draft (nothing changed).
-  bool UpdateDraft(Tx& tx, const SessionRow& r) const;
+  bool UpdateDraft(Tx& tx, const TreatmentSessionRow& r) const;
   bool Sign(Tx& tx, const std::string& id, const UserId& by, Instant at) const;
-  std::optional<SessionRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
-  std::vector<SessionRow> ForTrajectory(Tx& tx, const std::string& trajectory_id) const;
+  std::optional<TreatmentSessionRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
+  std::vector<TreatmentSessionRow> ForTrajectory(Tx& tx, const std::string& trajectory_id) const;
 
   void InsertAddendum(Tx& tx, const AddendumRow& r) const;
   std::vector<AddendumRow> Addenda(Tx& tx, const std::string& session_id) const;

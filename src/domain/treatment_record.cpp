@@ -1,4 +1,4 @@
-#include "domain/session_record.hpp"
+#include "domain/treatment_record.hpp"
 #include "domain/text.hpp"
 
 #include <algorithm>
@@ -15,12 +15,12 @@ Result<void> Text(std::string_view v, const std::string& field, std::size_t max,
   return CheckText(v, field, {max, required, max > 200, 1, "R-TRJ-2"});
 }
 
-using TextField = std::pair<const char*, std::string SessionRecord::*>;
+using TextField = std::pair<const char*, std::string TreatmentRecord::*>;
 constexpr TextField kTexts[] = {
-    {"device_settings", &SessionRecord::device_settings}, {"particulars", &SessionRecord::particulars},
-    {"result", &SessionRecord::result},                   {"evaluation", &SessionRecord::evaluation},
-    {"attention_points", &SessionRecord::attention_points},
-    {"aftercare_advice", &SessionRecord::aftercare_advice},
+    {"device_settings", &TreatmentRecord::device_settings}, {"particulars", &TreatmentRecord::particulars},
+    {"result", &TreatmentRecord::result},                   {"evaluation", &TreatmentRecord::evaluation},
+    {"attention_points", &TreatmentRecord::attention_points},
+    {"aftercare_advice", &TreatmentRecord::aftercare_advice},
 };
 
 }  // namespace
@@ -34,11 +34,11 @@ std::string_view ToString(ProductKind k) {
   return "product";
 }
 
-std::string_view ToString(SessionStatus s) { return s == SessionStatus::kDraft ? "draft" : "signed"; }
+std::string_view ToString(TreatmentSessionStatus s) { return s == TreatmentSessionStatus::kDraft ? "draft" : "signed"; }
 
-std::optional<SessionStatus> ParseSessionStatus(std::string_view s) {
-  if (s == "draft") return SessionStatus::kDraft;
-  if (s == "signed") return SessionStatus::kSigned;
+std::optional<TreatmentSessionStatus> ParseTreatmentSessionStatus(std::string_view s) {
+  if (s == "draft") return TreatmentSessionStatus::kDraft;
+  if (s == "signed") return TreatmentSessionStatus::kSigned;
   return std::nullopt;
 }
 
@@ -48,7 +48,7 @@ std::optional<ProductKind> ParseProductKind(std::string_view s) {
   return std::nullopt;
 }
 
-Result<void> ValidateSessionRecord(const SessionRecord& r) {
+Result<void> ValidateTreatmentRecord(const TreatmentRecord& r) {
   if (r.body_areas.size() > 20) return Invalid("too_long", "body_areas", "R-TRJ-2");
   for (std::size_t i = 0; i < r.body_areas.size(); ++i) {
     const std::string at = "body_areas[" + std::to_string(i) + "]";
@@ -68,7 +68,7 @@ Result<void> ValidateSessionRecord(const SessionRecord& r) {
   return {};
 }
 
-Result<void> CheckSessionComplete(const SessionRecord& r, const TreatmentType& type) {
+Result<void> CheckTreatmentRecordComplete(const TreatmentRecord& r, const TreatmentType& type) {
   if (type.regime == Regime::kPmu) {
     // Warenwetbesluit tatoeëren en piercen: pigment and needle batches are recorded.
     for (auto kind : {ProductKind::kPigment, ProductKind::kNeedle}) {
@@ -91,7 +91,7 @@ std::string NormaliseBatch(std::string_view batch) {
   return out;
 }
 
-std::string EncodeSessionRecord(const SessionRecord& r) {
+std::string EncodeTreatmentRecord(const TreatmentRecord& r) {
   RecordFields fields;
   std::string areas;
   for (const auto& a : r.body_areas) areas += a + '\n';
@@ -100,10 +100,10 @@ std::string EncodeSessionRecord(const SessionRecord& r) {
   return EncodeRecord("session", fields);
 }
 
-std::optional<SessionRecord> DecodeSessionRecord(std::string_view encoded) {
+std::optional<TreatmentRecord> DecodeTreatmentRecord(std::string_view encoded) {
   const auto fields = DecodeRecord("session", encoded);
   if (!fields) return std::nullopt;
-  SessionRecord r;
+  TreatmentRecord r;
   for (const auto& [name, member] : kTexts) {
     const auto it = fields->find(name);
     if (it == fields->end()) return std::nullopt;

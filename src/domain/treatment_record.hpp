@@ -16,9 +16,9 @@ std::string_view ToString(ProductKind k);
 std::optional<ProductKind> ParseProductKind(std::string_view s);
 
 // R-DOS-3: a draft can be changed; a signed record only gets addenda.
-enum class SessionStatus { kDraft, kSigned };
-std::string_view ToString(SessionStatus s);
-std::optional<SessionStatus> ParseSessionStatus(std::string_view s);
+enum class TreatmentSessionStatus { kDraft, kSigned };
+std::string_view ToString(TreatmentSessionStatus s);
+std::optional<TreatmentSessionStatus> ParseTreatmentSessionStatus(std::string_view s);
 
 struct ProductUse {
   ProductKind kind = ProductKind::kProduct;
@@ -26,7 +26,7 @@ struct ProductUse {
   std::string batch;  // batch or lot number
 };
 
-struct SessionRecord {
+struct TreatmentRecord {
   std::vector<std::string> body_areas;
   std::vector<ProductUse> products;
   std::optional<std::string> device_name;
@@ -39,15 +39,15 @@ struct SessionRecord {
 };
 
 // Shapes and lengths; errors name the field ("products[1].batch").
-[[nodiscard]] Result<void> ValidateSessionRecord(const SessionRecord& r);
+[[nodiscard]] Result<void> ValidateTreatmentRecord(const TreatmentRecord& r);
 // What signing needs beyond that: pigment and needle batches for permanent make-up, the
 // device for a type that records one.
-[[nodiscard]] Result<void> CheckSessionComplete(const SessionRecord& r, const TreatmentType& type);
+[[nodiscard]] Result<void> CheckTreatmentRecordComplete(const TreatmentRecord& r, const TreatmentType& type);
 
 // Batches are matched case-insensitively, ignoring spaces and dashes ("LOT 12-ab" = "lot12ab").
 std::string NormaliseBatch(std::string_view batch);
 
-std::string EncodeSessionRecord(const SessionRecord& r);  // the sealed part
-std::optional<SessionRecord> DecodeSessionRecord(std::string_view encoded);
+std::string EncodeTreatmentRecord(const TreatmentRecord& r);  // the sealed part
+std::optional<TreatmentRecord> DecodeTreatmentRecord(std::string_view encoded);
 
 }  // namespace huidig::domain

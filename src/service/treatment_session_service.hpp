@@ -13,7 +13,7 @@
 #include "crypto/keys.hpp"
 #include "domain/access.hpp"
 #include "domain/readiness.hpp"
-#include "domain/session_record.hpp"
+#include "domain/treatment_record.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/audited.hpp"
 #include "service/context.hpp"
@@ -24,9 +24,9 @@
 
 namespace huidig::service {
 
-struct SessionInput {
+struct TreatmentSessionInput {
   std::optional<std::string> performed_at;  // RFC 3339; now when absent
-  domain::SessionRecord record;
+  domain::TreatmentRecord record;
 };
 
 struct AddendumView {
@@ -37,15 +37,15 @@ struct AddendumView {
   std::string text;
 };
 
-struct SessionView {
+struct TreatmentSessionView {
   std::string id;
   std::string trajectory_id;
   ClientId client;
-  domain::SessionStatus status = domain::SessionStatus::kDraft;
+  domain::TreatmentSessionStatus status = domain::TreatmentSessionStatus::kDraft;
   Instant performed_at{};
   UserId practitioner;
   TreatmentTypeView type;  // the version used
-  domain::SessionRecord record;
+  domain::TreatmentRecord record;
   std::optional<Instant> signed_at;
   std::optional<UserId> signed_by;
   std::vector<AddendumView> addenda;
@@ -68,34 +68,34 @@ struct RecallEntry {
 
 // A session as its reader sees it: the sealed record opened with the client's key, with the
 // addenda of `addenda` that belong to it.
-[[nodiscard]] Result<SessionView> OpenSession(const store::SessionRow& row,
+[[nodiscard]] Result<TreatmentSessionView> OpenTreatmentSession(const store::TreatmentSessionRow& row,
                                               const store::TreatmentTypeRecord& type,
                                               const std::vector<store::AddendumRow>& addenda,
                                               const crypto::Key& key);
 // Every session of the trajectory, opened, oldest first (`type`: the trajectory's).
-[[nodiscard]] Result<std::vector<SessionView>> OpenTrajectorySessions(
+[[nodiscard]] Result<std::vector<TreatmentSessionView>> OpenTrajectoryTreatmentSessions(
     store::Tx& tx, const store::TrajectoryRow& trajectory, const store::TreatmentTypeRecord& type,
     const crypto::Key& key);
 // The facts the one readiness rule (domain/readiness.hpp) decides on, from the trajectory's
 // records: for the refusal of a session and for the trajectory's "missing" list alike.
-domain::SessionFacts SessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
+domain::TreatmentSessionFacts TreatmentSessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
                                     const std::vector<store::ConsultRow>& consults,
                                     const std::vector<store::DecisionRow>& decisions,
                                     const std::vector<store::ConsentRow>& consents,
                                     Instant session_at, Instant recorded_at);
 
-class SessionService {
+class TreatmentSessionService {
  public:
-  explicit SessionService(Context ctx) : ctx_(ctx) {}
+  explicit TreatmentSessionService(Context ctx) : ctx_(ctx) {}
 
-  [[nodiscard]] Result<SessionView> Create(const domain::Actor& actor, const std::string& trajectory_id,
-                                           const SessionInput& input);
-  [[nodiscard]] Result<SessionView> Update(const domain::Actor& actor, const std::string& id,
-                                           const SessionInput& input);
-  [[nodiscard]] Result<SessionView> Sign(const domain::Actor& actor, const std::string& id);
-  [[nodiscard]] Result<SessionView> AddAddendum(const domain::Actor& actor, const std::string& id,
+  [[nodiscard]] Result<TreatmentSessionView> Create(const domain::Actor& actor, const std::string& trajectory_id,
+                                           const TreatmentSessionInput& input);
+  [[nodiscard]] Result<TreatmentSessionView> Update(const domain::Actor& actor, const std::string& id,
+                                           const TreatmentSessionInput& input);
+  [[nodiscard]] Result<TreatmentSessionView> Sign(const domain::Actor& actor, const std::string& id);
+  [[nodiscard]] Result<TreatmentSessionView> AddAddendum(const domain::Actor& actor, const std::string& id,
                                                 const std::string& reason, const std::string& text);
-  [[nodiscard]] Result<SessionView> Get(const domain::Actor& actor, const std::string& id);
+  [[nodiscard]] Result<TreatmentSessionView> Get(const domain::Actor& actor, const std::string& id);
   [[nodiscard]] Result<std::vector<RecallEntry>> Recall(const domain::Actor& actor,
                                                         const std::optional<std::string>& batch,
                                                         const std::optional<std::string>& device);
@@ -114,7 +114,7 @@ class SessionService {
   store::ClientRepo clients_;
   store::CatalogueRepo catalogue_;
   store::TrajectoryRepo trajectories_;
-  store::TreatmentSessionRepo sessions_;
+  store::TreatmentSessionRepo treatment_sessions_;
 };
 
 }  // namespace huidig::service

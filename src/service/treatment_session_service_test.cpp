@@ -4,7 +4,7 @@
 #include "crypto/crypto.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 #include "service/setup_service.hpp"
 #include "service/trajectory_service.hpp"
 #include "service/dossier_test_fixture.hpp"
@@ -34,8 +34,8 @@ class SessionServiceTest : public DossierTest {
                                                     {"informed", "Informatie v1", "typed", "Anna de Vries", false}));
   }
 
-  SessionInput Record() {
-    SessionInput in;
+  TreatmentSessionInput Record() {
+    TreatmentSessionInput in;
     in.record.body_areas = {"voorhoofd", "wangen"};
     in.record.products = {{ProductKind::kProduct, "Dermapen cartridge 12", "LOT-2026-0042"}};
     in.record.device_name = "Dermapen 4";
@@ -48,7 +48,7 @@ class SessionServiceTest : public DossierTest {
     return in;
   }
 
-  SessionService Sessions() { return SessionService(*ctx_); }
+  TreatmentSessionService Sessions() { return TreatmentSessionService(*ctx_); }
 
 };
 
@@ -58,7 +58,7 @@ TEST_P(SessionServiceTest, RTrj2RecordIsKeptSealedAndReadBack) {
   SignInformedConsent(t);
   auto s = Sessions().Create(practitioner_, t, Record());
   ASSERT_TRUE(s) << s.error().code;
-  EXPECT_EQ(s->status, domain::SessionStatus::kDraft);
+  EXPECT_EQ(s->status, domain::TreatmentSessionStatus::kDraft);
   EXPECT_EQ(s->record.body_areas, (std::vector<std::string>{"voorhoofd", "wangen"}));
   EXPECT_EQ(s->record.products[0].batch, "LOT-2026-0042");
   EXPECT_EQ(s->type.type.key, "microneedling");
@@ -85,7 +85,7 @@ TEST_P(SessionServiceTest, RDos3SignedRecordsAreAppendOnly) {
   EXPECT_EQ(Sessions().AddAddendum(practitioner_, s->id, "x", "y").error().code, "session_draft");
   auto signed_session = Sessions().Sign(practitioner_, s->id);
   ASSERT_TRUE(signed_session) << signed_session.error().code;
-  EXPECT_EQ(signed_session->status, domain::SessionStatus::kSigned);
+  EXPECT_EQ(signed_session->status, domain::TreatmentSessionStatus::kSigned);
   EXPECT_EQ(signed_session->signed_by, practitioner_.user);
   edited.record.result = "Anders";
   EXPECT_EQ(Sessions().Update(practitioner_, s->id, edited).error().code, "session_signed");

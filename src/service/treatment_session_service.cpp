@@ -1,4 +1,4 @@
-#include "service/session_service.hpp"
+#include "service/treatment_session_service.hpp"
 #include "domain/text.hpp"
 
 #include "common/utf8.hpp"
@@ -13,8 +13,8 @@ namespace huidig::service {
 
 using domain::Permission;
 
-struct SessionService::Loaded {
-  store::SessionRow row;
+struct TreatmentSessionService::Loaded {
+  store::TreatmentSessionRow row;
   store::TrajectoryRow trajectory;
   domain::Client client;
   store::TreatmentTypeRecord type;
@@ -39,10 +39,10 @@ Result<void> CheckAddendumText(std::string_view v, const char* field) {
 
 }  // namespace
 
-Result<SessionView> OpenSession(const store::SessionRow& row, const store::TreatmentTypeRecord& type,
+Result<TreatmentSessionView> OpenTreatmentSession(const store::TreatmentSessionRow& row, const store::TreatmentTypeRecord& type,
                                 const std::vector<store::AddendumRow>& addenda,
                                 const crypto::Key& key) {
-  SessionView v;
+  TreatmentSessionView v;
   v.id = row.ref.id;
   v.trajectory_id = row.trajectory_id;
   v.client = row.ref.client;
@@ -50,8 +50,8 @@ Result<SessionView> OpenSession(const store::SessionRow& row, const store::Treat
   v.performed_at = row.performed_at;
   v.practitioner = row.practitioner;
   v.type = ToView(type);
-  const auto plain = crypto::Open(key, row.record_sealed, seal::SessionRecord(row.ref.id));
-  const auto record = plain ? domain::DecodeSessionRecord(*plain) : std::nullopt;
+  const auto plain = crypto::Open(key, row.record_sealed, seal::TreatmentRecord(row.ref.id));
+  const auto record = plain ? domain::DecodeTreatmentRecord(*plain) : std::nullopt;
   if (!record) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
   v.record = *record;
   v.record.products = row.products;
@@ -71,13 +71,13 @@ Result<SessionView> OpenSession(const store::SessionRow& row, const store::Treat
   return v;
 }
 
-Result<std::vector<SessionView>> OpenTrajectorySessions(store::Tx& tx,
+Result<std::vector<TreatmentSessionView>> OpenTrajectoryTreatmentSessions(store::Tx& tx,
                                                         const store::TrajectoryRow& trajectory,
                                                         const store::TreatmentTypeRecord& type,
                                                         const crypto::Key& key) {
   const store::TreatmentSessionRepo sessions;
   const auto addenda = sessions.AddendaForTrajectory(tx, trajectory.ref.id);
-  std::vector<SessionView> out;
+  std::vector<TreatmentSessionView> out;
   for (const auto& row : sessions.ForTrajectory(tx, trajectory.ref.id)) {
     // A session is recorded with its trajectory's type version; look further only if not.
     std::optional<store::TreatmentTypeRecord> other;
@@ -85,19 +85,19 @@ Result<std::vector<SessionView>> OpenTrajectorySessions(store::Tx& tx,
       other = store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
       if (!other) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
     }
-    auto v = OpenSession(row, other ? *other : type, addenda, key);
+    auto v = OpenTreatmentSession(row, other ? *other : type, addenda, key);
     if (!v) return Fail(v.error());
     out.push_back(std::move(*v));
   }
   return out;
 }
 
-domain::SessionFacts SessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
+domain::TreatmentSessionFacts TreatmentSessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
                                     const std::vector<store::ConsultRow>& consults,
                                     const std::vector<store::DecisionRow>& decisions,
                                     const std::vector<store::ConsentRow>& consents,
                                     Instant session_at, Instant recorded_at) {
-  domain::SessionFacts f;
+  domain::TreatmentSessionFacts f;
   f.regime = type.regime;
   f.records_consent = client.records_consent;
   f.session_at = session_at;
@@ -111,23 +111,23 @@ domain::SessionFacts SessionFactsOf(const domain::Client& client, const domain::
   return f;
 }
 
-Result<void> SessionService::CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory,
+Result<void> TreatmentSessionService::CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory,
                                           const domain::Client& client,
                                           const store::TreatmentTypeRecord& type,
                                           Instant performed_at, Instant now) const {
   const auto& id = trajectory.ref.id;
   // The use case's one reading of the clock; a session entered to the minute may read earlier.
-  return domain::CheckSessionAllowed(SessionFactsOf(
+  return domain::CheckTreatmentSessionAllowed(TreatmentSessionFactsOf(
       client, type.type, trajectories_.Consults(tx, id), trajectories_.Decisions(tx, id),
       trajectories_.Consents(tx, id), performed_at, std::max(performed_at, now)));
 }
 
-Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx,
+Result<TreatmentSessionService::Loaded> TreatmentSessionService::LoadSession(store::Tx& tx,
                                                            const domain::Actor& actor,
                                                            const std::string& id,
                                                            const std::string& action, Instant now,
                                                            AuditNotes& notes) const {
-  auto row = IsUuidV4(id) ? sessions_.Find(tx, actor.practice, id) : std::nullopt;
+  auto row = IsUuidV4(id) ? treatment_sessions_.Find(tx, actor.practice, id) : std::nullopt;
   auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
   if (!client || !actor.MayReadClient(client->location, false)) {
     auto e = audit::Entry::For(actor, action, "session", now, audit::Outcome::kRefused);
@@ -140,26 +140,26 @@ Result<SessionService::Loaded> SessionService::LoadSession(store::Tx& tx,
   if (!trajectory || !type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
   auto key = ClientKey(tx, ctx_.master_key, client->id);
   if (!key) return Fail(key.error());
-  auto addenda = sessions_.Addenda(tx, id);
+  auto addenda = treatment_sessions_.Addenda(tx, id);
   return Loaded{std::move(*row),  std::move(*trajectory), std::move(*client),
                 std::move(*type), std::move(*key),        std::move(addenda)};
 }
 
-audit::Entry SessionService::Done(const domain::Actor& actor, const std::string& action,
+audit::Entry TreatmentSessionService::Done(const domain::Actor& actor, const std::string& action,
                                   const Loaded& s, Instant now) {
   return audit::Entry::About(actor, action, "session", s.client.id, s.client.location, s.row.ref.id,
                              now);
 }
 
-Result<SessionView> SessionService::Create(const domain::Actor& actor,
+Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor& actor,
                                            const std::string& trajectory_id,
-                                           const SessionInput& in) {
+                                           const TreatmentSessionInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
-  if (auto ok = domain::ValidateSessionRecord(in.record); !ok) return Fail(ok.error());
+  if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
   const auto performed_at = PerformedAt(in.performed_at, now);
   if (!performed_at) return Fail(performed_at.error());
-  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto trajectory = IsUuidV4(trajectory_id)
                           ? trajectories_.Find(tx, actor.practice, trajectory_id)
                           : std::nullopt;
@@ -176,89 +176,89 @@ Result<SessionView> SessionService::Create(const domain::Actor& actor,
       return Fail(ok.error());
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
-    store::SessionRow row;
+    store::TreatmentSessionRow row;
     row.ref = {crypto::NewUuidV4(), actor.practice, client->location, client->id};
     row.trajectory_id = trajectory_id;
     row.type_key = type->type.key;
     row.type_version = type->type.version;
-    row.status = domain::SessionStatus::kDraft;
+    row.status = domain::TreatmentSessionStatus::kDraft;
     row.performed_at = *performed_at;
     row.practitioner = actor.user;
     row.device_name = in.record.device_name;
     row.products = in.record.products;
     row.record_sealed =
-        crypto::Seal(*key, domain::EncodeSessionRecord(in.record), seal::SessionRecord(row.ref.id));
+        crypto::Seal(*key, domain::EncodeTreatmentRecord(in.record), seal::TreatmentRecord(row.ref.id));
     row.created_at = row.updated_at = now;
-    sessions_.Insert(tx, row);
+    treatment_sessions_.Insert(tx, row);
     notes.Add(audit::Entry::About(actor, "create", "session", client->id, client->location,
                                   row.ref.id, now));
-    return OpenSession(row, *type, {}, *key);
+    return OpenTreatmentSession(row, *type, {}, *key);
   });
 }
 
-Result<SessionView> SessionService::Update(const domain::Actor& actor, const std::string& id,
-                                           const SessionInput& in) {
+Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor& actor, const std::string& id,
+                                           const TreatmentSessionInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
-  if (auto ok = domain::ValidateSessionRecord(in.record); !ok) return Fail(ok.error());
+  if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
   const auto performed_at = PerformedAt(in.performed_at, now);
   if (!performed_at) return Fail(performed_at.error());
-  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto s = LoadSession(tx, actor, id, "update", now, notes);
     if (!s) return Fail(s.error());
     // R-DOS-3: a signed record is never changed; a correction is an addendum.
-    if (s->row.status != domain::SessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    if (s->row.status != domain::TreatmentSessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     const Instant effective = in.performed_at ? *performed_at : s->row.performed_at;
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, effective, now); !ok)
       return Fail(ok.error());
-    store::SessionRow& row = s->row;
+    store::TreatmentSessionRow& row = s->row;
     row.performed_at = effective;
     row.device_name = in.record.device_name;
     row.products = in.record.products;
     row.record_sealed =
-        crypto::Seal(s->key, domain::EncodeSessionRecord(in.record), seal::SessionRecord(row.ref.id));
+        crypto::Seal(s->key, domain::EncodeTreatmentRecord(in.record), seal::TreatmentRecord(row.ref.id));
     row.updated_at = now;
-    if (!sessions_.UpdateDraft(tx, row))
+    if (!treatment_sessions_.UpdateDraft(tx, row))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     notes.Add(Done(actor, "update", *s, now));
-    return OpenSession(row, s->type, s->addenda, s->key);
+    return OpenTreatmentSession(row, s->type, s->addenda, s->key);
   });
 }
 
-Result<SessionView> SessionService::Sign(const domain::Actor& actor, const std::string& id) {
+Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& actor, const std::string& id) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto s = LoadSession(tx, actor, id, "sign", now, notes);
     if (!s) return Fail(s.error());
-    if (s->row.status != domain::SessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    if (s->row.status != domain::TreatmentSessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at, now); !ok)
       return Fail(ok.error());
-    auto view = OpenSession(s->row, s->type, s->addenda, s->key);
+    auto view = OpenTreatmentSession(s->row, s->type, s->addenda, s->key);
     if (!view) return view;
-    if (auto ok = domain::CheckSessionComplete(view->record, s->type.type); !ok)
+    if (auto ok = domain::CheckTreatmentRecordComplete(view->record, s->type.type); !ok)
       return Fail(ok.error());
-    if (!sessions_.Sign(tx, id, actor.user, now))
+    if (!treatment_sessions_.Sign(tx, id, actor.user, now))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     notes.Add(Done(actor, "sign", *s, now));
-    view->status = domain::SessionStatus::kSigned;
+    view->status = domain::TreatmentSessionStatus::kSigned;
     view->signed_at = view->updated_at = now;
     view->signed_by = actor.user;
     return view;
   });
 }
 
-Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, const std::string& id,
+Result<TreatmentSessionView> TreatmentSessionService::AddAddendum(const domain::Actor& actor, const std::string& id,
                                                 const std::string& reason,
                                                 const std::string& text) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = CheckAddendumText(reason, "reason"); !ok) return Fail(ok.error());
   if (auto ok = CheckAddendumText(text, "text"); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
-  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto s = LoadSession(tx, actor, id, "create", now, notes);
     if (!s) return Fail(s.error());
-    if (s->row.status != domain::SessionStatus::kSigned)
+    if (s->row.status != domain::TreatmentSessionStatus::kSigned)
       return Fail(Errc::kFailedPrecondition, "session_draft", {}, "R-DOS-3");
     store::AddendumRow a;
     a.ref = {crypto::NewUuidV4(), actor.practice, s->client.location, s->client.id};
@@ -267,28 +267,28 @@ Result<SessionView> SessionService::AddAddendum(const domain::Actor& actor, cons
     a.at = now;
     a.reason_sealed = crypto::Seal(s->key, reason, seal::AddendumReason(a.ref.id));
     a.text_sealed = crypto::Seal(s->key, text, seal::AddendumText(a.ref.id));
-    sessions_.InsertAddendum(tx, a);
+    treatment_sessions_.InsertAddendum(tx, a);
     auto e = Done(actor, "create", *s, now);
     e.object_type = "addendum";
     e.object_id = a.ref.id;
     notes.Add(std::move(e));
     s->addenda.push_back(std::move(a));
-    return OpenSession(s->row, s->type, s->addenda, s->key);
+    return OpenTreatmentSession(s->row, s->type, s->addenda, s->key);
   });
 }
 
-Result<SessionView> SessionService::Get(const domain::Actor& actor, const std::string& id) {
+Result<TreatmentSessionView> TreatmentSessionService::Get(const domain::Actor& actor, const std::string& id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
-  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<SessionView> {
+  return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto s = LoadSession(tx, actor, id, "read", now, notes);
     if (!s) return Fail(s.error());
     notes.Add(Done(actor, "read", *s, now));
-    return OpenSession(s->row, s->type, s->addenda, s->key);
+    return OpenTreatmentSession(s->row, s->type, s->addenda, s->key);
   });
 }
 
-Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& actor,
+Result<std::vector<RecallEntry>> TreatmentSessionService::Recall(const domain::Actor& actor,
                                                         const std::optional<std::string>& batch,
                                                         const std::optional<std::string>& device) {
   // The practitioner and owner treat; the quality officer runs recalls and incidents.
@@ -300,7 +300,7 @@ Result<std::vector<RecallEntry>> SessionService::Recall(const domain::Actor& act
   const Instant now = ctx_.clock.Now();
   return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<std::vector<RecallEntry>> {
     std::vector<RecallEntry> out;
-    for (const auto& hit : sessions_.Recall(tx, actor.practice, has_batch ? batch : std::nullopt,
+    for (const auto& hit : treatment_sessions_.Recall(tx, actor.practice, has_batch ? batch : std::nullopt,
                                             has_device ? device : std::nullopt)) {
       if (actor.role != domain::Role::kQuality && !actor.AtLocation(hit.location)) continue;
       const auto c = clients_.Find(tx, actor.practice, hit.client);
