@@ -114,18 +114,10 @@ TEST_P(PhotoServiceTest, RPhoto3AnUploadThatDoesNotCommitLeavesNoFile) {
   ASSERT_TRUE(Photos().Upload(practitioner_, client_, {"before", "wang", std::nullopt, std::nullopt}, jpeg_));
   const std::size_t files = FileCount();
   // The audit log refuses its entry, so the upload's transaction rolls back.
-  if (GetParam() == "postgresql") {
-    testing::ExecRaw(*t_, "CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS "
-                          "$$ BEGIN RAISE EXCEPTION 'audit down'; END $$");
-    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW "
-                          "EXECUTE FUNCTION audit_down()");
-  } else {
-    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log "
-                          "BEGIN SELECT RAISE(ABORT, 'audit down'); END");
-  }
+  testing::BreakAuditLog(*t_);
   EXPECT_ANY_THROW((void)Photos().Upload(practitioner_, client_, {"after", "wang", std::nullopt, std::nullopt}, jpeg_));
   EXPECT_EQ(FileCount(), files);
-  testing::ExecRaw(*t_, "DROP TRIGGER audit_down" + std::string(GetParam() == "postgresql" ? " ON audit_log" : ""));
+  testing::BreakAuditLog(*t_, false);
   auto list = Photos().List(practitioner_, client_);
   ASSERT_TRUE(list);
   EXPECT_EQ(list->size(), 1u);

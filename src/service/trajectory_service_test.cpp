@@ -169,21 +169,13 @@ TEST_P(TrajectoryServiceTest, RAud1WhenTheAuditEntryCannotBeWrittenTheChangeIsNo
     });
   };
   // The audit log refuses every entry, as a full or broken table would.
-  if (GetParam() == "postgresql") {
-    testing::ExecRaw(*t_, "CREATE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS "
-                          "$$ BEGIN RAISE EXCEPTION 'audit down'; END $$");
-    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW "
-                          "EXECUTE FUNCTION audit_down()");
-  } else {
-    testing::ExecRaw(*t_, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log "
-                          "BEGIN SELECT RAISE(ABORT, 'audit down'); END");
-  }
+  testing::BreakAuditLog(*t_);
   EXPECT_ANY_THROW((void)Service().Create(practitioner_, client_, Input("chemical_peel")));
   EXPECT_EQ(count(), 1u);  // the second trajectory went with its entry
   EXPECT_ANY_THROW((void)Service().RecordConsult(practitioner_, kept->id, {FormatUtc(clock_.Now()), "v1", "x"}));
   // A read whose entry cannot be written is not answered either.
   EXPECT_ANY_THROW((void)Service().Get(practitioner_, kept->id));
-  testing::ExecRaw(*t_, "DROP TRIGGER audit_down" + std::string(GetParam() == "postgresql" ? " ON audit_log" : ""));
+  testing::BreakAuditLog(*t_, false);
   auto back = Service().Get(practitioner_, kept->id);
   ASSERT_TRUE(back);
   EXPECT_TRUE(back->consults.empty());

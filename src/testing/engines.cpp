@@ -122,4 +122,19 @@ void ExecRaw(const TestDatabase& t, const std::string& sql) {
   }
 }
 
+void BreakAuditLog(const TestDatabase& t, bool broken) {
+  const bool pg = !t.options.schema.empty();
+  if (!broken) {
+    ExecRaw(t, pg ? "DROP TRIGGER audit_down ON audit_log" : "DROP TRIGGER audit_down");
+  } else if (pg) {
+    ExecRaw(t, "CREATE OR REPLACE FUNCTION audit_down() RETURNS trigger LANGUAGE plpgsql AS "
+               "$$ BEGIN RAISE EXCEPTION 'audit down'; END $$");
+    ExecRaw(t, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log FOR EACH ROW "
+               "EXECUTE FUNCTION audit_down()");
+  } else {
+    ExecRaw(t, "CREATE TRIGGER audit_down BEFORE INSERT ON audit_log "
+               "BEGIN SELECT RAISE(ABORT, 'audit down'); END");
+  }
+}
+
 }  // namespace huidig::testing

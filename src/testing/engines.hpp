@@ -28,4 +28,7 @@ std::unique_ptr<TestDatabase> OpenTestDatabase(const std::string& engine);
 // Runs SQL outside the application (tests tamper with tables through it).
 void ExecRaw(const TestDatabase& t, const std::string& sql);
 
+// Makes every audit insert fail (a trigger), as a full or broken table would; false undoes it.
+void BreakAuditLog(const TestDatabase& t, bool broken = true);
+
 }  // namespace huidig::testing
