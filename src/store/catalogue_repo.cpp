@@ -1,6 +1,7 @@
 #include "store/catalogue_repo.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "store/soci_util.hpp"
 
@@ -47,23 +48,34 @@ struct TypeOut {
   }
 };
 
-std::vector<TreatmentTypeRecord> Query(Tx& tx, const std::string& where,
-                                       const std::vector<std::string>& args) {
-  TypeOut out;
-  soci::statement st(tx.sql());
-  out.Bind(st);
-  for (const auto& a : args) st.exchange(use(a));
-  st.alloc();
-  st.prepare(std::string("SELECT ") + kColumns + " FROM treatment_types WHERE " + where);
-  st.define_and_bind();
-  std::vector<TreatmentTypeRecord> rows;
-  if (st.execute(true)) {
-    do {
-      rows.push_back(out.Get());
-    } while (st.fetch());
+template <std::size_t Args>
+struct TypeVars : TypeOut {
+  std::array<std::string, Args> args;
+  void Bind(soci::statement& st) {
+    TypeOut::Bind(st);
+    for (auto& a : args) st.exchange(use(a));
   }
+};
+
+template <std::size_t Args>
+std::vector<TreatmentTypeRecord> Query(Tx& tx, const char* where, std::array<std::string, Args> args) {
+  auto& q = tx.Prepared<detail::CachedQuery<TypeVars<Args>>>(
+      std::string("SELECT ") + kColumns + " FROM treatment_types WHERE " + where);
+  q.args = std::move(args);
+  std::vector<TreatmentTypeRecord> rows;
+  q.st.execute();
+  while (q.st.fetch()) rows.push_back(q.Get());
   return rows;
 }
+
+struct ReflectionVars {
+  domain::ReflectionPeriods p;
+  std::string practice;
+  void Bind(soci::statement& st) {
+    for (auto& d : p.days) st.exchange(into(d));
+    st.exchange(use(practice));
+  }
+};
 
 }  // namespace
 
@@ -83,7 +95,7 @@ void CatalogueRepo::Insert(Tx& tx, const PracticeId& practice, const TreatmentTy
 }
 
 std::vector<TreatmentTypeRecord> CatalogueRepo::Latest(Tx& tx, const PracticeId& practice) const {
-  auto rows = Query(tx,
+  auto rows = Query<1>(tx,
                     "practice_id = :p AND version = (SELECT MAX(t2.version) FROM treatment_types t2 "
                     "WHERE t2.practice_id = treatment_types.practice_id AND t2.type_key = "
                     "treatment_types.type_key)",
@@ -98,19 +110,24 @@ std::vector<TreatmentTypeRecord> CatalogueRepo::Latest(Tx& tx, const PracticeId&
 std::optional<TreatmentTypeRecord> CatalogueRepo::Find(Tx& tx, const PracticeId& practice,
                                                        const std::string& key,
                                                        std::optional<int> version) const {
-  auto rows = version ? Query(tx, "practice_id = :p AND type_key = :k AND version = :v",
+  auto rows = version ? Query<3>(tx, "practice_id = :p AND type_key = :k AND version = :v",
                               {practice.value, key, std::to_string(*version)})
-                      : Query(tx, "practice_id = :p AND type_key = :k ORDER BY version DESC",
+                      : Query<2>(tx, "practice_id = :p AND type_key = :k ORDER BY version DESC",
                               {practice.value, key});
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 domain::ReflectionPeriods CatalogueRepo::Reflection(Tx& tx, const PracticeId& practice) const {
-  domain::ReflectionPeriods p;
-  tx.sql() << "SELECT reflection_days_1, reflection_days_2, reflection_days_3 FROM practices "
-              "WHERE id = :p",
-      into(p.days[0]), into(p.days[1]), into(p.days[2]), use(practice.value);
+  auto& q = tx.Prepared<detail::CachedQuery<ReflectionVars>>(
+      "SELECT reflection_days_1, reflection_days_2, reflection_days_3 FROM practices WHERE id = :p");
+  q.practice = practice.value;
+  q.p = {};
+  q.st.execute();
+  const bool found = q.st.fetch();
+  if (!found) return {};
+  domain::ReflectionPeriods p = q.p;
+  detail::Finish(q.st);
   return p;
 }
 

@@ -221,12 +221,27 @@ void ClientKeyRepo::Insert(Tx& tx, const ClientId& client, const PracticeId& pra
       use(client.value), use(practice.value), use(location.value), use(wrapped), use(t);
 }
 
+namespace {
+
+struct WrappedKeyVars {
+  TextOut wrapped;
+  std::string client;
+  void Bind(soci::statement& st) {
+    st.exchange(into(wrapped.value, wrapped.ind));
+    st.exchange(use(client));
+  }
+};
+
+}  // namespace
+
 std::optional<std::string> ClientKeyRepo::Wrapped(Tx& tx, const ClientId& client) const {
-  TextOut w;
-  tx.sql() << "SELECT wrapped_key FROM client_keys WHERE client_id = :c", into(w.value, w.ind),
-      use(client.value);
-  if (!tx.sql().got_data()) return std::nullopt;
-  return w.get();
+  auto& q = tx.Prepared<detail::CachedQuery<WrappedKeyVars>>(
+      "SELECT wrapped_key FROM client_keys WHERE client_id = :c");
+  q.client = client.value;
+  if (!q.st.execute(true)) return std::nullopt;
+  auto out = q.wrapped.get();
+  detail::Finish(q.st);
+  return out;
 }
 
 void ClientKeyRepo::Destroy(Tx& tx, const ClientId& client, Instant now) const {

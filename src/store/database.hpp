@@ -11,9 +11,11 @@
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <typeindex>
 #include <unordered_map>
@@ -46,16 +48,31 @@ class StatementCache {
     return static_cast<Holder<S>&>(*slot).value;
   }
 
+  // The statement object S for this text (constructed from the session and the text on
+  // first use): one type of statement serving several queries, each prepared once. The
+  // texts come from the code, never from a request, so the cache stays as small as the code.
+  template <class S>
+  S& Get(soci::session& sql, std::string_view text) {
+    auto& by_text = texts_[std::type_index(typeid(S))];
+    auto it = by_text.find(text);
+    if (it == by_text.end())
+      it = by_text.emplace(std::string(text), std::make_unique<Holder<S>>(sql, text)).first;
+    return static_cast<Holder<S>&>(*it->second).value;
+  }
+
  private:
   struct Base {
     virtual ~Base() = default;
   };
   template <class S>
   struct Holder final : Base {
-    explicit Holder(soci::session& sql) : value(sql) {}
+    template <class... A>
+    explicit Holder(A&&... a) : value(std::forward<A>(a)...) {}
     S value;
   };
   std::unordered_map<std::type_index, std::unique_ptr<Base>> entries_;
+  std::unordered_map<std::type_index, std::map<std::string, std::unique_ptr<Base>, std::less<>>>
+      texts_;
 };
 
 // One transaction (or a part of a group commit) on one connection.
@@ -71,6 +88,10 @@ class Tx {
   template <class S>
   S& Prepared() {
     return cache_.Get<S>(sql_);
+  }
+  template <class S>
+  S& Prepared(std::string_view text) {
+    return cache_.Get<S>(sql_, text);
   }
 
  private:

@@ -19,21 +19,41 @@ constexpr const char* kColumns =
     "id, practice_id, location_id, client_id, trajectory_id, session_id, phase, body_area, width, "
     "height, source_type, uploaded_at_us, uploaded_by";
 
-std::vector<PhotoRow> Query(Tx& tx, const std::string& where, const std::string& a, const std::string& b) {
+struct PhotoVars {
   PhotoRow r;
   TextOut trajectory, session;
   std::string phase;
   long long at = 0;
-  soci::statement st =
-      (tx.sql().prepare << std::string("SELECT ") + kColumns + " FROM photos WHERE " + where,
-       into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
-       into(trajectory.value, trajectory.ind), into(session.value, session.ind), into(phase), into(r.body_area),
-       into(r.width), into(r.height), into(r.source_type), into(at), into(r.uploaded_by.value), use(a), use(b));
-  return detail::FetchAll(st, r, [&] {
-    r.phase = domain::ParsePhotoPhase(phase).value_or(domain::PhotoPhase::kDuring);
-    r.trajectory_id = trajectory.get();
-    r.session_id = session.get();
-    r.uploaded_at = FromMicros(at);
+  std::string a, b;
+  void Bind(soci::statement& st) {
+    st.exchange(into(r.ref.id));
+    st.exchange(into(r.ref.practice.value));
+    st.exchange(into(r.ref.location.value));
+    st.exchange(into(r.ref.client.value));
+    st.exchange(into(trajectory.value, trajectory.ind));
+    st.exchange(into(session.value, session.ind));
+    st.exchange(into(phase));
+    st.exchange(into(r.body_area));
+    st.exchange(into(r.width));
+    st.exchange(into(r.height));
+    st.exchange(into(r.source_type));
+    st.exchange(into(at));
+    st.exchange(into(r.uploaded_by.value));
+    st.exchange(use(a));
+    st.exchange(use(b));
+  }
+};
+
+std::vector<PhotoRow> Query(Tx& tx, const char* where, const std::string& a, const std::string& b) {
+  auto& q = tx.Prepared<detail::CachedQuery<PhotoVars>>(std::string("SELECT ") + kColumns +
+                                                        " FROM photos WHERE " + where);
+  q.a = a;
+  q.b = b;
+  return detail::FetchAll(q.st, q.r, [&] {
+    q.r.phase = domain::ParsePhotoPhase(q.phase).value_or(domain::PhotoPhase::kDuring);
+    q.r.trajectory_id = q.trajectory.get();
+    q.r.session_id = q.session.get();
+    q.r.uploaded_at = FromMicros(q.at);
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -51,6 +52,23 @@ inline void Finish(soci::statement& st) {
   while (st.fetch()) {
   }
 }
+
+// A query prepared once per connection and kept in its StatementCache (Tx::Prepared<>(text)),
+// with the variables it reads into and binds: Vars holds them and binds them, in the order
+// of the columns and then of the placeholders, in Vars::Bind(soci::statement&). Set the
+// parameters, then run it with FetchAll (or execute and Finish).
+template <class Vars>
+struct CachedQuery : Vars {
+  CachedQuery(soci::session& s, std::string_view text) : st(s) {
+    Vars::Bind(st);
+    st.alloc();
+    st.prepare(std::string(text));
+    st.define_and_bind();
+  }
+  CachedQuery(const CachedQuery&) = delete;
+  CachedQuery& operator=(const CachedQuery&) = delete;
+  soci::statement st;
+};
 
 // Runs a list query: fetches each result into the variables bound with into(), finishes the
 // row (times from microseconds, nullable columns) and keeps a copy of it.

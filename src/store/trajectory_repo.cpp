@@ -12,18 +12,95 @@ constexpr const char* kTrajectoryColumns =
     "id, practice_id, location_id, client_id, type_key, type_version, info_sealed, intake_version, "
     "created_at_us, created_by";
 
-std::vector<TrajectoryRow> QueryTrajectories(Tx& tx, const std::string& where, const std::string& a,
-                                             const std::string& b) {
-  std::vector<TrajectoryRow> out;
+struct TrajectoryVars {
   TrajectoryRow r;
   long long created = 0;
-  soci::statement st =
-      (tx.sql().prepare << std::string("SELECT ") + kTrajectoryColumns + " FROM trajectories WHERE " + where,
-       into(r.ref.id), into(r.ref.practice.value), into(r.ref.location.value), into(r.ref.client.value),
-       into(r.type_key), into(r.type_version), into(r.info_sealed), into(r.intake_version), into(created),
-       into(r.created_by.value), use(a), use(b));
-  return detail::FetchAll(st, r, [&] { r.created_at = FromMicros(created); });
+  std::string a, b;
+  void Bind(soci::statement& st) {
+    st.exchange(into(r.ref.id));
+    st.exchange(into(r.ref.practice.value));
+    st.exchange(into(r.ref.location.value));
+    st.exchange(into(r.ref.client.value));
+    st.exchange(into(r.type_key));
+    st.exchange(into(r.type_version));
+    st.exchange(into(r.info_sealed));
+    st.exchange(into(r.intake_version));
+    st.exchange(into(created));
+    st.exchange(into(r.created_by.value));
+    st.exchange(use(a));
+    st.exchange(use(b));
+  }
+};
+
+std::vector<TrajectoryRow> QueryTrajectories(Tx& tx, const char* where, const std::string& a,
+                                             const std::string& b) {
+  auto& q = tx.Prepared<detail::CachedQuery<TrajectoryVars>>(
+      std::string("SELECT ") + kTrajectoryColumns + " FROM trajectories WHERE " + where);
+  q.a = a;
+  q.b = b;
+  return detail::FetchAll(q.st, q.r, [&] { q.r.created_at = FromMicros(q.created); });
 }
+
+struct ConsultVars {
+  ConsultRow r;
+  long long at = 0, recorded = 0;
+  std::string trajectory;
+  void Bind(soci::statement& st) {
+    st.exchange(into(r.ref.id));
+    st.exchange(into(r.trajectory_id));
+    st.exchange(into(r.ref.practice.value));
+    st.exchange(into(r.ref.location.value));
+    st.exchange(into(r.ref.client.value));
+    st.exchange(into(at));
+    st.exchange(into(r.leaflet_version));
+    st.exchange(into(r.proposed_sealed));
+    st.exchange(into(r.intake_version));
+    st.exchange(into(recorded));
+    st.exchange(into(r.recorded_by.value));
+    st.exchange(use(trajectory));
+  }
+};
+
+struct DecisionVars {
+  DecisionRow r;
+  long long at = 0, recorded = 0;
+  std::string trajectory;
+  void Bind(soci::statement& st) {
+    st.exchange(into(r.ref.id));
+    st.exchange(into(r.trajectory_id));
+    st.exchange(into(r.ref.practice.value));
+    st.exchange(into(r.ref.location.value));
+    st.exchange(into(r.ref.client.value));
+    st.exchange(into(r.consult_id));
+    st.exchange(into(at));
+    st.exchange(into(recorded));
+    st.exchange(into(r.recorded_by.value));
+    st.exchange(use(trajectory));
+  }
+};
+
+struct ConsentVars {
+  ConsentRow r;
+  std::string kind, signature_kind;
+  long long at = 0;
+  std::string trajectory;
+  void Bind(soci::statement& st) {
+    st.exchange(into(r.ref.id));
+    st.exchange(into(r.trajectory_id));
+    st.exchange(into(r.ref.practice.value));
+    st.exchange(into(r.ref.location.value));
+    st.exchange(into(r.ref.client.value));
+    st.exchange(into(kind));
+    st.exchange(into(r.text_sealed));
+    st.exchange(into(r.text_sha256));
+    st.exchange(into(signature_kind));
+    st.exchange(into(r.signature_sealed));
+    st.exchange(into(r.intake_version));
+    st.exchange(into(at));
+    st.exchange(into(r.recorded_by.value));
+    st.exchange(use(trajectory));
+  }
+};
 
 }  // namespace
 
@@ -60,18 +137,14 @@ void TrajectoryRepo::InsertConsult(Tx& tx, const ConsultRow& r) const {
 }
 
 std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const std::string& trajectory_id) const {
-  ConsultRow r;
-  long long at = 0, recorded = 0;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, at_us, "
-                           "leaflet_version, proposed_sealed, intake_version, recorded_at_us, "
-                           "recorded_by FROM consults WHERE trajectory_id = :t ORDER BY at_us, id",
-       into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
-       into(r.ref.client.value), into(at), into(r.leaflet_version), into(r.proposed_sealed),
-       into(r.intake_version), into(recorded), into(r.recorded_by.value), use(trajectory_id));
-  return detail::FetchAll(st, r, [&] {
-    r.at = FromMicros(at);
-    r.recorded_at = FromMicros(recorded);
+  auto& q = tx.Prepared<detail::CachedQuery<ConsultVars>>(
+      "SELECT id, trajectory_id, practice_id, location_id, client_id, at_us, leaflet_version, "
+      "proposed_sealed, intake_version, recorded_at_us, recorded_by FROM consults WHERE "
+      "trajectory_id = :t ORDER BY at_us, id");
+  q.trajectory = trajectory_id;
+  return detail::FetchAll(q.st, q.r, [&] {
+    q.r.at = FromMicros(q.at);
+    q.r.recorded_at = FromMicros(q.recorded);
   });
 }
 
@@ -85,18 +158,13 @@ void TrajectoryRepo::InsertDecision(Tx& tx, const DecisionRow& r) const {
 }
 
 std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const std::string& trajectory_id) const {
-  DecisionRow r;
-  long long at = 0, recorded = 0;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, consult_id, "
-                           "at_us, recorded_at_us, recorded_by FROM decisions WHERE trajectory_id = :t "
-                           "ORDER BY at_us, id",
-       into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
-       into(r.ref.client.value), into(r.consult_id), into(at), into(recorded),
-       into(r.recorded_by.value), use(trajectory_id));
-  return detail::FetchAll(st, r, [&] {
-    r.at = FromMicros(at);
-    r.recorded_at = FromMicros(recorded);
+  auto& q = tx.Prepared<detail::CachedQuery<DecisionVars>>(
+      "SELECT id, trajectory_id, practice_id, location_id, client_id, consult_id, at_us, "
+      "recorded_at_us, recorded_by FROM decisions WHERE trajectory_id = :t ORDER BY at_us, id");
+  q.trajectory = trajectory_id;
+  return detail::FetchAll(q.st, q.r, [&] {
+    q.r.at = FromMicros(q.at);
+    q.r.recorded_at = FromMicros(q.recorded);
   });
 }
 
@@ -114,23 +182,16 @@ void TrajectoryRepo::InsertConsent(Tx& tx, const ConsentRow& r) const {
 }
 
 std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& trajectory_id) const {
-  ConsentRow r;
-  std::string kind, signature_kind;
-  long long at = 0;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT id, trajectory_id, practice_id, location_id, client_id, kind, "
-                           "text_sealed, text_sha256, signature_kind, signature_sealed, "
-                           "intake_version, signed_at_us, recorded_by FROM consents WHERE "
-                           "trajectory_id = :t ORDER BY signed_at_us, id",
-       into(r.ref.id), into(r.trajectory_id), into(r.ref.practice.value), into(r.ref.location.value),
-       into(r.ref.client.value), into(kind), into(r.text_sealed), into(r.text_sha256),
-       into(signature_kind), into(r.signature_sealed), into(r.intake_version), into(at),
-       into(r.recorded_by.value), use(trajectory_id));
-  return detail::FetchAll(st, r, [&] {
-    r.kind = domain::ParseConsentKind(kind).value_or(domain::ConsentKind::kInformed);
-    r.signature_kind =
-        domain::ParseSignatureKind(signature_kind).value_or(domain::SignatureKind::kTyped);
-    r.signed_at = FromMicros(at);
+  auto& q = tx.Prepared<detail::CachedQuery<ConsentVars>>(
+      "SELECT id, trajectory_id, practice_id, location_id, client_id, kind, text_sealed, "
+      "text_sha256, signature_kind, signature_sealed, intake_version, signed_at_us, recorded_by "
+      "FROM consents WHERE trajectory_id = :t ORDER BY signed_at_us, id");
+  q.trajectory = trajectory_id;
+  return detail::FetchAll(q.st, q.r, [&] {
+    q.r.kind = domain::ParseConsentKind(q.kind).value_or(domain::ConsentKind::kInformed);
+    q.r.signature_kind =
+        domain::ParseSignatureKind(q.signature_kind).value_or(domain::SignatureKind::kTyped);
+    q.r.signed_at = FromMicros(q.at);
   });
 }
 

@@ -1,5 +1,6 @@
 #include "store/treatment_session_repo.hpp"
 
+#include <array>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -34,58 +35,105 @@ void InsertProducts(Tx& tx, const TreatmentSessionRow& r) {
   }
 }
 
-std::vector<domain::ProductUse> Products(Tx& tx, const std::string& session_id) {
-  std::vector<domain::ProductUse> out;
+struct ProductVars {
   std::string kind, name, batch;
-  soci::statement st = (tx.sql().prepare << "SELECT kind, name, batch FROM session_products WHERE "
-                                            "session_id = :s ORDER BY position",
-                        into(kind), into(name), into(batch), use(session_id));
-  st.execute();
-  while (st.fetch())
-    out.push_back({domain::ParseProductKind(kind).value_or(domain::ProductKind::kProduct), name, batch});
+  std::string session;
+  void Bind(soci::statement& st) {
+    st.exchange(into(kind));
+    st.exchange(into(name));
+    st.exchange(into(batch));
+    st.exchange(use(session));
+  }
+};
+
+std::vector<domain::ProductUse> Products(Tx& tx, const std::string& session_id) {
+  auto& q = tx.Prepared<detail::CachedQuery<ProductVars>>(
+      "SELECT kind, name, batch FROM session_products WHERE session_id = :s ORDER BY position");
+  q.session = session_id;
+  std::vector<domain::ProductUse> out;
+  q.st.execute();
+  while (q.st.fetch())
+    out.push_back(
+        {domain::ParseProductKind(q.kind).value_or(domain::ProductKind::kProduct), q.name, q.batch});
   return out;
 }
 
-// The rows of kColumns, without their products.
-std::vector<TreatmentSessionRow> Query(Tx& tx, const std::string& where, const std::vector<std::string>& args) {
-  std::vector<TreatmentSessionRow> out;
+// The products of every session of a trajectory, in session and position order.
+struct TrajectoryProductVars {
+  std::string session_id, kind, name, batch;
+  std::string trajectory;
+  void Bind(soci::statement& st) {
+    st.exchange(into(session_id));
+    st.exchange(into(kind));
+    st.exchange(into(name));
+    st.exchange(into(batch));
+    st.exchange(use(trajectory));
+  }
+};
+
+// The columns of kColumns and Args parameters.
+template <std::size_t Args>
+struct SessionVars {
   TreatmentSessionRow r;
   long long performed = 0, created = 0, updated = 0;
   std::string status;
   TextOut device, signed_by;
   MicrosOut signed_at;
-  soci::statement st(tx.sql());
-  for (auto* into_string : {&r.ref.id, &r.trajectory_id, &r.ref.practice.value, &r.ref.location.value,
-                            &r.ref.client.value, &r.type_key})
-    st.exchange(into(*into_string));
-  st.exchange(into(r.type_version));
-  st.exchange(into(status));
-  st.exchange(into(performed));
-  st.exchange(into(r.practitioner.value));
-  st.exchange(into(device.value, device.ind));
-  st.exchange(into(r.record_sealed));
-  st.exchange(into(signed_at.value, signed_at.ind));
-  st.exchange(into(signed_by.value, signed_by.ind));
-  st.exchange(into(created));
-  st.exchange(into(updated));
-  for (const auto& a : args) st.exchange(use(a));
-  st.alloc();
-  st.prepare(fmt::format("SELECT {} FROM treatment_sessions WHERE {}", kColumns, where));
-  st.define_and_bind();
-  if (st.execute(true)) {
-    do {
-      r.status = domain::ParseTreatmentSessionStatus(status).value_or(domain::TreatmentSessionStatus::kSigned);
-      r.performed_at = FromMicros(performed);
-      r.device_name = device.get();
-      r.signed_at = signed_at.get();
-      r.signed_by = signed_by.get() ? std::optional<UserId>(UserId{*signed_by.get()}) : std::nullopt;
-      r.created_at = FromMicros(created);
-      r.updated_at = FromMicros(updated);
-      out.push_back(r);
-    } while (st.fetch());
+  std::array<std::string, Args> args;
+  void Bind(soci::statement& st) {
+    for (auto* into_string : {&r.ref.id, &r.trajectory_id, &r.ref.practice.value,
+                              &r.ref.location.value, &r.ref.client.value, &r.type_key})
+      st.exchange(into(*into_string));
+    st.exchange(into(r.type_version));
+    st.exchange(into(status));
+    st.exchange(into(performed));
+    st.exchange(into(r.practitioner.value));
+    st.exchange(into(device.value, device.ind));
+    st.exchange(into(r.record_sealed));
+    st.exchange(into(signed_at.value, signed_at.ind));
+    st.exchange(into(signed_by.value, signed_by.ind));
+    st.exchange(into(created));
+    st.exchange(into(updated));
+    for (auto& a : args) st.exchange(use(a));
   }
-  return out;
+};
+
+// The rows of kColumns, without their products.
+template <std::size_t Args>
+std::vector<TreatmentSessionRow> Query(Tx& tx, const char* where, std::array<std::string, Args> args) {
+  auto& q = tx.Prepared<detail::CachedQuery<SessionVars<Args>>>(
+      fmt::format("SELECT {} FROM treatment_sessions WHERE {}", kColumns, where));
+  q.args = std::move(args);
+  auto& r = q.r;
+  return detail::FetchAll(q.st, r, [&] {
+    r.status = domain::ParseTreatmentSessionStatus(q.status)
+                   .value_or(domain::TreatmentSessionStatus::kSigned);
+    r.performed_at = FromMicros(q.performed);
+    r.device_name = q.device.get();
+    r.signed_at = q.signed_at.get();
+    r.signed_by = q.signed_by.get() ? std::optional<UserId>(UserId{*q.signed_by.get()}) : std::nullopt;
+    r.created_at = FromMicros(q.created);
+    r.updated_at = FromMicros(q.updated);
+  });
 }
+
+struct AddendumVars {
+  AddendumRow r;
+  long long at = 0;
+  std::string arg;
+  void Bind(soci::statement& st) {
+    st.exchange(into(r.ref.id));
+    st.exchange(into(r.session_id));
+    st.exchange(into(r.ref.practice.value));
+    st.exchange(into(r.ref.location.value));
+    st.exchange(into(r.ref.client.value));
+    st.exchange(into(r.author.value));
+    st.exchange(into(at));
+    st.exchange(into(r.reason_sealed));
+    st.exchange(into(r.text_sealed));
+    st.exchange(use(arg));
+  }
+};
 
 }  // namespace
 
@@ -135,29 +183,27 @@ bool TreatmentSessionRepo::Sign(Tx& tx, const std::string& id, const UserId& by,
 
 std::optional<TreatmentSessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& practice,
                                                      const std::string& id) const {
-  auto rows = Query(tx, "id = :id AND practice_id = :p", {id, practice.value});
+  auto rows = Query<2>(tx, "id = :id AND practice_id = :p", {id, practice.value});
   if (rows.empty()) return std::nullopt;
   rows.front().products = Products(tx, id);
   return std::move(rows.front());
 }
 
 std::vector<TreatmentSessionRow> TreatmentSessionRepo::ForTrajectory(Tx& tx, const std::string& trajectory_id) const {
-  auto out = Query(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id});
+  auto out = Query<1>(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id});
   if (out.empty()) return out;
   // The products of every session in one query, not one per session.
   std::unordered_map<std::string, TreatmentSessionRow*> by_id;
   for (auto& row : out) by_id.emplace(row.ref.id, &row);
-  std::string session, kind, name, batch;
-  soci::statement st =
-      (tx.sql().prepare << "SELECT session_id, kind, name, batch FROM session_products WHERE "
-                           "session_id IN (SELECT id FROM treatment_sessions WHERE trajectory_id = :t) "
-                           "ORDER BY session_id, position",
-       into(session), into(kind), into(name), into(batch), use(trajectory_id));
-  st.execute();
-  while (st.fetch())
-    if (auto it = by_id.find(session); it != by_id.end())
+  auto& q = tx.Prepared<detail::CachedQuery<TrajectoryProductVars>>(
+      "SELECT session_id, kind, name, batch FROM session_products WHERE session_id IN (SELECT id "
+      "FROM treatment_sessions WHERE trajectory_id = :t) ORDER BY session_id, position");
+  q.trajectory = trajectory_id;
+  q.st.execute();
+  while (q.st.fetch())
+    if (auto it = by_id.find(q.session_id); it != by_id.end())
       it->second->products.push_back(
-          {domain::ParseProductKind(kind).value_or(domain::ProductKind::kProduct), name, batch});
+          {domain::ParseProductKind(q.kind).value_or(domain::ProductKind::kProduct), q.name, q.batch});
   return out;
 }
 
@@ -172,17 +218,12 @@ void TreatmentSessionRepo::InsertAddendum(Tx& tx, const AddendumRow& r) const {
 namespace {
 
 std::vector<AddendumRow> QueryAddenda(Tx& tx, const char* where, const std::string& arg) {
-  AddendumRow r;
-  long long at = 0;
-  soci::statement st =
-      (tx.sql().prepare << fmt::format("SELECT id, session_id, practice_id, location_id, client_id, "
-                                       "author_id, at_us, reason_sealed, text_sealed FROM "
-                                       "session_addenda WHERE {} ORDER BY at_us, id",
-                                       where),
-       into(r.ref.id), into(r.session_id), into(r.ref.practice.value), into(r.ref.location.value),
-       into(r.ref.client.value), into(r.author.value), into(at), into(r.reason_sealed), into(r.text_sealed),
-       use(arg));
-  return detail::FetchAll(st, r, [&] { r.at = FromMicros(at); });
+  auto& q = tx.Prepared<detail::CachedQuery<AddendumVars>>(
+      fmt::format("SELECT id, session_id, practice_id, location_id, client_id, author_id, at_us, "
+                  "reason_sealed, text_sealed FROM session_addenda WHERE {} ORDER BY at_us, id",
+                  where));
+  q.arg = arg;
+  return detail::FetchAll(q.st, q.r, [&] { q.r.at = FromMicros(q.at); });
 }
 
 }  // namespace
