@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <sodium.h>
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 
@@ -65,6 +67,35 @@ bool FromBase64(std::string_view t, std::string& out) {
 }
 bool FromBase64Url(std::string_view t, std::string& out) {
   return Unbase64(t, out, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+bool FromBase64UrlPublic(std::string_view t, std::string& out) {
+  static constexpr auto kTable = [] {
+    std::array<signed char, 256> table{};
+    table.fill(-1);
+    constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (std::size_t i = 0; i < kAlphabet.size(); ++i)
+      table[static_cast<unsigned char>(kAlphabet[i])] = static_cast<signed char>(i);
+    return table;
+  }();
+  if (t.size() % 4 == 1) return false;
+  out.resize(t.size() / 4 * 3 + (t.size() % 4 ? t.size() % 4 - 1 : 0));
+  auto* dst = reinterpret_cast<unsigned char*>(out.data());
+  std::uint32_t acc = 0;
+  int bits = 0;
+  for (const char c : t) {
+    const int v = kTable[static_cast<unsigned char>(c)];
+    if (v < 0) return false;
+    acc = (acc << 6) | static_cast<std::uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      *dst++ = static_cast<unsigned char>(acc >> bits);
+      acc &= (1u << bits) - 1;
+    }
+  }
+  return acc == 0;  // the unused bits of the last character are zero, as the encoder writes them
 }
 
 std::string ToHex(std::string_view bytes) {

@@ -15,6 +15,10 @@ std::string ToBase64(std::string_view bytes);       // standard, padded
 std::string ToBase64Url(std::string_view bytes);    // url-safe, unpadded
 bool FromBase64(std::string_view text, std::string& out);
 bool FromBase64Url(std::string_view text, std::string& out);
+// As FromBase64Url, for text that is no secret (a sealed value's ciphertext): a table
+// decoder several times faster than the constant-time one, equally strict (the same
+// alphabet, no padding, no stray bits).
+bool FromBase64UrlPublic(std::string_view text, std::string& out);
 std::string ToHex(std::string_view bytes);
 
 // SHA-256 (OpenSSL; the digest is fetched once, so chaining stays cheap).

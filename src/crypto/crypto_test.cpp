@@ -153,5 +153,30 @@ TEST(CryptoTest, TokensAndUuidsAreRandomAndWellFormed) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+// The fast decoder of sealed values takes exactly what the constant-time one takes.
+TEST(CryptoTest, PublicBase64DecoderAgreesWithTheConstantTimeOne) {
+  for (std::size_t n = 0; n < 70; ++n) {
+    const std::string bytes = RandomBytes(n);
+    const std::string text = ToBase64Url(bytes);
+    std::string fast, slow;
+    ASSERT_TRUE(FromBase64UrlPublic(text, fast)) << n;
+    ASSERT_TRUE(FromBase64Url(text, slow));
+    EXPECT_EQ(fast, bytes);
+    EXPECT_EQ(slow, bytes);
+  }
+  const std::string bad[] = {"A", "AAAAA", "AB==", "AB=", "A+B/", "ab cd", "AB\n", "AQ", "AR",
+                             "AAB", "AAC", std::string("AA\0A", 4), "\xc3\xa9AA"};
+  for (const auto& text : bad) {
+    std::string fast, slow;
+    const bool ok = FromBase64Url(text, slow);
+    EXPECT_EQ(FromBase64UrlPublic(text, fast), ok) << text;
+    if (ok) EXPECT_EQ(fast, slow) << text;
+  }
+  std::string out;
+  EXPECT_FALSE(FromBase64UrlPublic("AR", out));  // a stray bit in the last character
+  EXPECT_TRUE(FromBase64UrlPublic("AQ", out));
+  EXPECT_EQ(out, std::string(1, '\x01'));
+}
+
 }  // namespace
 }  // namespace huidig::crypto

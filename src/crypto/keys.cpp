@@ -53,7 +53,7 @@ std::optional<std::string> Open(const Key& key, std::string_view sealed, std::st
   constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
   if (sealed.substr(0, kSealPrefix.size()) != kSealPrefix) return std::nullopt;
   std::string raw;
-  if (!FromBase64Url(sealed.substr(kSealPrefix.size()), raw)) return std::nullopt;
+  if (!FromBase64UrlPublic(sealed.substr(kSealPrefix.size()), raw)) return std::nullopt;
   if (raw.size() < kNonce + crypto_aead_xchacha20poly1305_ietf_ABYTES) return std::nullopt;
   std::string plain(raw.size() - kNonce - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
   unsigned long long plen = 0;

@@ -71,14 +71,15 @@ struct CachedQuery : Vars {
 };
 
 // Runs a list query: fetches each result into the variables bound with into(), finishes the
-// row (times from microseconds, nullable columns) and keeps a copy of it.
+// row (times from microseconds, nullable columns) and moves it out (the next fetch assigns
+// every bound column again; a NULL one is read through its indicator, never its value).
 template <class Row, class FinishRow>
 std::vector<Row> FetchAll(soci::statement& st, Row& row, FinishRow finish) {
   std::vector<Row> out;
   st.execute();
   while (st.fetch()) {
     finish();
-    out.push_back(row);
+    out.push_back(std::move(row));
   }
   return out;
 }
