@@ -42,6 +42,13 @@ struct Entry {
   static Entry About(const domain::Actor& actor, std::string action, std::string object_type,
                      const ClientId& client, const LocationId& location, std::string object_id,
                      Instant at);
+  template <class Tag>
+  static Entry About(const domain::Actor& actor, std::string action, std::string object_type,
+                     const ClientId& client, const LocationId& location, const Id<Tag>& object,
+                     Instant at) {
+    return About(actor, std::move(action), std::move(object_type), client, location, object.value,
+                 at);
+  }
 };
 
 struct VerifyReport {

@@ -4,10 +4,17 @@
 #include <string>
 #include <string_view>
 
+#include "common/ids.hpp"
+
 namespace huidig::crypto {
 
 std::string RandomBytes(std::size_t n);
 std::string NewUuidV4();
+// A new random id of one kind: NewId<TrajectoryId>().
+template <class IdT>
+IdT NewId() {
+  return IdT{NewUuidV4()};
+}
 // n random bytes as unpadded base64url: a session token, a CSRF token.
 std::string RandomToken(std::size_t n = 32);
 

@@ -33,6 +33,11 @@ struct Call {
   const domain::Actor& actor() const { return caller->actor; }
   // A path parameter of the route's template ("{id}").
   const std::string& Param(std::string_view name) const { return params.find(name)->second; }
+  // A path parameter as the id of one kind (as sent: the service checks its form).
+  template <class IdT>
+  IdT ParamId(std::string_view name) const {
+    return IdT{Param(name)};
+  }
 };
 
 using Handler = std::function<Result<HttpResponse>(const Call&)>;
@@ -101,12 +106,18 @@ Result<HttpResponse> AnswerItems(const Result<std::vector<T>>& r, Lang lang) {
   if (!r) return Fail(r.error());
   return Json(200, Items(*r, lang));
 }
+// An id as text, strong or plain.
+inline std::string_view IdText(std::string_view id) { return id; }
+template <class Tag>
+std::string_view IdText(const Id<Tag>& id) {
+  return id.value;
+}
 // 201 with the new resource's address.
 template <class T, class IdOf>
 Result<HttpResponse> Created(const Result<T>& r, Lang lang, std::string_view collection, IdOf&& id_of) {
   if (!r) return Fail(r.error());
   auto res = Json(201, ToJson(*r, lang));
-  res.Set("Location", std::string(collection) + "/" + std::string(id_of(*r)));
+  res.Set("Location", std::string(collection) + "/" + std::string(IdText(id_of(*r))));
   return res;
 }
 

@@ -7,7 +7,7 @@
 namespace huidig::service {
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const PhotoView& p) {
-  jv = {{"id", p.id},
+  jv = {{"id", p.id.value},
         {"client", boost::json::value_from(p.client)},
         {"phase", domain::ToString(p.phase)},
         {"area", p.body_area},
@@ -57,9 +57,9 @@ void AddPhotoRoutes(Routes& routes, service::PhotoService& photos) {
   routes.Add("GET", "/api/v1/clients/{id}/photos", Access::kFull,
              [&p](const Call& c) { return AnswerItems(p.List(c.actor(), c.Param("id")), c.lang); });
   routes.Add("GET", "/api/v1/photos/{id}", Access::kFull,
-             [&p](const Call& c) { return Image(p.Open(c.actor(), c.Param("id"), "image")); });
+             [&p](const Call& c) { return Image(p.Open(c.actor(), c.ParamId<PhotoId>("id"), "image")); });
   routes.Add("GET", "/api/v1/photos/{id}/thumbnail", Access::kFull,
-             [&p](const Call& c) { return Image(p.Open(c.actor(), c.Param("id"), "thumbnail")); });
+             [&p](const Call& c) { return Image(p.Open(c.actor(), c.ParamId<PhotoId>("id"), "thumbnail")); });
 }
 
 }  // namespace huidig::http

@@ -10,7 +10,7 @@ namespace huidig::service {
 namespace json = boost::json;
 
 void tag_invoke(json::value_from_tag, json::value& jv, const ConsultView& c) {
-  jv = {{"id", c.id},
+  jv = {{"id", c.id.value},
         {"at", FormatUtc(c.at)},
         {"leaflet_version", c.leaflet_version},
         {"proposed", c.proposed},
@@ -19,11 +19,11 @@ void tag_invoke(json::value_from_tag, json::value& jv, const ConsultView& c) {
 }
 
 void tag_invoke(json::value_from_tag, json::value& jv, const DecisionView& d) {
-  jv = {{"id", d.id}, {"consult", d.consult_id}, {"at", FormatUtc(d.at)}, {"recorded_by", json::value_from(d.recorded_by)}};
+  jv = {{"id", d.id.value}, {"consult", d.consult_id.value}, {"at", FormatUtc(d.at)}, {"recorded_by", json::value_from(d.recorded_by)}};
 }
 
 void tag_invoke(json::value_from_tag, json::value& jv, const ConsentView& c) {
-  jv = {{"id", c.id},
+  jv = {{"id", c.id.value},
         {"kind", std::string(domain::ToString(c.kind))},
         {"text", c.text},
         {"text_sha256", c.text_sha256},
@@ -114,7 +114,7 @@ void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::
   type_ref["category"] = type.category == 0 ? json::value(nullptr) : json::value(type.category);
   json::array sessions;
   for (const auto& s : v.sessions) sessions.push_back(json::value_from(Localized<service::TreatmentSessionView>{s, l.lang}));
-  jv = {{"id", v.id},
+  jv = {{"id", v.id.value},
         {"client", json::value_from(v.client)},
         {"location", json::value_from(v.location)},
         {"treatment_type", std::move(type_ref)},
@@ -149,21 +149,21 @@ void AddTrajectoryRoutes(Routes& routes, service::TrajectoryService& trajectorie
                    [](const service::TrajectoryView& v) { return v.id; });
   });
   routes.Add("GET", "/api/v1/trajectories/{id}", Access::kFull,
-             [&t](const Call& c) { return Answer(t.Get(c.actor(), c.Param("id")), c.lang); });
+             [&t](const Call& c) { return Answer(t.Get(c.actor(), c.ParamId<TrajectoryId>("id")), c.lang); });
   routes.Add("POST", "/api/v1/trajectories/{id}/consult", Access::kFull, [&t](const Call& c) -> Result<HttpResponse> {
     auto in = ReadBody<service::ConsultInput>(c.req.body);
     if (!in) return Fail(in.error());
-    return Answer(t.RecordConsult(c.actor(), c.Param("id"), *in), c.lang, 201);
+    return Answer(t.RecordConsult(c.actor(), c.ParamId<TrajectoryId>("id"), *in), c.lang, 201);
   });
   routes.Add("POST", "/api/v1/trajectories/{id}/decision", Access::kFull, [&t](const Call& c) -> Result<HttpResponse> {
     auto body = ReadOptionalBody<DecisionBody>(c.req.body);
     if (!body) return Fail(body.error());
-    return Answer(t.RecordDecision(c.actor(), c.Param("id"), body->at), c.lang, 201);
+    return Answer(t.RecordDecision(c.actor(), c.ParamId<TrajectoryId>("id"), body->at), c.lang, 201);
   });
   routes.Add("POST", "/api/v1/trajectories/{id}/consents", Access::kFull, [&t](const Call& c) -> Result<HttpResponse> {
     auto body = ReadBody<ConsentBody>(c.req.body);
     if (!body) return Fail(body.error());
-    return Answer(t.AddConsent(c.actor(), c.Param("id"), body->input), c.lang, 201);
+    return Answer(t.AddConsent(c.actor(), c.ParamId<TrajectoryId>("id"), body->input), c.lang, 201);
   });
 }
 

@@ -73,7 +73,7 @@ Result<TreatmentSessionInput> tag_invoke(http::ReadTag<TreatmentSessionInput>, c
 }
 
 void tag_invoke(json::value_from_tag, json::value& jv, const AddendumView& a) {
-  jv = {{"id", a.id},
+  jv = {{"id", a.id.value},
         {"author", json::value_from(a.author)},
         {"at", FormatUtc(a.at)},
         {"reason", a.reason},
@@ -83,8 +83,8 @@ void tag_invoke(json::value_from_tag, json::value& jv, const AddendumView& a) {
 void tag_invoke(json::value_from_tag, json::value& jv, const RecallEntry& e) {
   jv = {{"client", json::object{{"id", json::value_from(e.client)}, {"name", e.client_name}}},
         {"location", json::value_from(e.location)},
-        {"session", e.session_id},
-        {"trajectory", e.trajectory_id},
+        {"session", e.session_id.value},
+        {"trajectory", e.trajectory_id.value},
         {"performed_at", FormatUtc(e.performed_at)},
         {"product", http::Nullable(e.product)},
         {"batch", http::Nullable(e.batch)},
@@ -125,8 +125,8 @@ void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::
   const auto& s = l.value;
   json::array products;
   for (const auto& p : s.record.products) products.push_back(ProductJson(p));
-  jv = {{"id", s.id},
-        {"trajectory", s.trajectory_id},
+  jv = {{"id", s.id.value},
+        {"trajectory", s.trajectory_id.value},
         {"client", json::value_from(s.client)},
         {"status", domain::ToString(s.status)},
         {"performed_at", FormatUtc(s.performed_at)},
@@ -154,24 +154,24 @@ void AddTreatmentSessionRoutes(Routes& routes, service::TreatmentSessionService&
   routes.Add("POST", "/api/v1/trajectories/{id}/sessions", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     auto in = ReadBody<service::TreatmentSessionInput>(c.req.body);
     if (!in) return Fail(in.error());
-    return Created(s.Create(c.actor(), c.Param("id"), *in), c.lang, "/api/v1/sessions",
+    return Created(s.Create(c.actor(), c.ParamId<TrajectoryId>("id"), *in), c.lang, "/api/v1/sessions",
                    [](const service::TreatmentSessionView& v) { return v.id; });
   });
   routes.Add("GET", "/api/v1/sessions/{id}", Access::kFull,
-             [&s](const Call& c) { return Answer(s.Get(c.actor(), c.Param("id")), c.lang); });
+             [&s](const Call& c) { return Answer(s.Get(c.actor(), c.ParamId<TreatmentSessionId>("id")), c.lang); });
   routes.Add("PATCH", "/api/v1/sessions/{id}", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     auto in = ReadBody<service::TreatmentSessionInput>(c.req.body);
     if (!in) return Fail(in.error());
-    return Answer(s.Update(c.actor(), c.Param("id"), *in), c.lang);
+    return Answer(s.Update(c.actor(), c.ParamId<TreatmentSessionId>("id"), *in), c.lang);
   });
   routes.Add("POST", "/api/v1/sessions/{id}/sign", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     if (auto body = ReadOptionalBody<SignBody>(c.req.body); !body) return Fail(body.error());
-    return Answer(s.Sign(c.actor(), c.Param("id")), c.lang);
+    return Answer(s.Sign(c.actor(), c.ParamId<TreatmentSessionId>("id")), c.lang);
   });
   routes.Add("POST", "/api/v1/sessions/{id}/addenda", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     auto body = ReadBody<AddendumBody>(c.req.body);
     if (!body) return Fail(body.error());
-    return Answer(s.AddAddendum(c.actor(), c.Param("id"), body->reason, body->text), c.lang, 201);
+    return Answer(s.AddAddendum(c.actor(), c.ParamId<TreatmentSessionId>("id"), body->reason, body->text), c.lang, 201);
   });
   routes.Add("GET", "/api/v1/recall", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     std::optional<std::string> batch, device;

@@ -75,7 +75,7 @@ class FileBlobStore final : public BlobStore {
 
  private:
   std::filesystem::path File(const BlobRef& ref) const {
-    return folder_ / ref.practice.value / ref.client.value / (ref.photo_id + "." + ref.kind + ".sealed");
+    return folder_ / ref.practice.value / ref.client.value / (ref.photo_id.value + "." + ref.kind + ".sealed");
   }
   std::filesystem::path folder_;
 };

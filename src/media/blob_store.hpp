@@ -20,7 +20,7 @@ struct BlobRef {
   PracticeId practice;
   LocationId location;
   ClientId client;
-  std::string photo_id;
+  PhotoId photo_id;
   std::string kind;  // image | thumbnail
 };
 

@@ -37,7 +37,8 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
   // Who may upload, and the client's key, before the work of decoding.
   struct Target {
     domain::Client client;
-    std::optional<std::string> trajectory;
+    std::optional<TrajectoryId> trajectory;
+    std::optional<TreatmentSessionId> session;
     crypto::Key key;
   };
   bool refused = false;
@@ -54,16 +55,19 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
                   client->photo_preference == domain::PhotoPreference::kOwn ? "photos_own"
                                                                             : "photos_refused",
                   {}, "R-DOS-2");
-    std::optional<std::string> trajectory;
+    std::optional<TrajectoryId> trajectory;
+    std::optional<TreatmentSessionId> session_id;
     if (up.session_id) {
-      auto session = IsUuidV4(*up.session_id) ? treatment_sessions_.Find(tx, actor.practice, *up.session_id)
-                                              : std::nullopt;
+      auto session = IsUuidV4(*up.session_id)
+                         ? treatment_sessions_.Find(tx, actor.practice, TreatmentSessionId{*up.session_id})
+                         : std::nullopt;
       if (!session || session->ref.client != client->id)
         return Invalid("invalid_value", "session", "R-PHOTO-4");
       trajectory = session->trajectory_id;
+      session_id = session->ref.id;
     } else if (up.trajectory_id) {
       auto t = IsUuidV4(*up.trajectory_id)
-                   ? trajectories_.Find(tx, actor.practice, *up.trajectory_id)
+                   ? trajectories_.Find(tx, actor.practice, TrajectoryId{*up.trajectory_id})
                    : std::nullopt;
       if (!t || t->ref.client != client->id)
         return Invalid("invalid_value", "trajectory", "R-PHOTO-4");
@@ -71,7 +75,7 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
     }
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
-    return Target{*client, trajectory, *key};
+    return Target{*client, trajectory, session_id, *key};
   });
   if (!target) {
     if (refused)
@@ -85,9 +89,9 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
   auto processed = intake_.Process(bytes);
   if (!processed) return Fail(processed.error());
   store::PhotoRow row;
-  row.ref = {crypto::NewUuidV4(), actor.practice, target->client.location, target->client.id};
+  row.ref = {crypto::NewId<PhotoId>(), actor.practice, target->client.location, target->client.id};
   row.trajectory_id = target->trajectory;
-  row.session_id = up.session_id;
+  row.session_id = target->session;
   row.phase = *phase;
   row.body_area = up.body_area;
   row.width = processed->width;
@@ -134,12 +138,12 @@ Result<std::vector<PhotoView>> PhotoService::List(const domain::Actor& actor,
   });
 }
 
-Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const std::string& id,
+Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const PhotoId& id,
                                       const std::string& kind) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<PhotoImage> {
-    auto row = IsUuidV4(id) ? photos_.Find(tx, actor.practice, id) : std::nullopt;
+    auto row = IsUuidV4(id.value) ? photos_.Find(tx, actor.practice, id) : std::nullopt;
     auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
     if (!client || !actor.MayReadClient(client->location, false)) {
       notes.Add(audit::Entry::For(actor, "read", "photo", now, audit::Outcome::kRefused));

@@ -27,10 +27,10 @@ struct PhotoUpload {
 };
 
 struct PhotoView {
-  std::string id;
+  PhotoId id;
   ClientId client;
-  std::optional<std::string> trajectory_id;
-  std::optional<std::string> session_id;
+  std::optional<TrajectoryId> trajectory_id;
+  std::optional<TreatmentSessionId> session_id;
   domain::PhotoPhase phase = domain::PhotoPhase::kBefore;
   std::string body_area;
   int width = 0;
@@ -55,7 +55,7 @@ class PhotoService {
                                                const PhotoUpload& upload, std::string_view bytes);
   [[nodiscard]] Result<std::vector<PhotoView>> List(const domain::Actor& actor, const std::string& client_id);
   // kind: "image" or "thumbnail".
-  [[nodiscard]] Result<PhotoImage> Open(const domain::Actor& actor, const std::string& id, const std::string& kind);
+  [[nodiscard]] Result<PhotoImage> Open(const domain::Actor& actor, const PhotoId& id, const std::string& kind);
 
  private:
   Context ctx_;

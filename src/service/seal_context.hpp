@@ -10,19 +10,19 @@
 
 namespace huidig::service::seal {
 
-inline std::string Trajectory(const std::string& id) { return "trajectory:" + id; }
-inline std::string Consult(const std::string& id) { return "consult:" + id; }
-inline std::string ConsentText(const std::string& id) { return "consent-text:" + id; }
-inline std::string ConsentSignature(const std::string& id) { return "consent-signature:" + id; }
-inline std::string TreatmentRecord(const std::string& id) { return "session:" + id; }
-inline std::string AddendumReason(const std::string& id) { return "addendum-reason:" + id; }
-inline std::string AddendumText(const std::string& id) { return "addendum-text:" + id; }
+inline std::string Trajectory(const TrajectoryId& id) { return "trajectory:" + id.value; }
+inline std::string Consult(const ConsultId& id) { return "consult:" + id.value; }
+inline std::string ConsentText(const ConsentId& id) { return "consent-text:" + id.value; }
+inline std::string ConsentSignature(const ConsentId& id) { return "consent-signature:" + id.value; }
+inline std::string TreatmentRecord(const TreatmentSessionId& id) { return "session:" + id.value; }
+inline std::string AddendumReason(const AddendumId& id) { return "addendum-reason:" + id.value; }
+inline std::string AddendumText(const AddendumId& id) { return "addendum-text:" + id.value; }
 inline std::string Intake(const ClientId& client, int version) {
   return "intake:" + client.value + ":" + std::to_string(version);
 }
 // kind: image | thumbnail
-inline std::string Photo(const std::string& id, const std::string& kind) {
-  return "photo:" + id + ":" + kind;
+inline std::string Photo(const PhotoId& id, const std::string& kind) {
+  return "photo:" + id.value + ":" + kind;
 }
 inline std::string TotpSecret(const UserId& user) { return "totp:" + user.value; }
 

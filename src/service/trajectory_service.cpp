@@ -69,10 +69,10 @@ std::optional<domain::IntakeAnswers> IntakeAt(const std::vector<store::IntakeRow
 }  // namespace
 
 Result<TrajectoryService::Loaded> TrajectoryService::Load(store::Tx& tx, const domain::Actor& actor,
-                                                          const std::string& id,
+                                                          const TrajectoryId& id,
                                                           const std::string& action, Instant now,
                                                           AuditNotes& notes) const {
-  auto row = IsUuidV4(id) ? trajectories_.Find(tx, actor.practice, id) : std::nullopt;
+  auto row = IsUuidV4(id.value) ? trajectories_.Find(tx, actor.practice, id) : std::nullopt;
   auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
   if (!client || !actor.MayReadClient(client->location, false)) {
     // R-SEC-2: unknown and forbidden alike; the refusal stays in the log.
@@ -198,7 +198,7 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
     if (!key) return Fail(key.error());
     Loaded t{{}, std::move(*client), std::move(*type), std::move(*key)};
     store::TrajectoryRow& row = t.row;
-    row.ref = {crypto::NewUuidV4(), actor.practice, t.client.location, t.client.id};
+    row.ref = {crypto::NewId<TrajectoryId>(), actor.practice, t.client.location, t.client.id};
     row.type_key = t.type.type.key;
     row.type_version = t.type.type.version;
     row.info_sealed =
@@ -246,7 +246,7 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
   });
 }
 
-Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const std::string& id) {
+Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const TrajectoryId& id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
@@ -259,7 +259,7 @@ Result<TrajectoryView> TrajectoryService::Get(const domain::Actor& actor, const 
 }
 
 Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& actor,
-                                                        const std::string& id,
+                                                        const TrajectoryId& id,
                                                         const ConsultInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
@@ -279,8 +279,8 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
     if (t->type.type.regime != Regime::kCosmetic)
       return Fail(Precondition("not_cosmetic", "R-CONSENT-1"));
     store::ConsultRow c;
-    c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
-    c.trajectory_id = id;
+    c.ref = {crypto::NewId<ConsultId>(), actor.practice, t->client.location, t->client.id};
+    c.trajectory_id = t->row.ref.id;
     c.at = *at;
     c.leaflet_version = in.leaflet_version;
     c.proposed_sealed = crypto::Seal(t->key, in.proposed, seal::Consult(c.ref.id));
@@ -296,7 +296,7 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
 }
 
 Result<TrajectoryView> TrajectoryService::RecordDecision(
-    const domain::Actor& actor, const std::string& id, const std::optional<std::string>& at_text) {
+    const domain::Actor& actor, const TrajectoryId& id, const std::optional<std::string>& at_text) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   Instant at = now;
@@ -318,8 +318,8 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(
     if (auto ok = domain::CheckDecision(consult.at, at, t->type.type.category, t->periods); !ok)
       return Fail(ok.error());  // R-CONSENT-2, with the earliest date
     store::DecisionRow d;
-    d.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
-    d.trajectory_id = id;
+    d.ref = {crypto::NewId<DecisionId>(), actor.practice, t->client.location, t->client.id};
+    d.trajectory_id = t->row.ref.id;
     d.consult_id = consult.ref.id;
     d.at = at;
     d.recorded_at = now;
@@ -333,7 +333,7 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(
 }
 
 Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
-                                                     const std::string& id,
+                                                     const TrajectoryId& id,
                                                      const ConsentInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const auto kind = domain::ParseConsentKind(in.kind);
@@ -370,8 +370,8 @@ Result<TrajectoryView> TrajectoryService::AddConsent(const domain::Actor& actor,
       }
     }
     store::ConsentRow c;
-    c.ref = {crypto::NewUuidV4(), actor.practice, t->client.location, t->client.id};
-    c.trajectory_id = id;
+    c.ref = {crypto::NewId<ConsentId>(), actor.practice, t->client.location, t->client.id};
+    c.trajectory_id = t->row.ref.id;
     c.kind = *kind;
     // R-CONSENT-5: the hash of the exact text shown, and the text itself to show it again.
     c.text_sha256 = crypto::Sha256Hex(in.text);

@@ -43,7 +43,7 @@ struct ConsentInput {
 };
 
 struct ConsultView {
-  std::string id;
+  ConsultId id;
   Instant at{};
   std::string leaflet_version;
   std::string proposed;
@@ -52,14 +52,14 @@ struct ConsultView {
 };
 
 struct DecisionView {
-  std::string id;
-  std::string consult_id;
+  DecisionId id;
+  ConsultId consult_id;
   Instant at{};
   UserId recorded_by;
 };
 
 struct ConsentView {
-  std::string id;
+  ConsentId id;
   domain::ConsentKind kind = domain::ConsentKind::kInformed;
   std::string text;
   std::string text_sha256;
@@ -70,7 +70,7 @@ struct ConsentView {
 };
 
 struct TrajectoryView {
-  std::string id;
+  TrajectoryId id;
   ClientId client;
   LocationId location;
   TreatmentTypeView type;  // the version the trajectory was started with
@@ -97,18 +97,18 @@ class TrajectoryService {
                                               const TrajectoryInput& input);
   [[nodiscard]] Result<std::vector<TrajectoryView>> List(const domain::Actor& actor,
                                                          const std::string& client_id);
-  [[nodiscard]] Result<TrajectoryView> Get(const domain::Actor& actor, const std::string& id);
-  [[nodiscard]] Result<TrajectoryView> RecordConsult(const domain::Actor& actor, const std::string& id,
+  [[nodiscard]] Result<TrajectoryView> Get(const domain::Actor& actor, const TrajectoryId& id);
+  [[nodiscard]] Result<TrajectoryView> RecordConsult(const domain::Actor& actor, const TrajectoryId& id,
                                                      const ConsultInput& input);
-  [[nodiscard]] Result<TrajectoryView> RecordDecision(const domain::Actor& actor, const std::string& id,
+  [[nodiscard]] Result<TrajectoryView> RecordDecision(const domain::Actor& actor, const TrajectoryId& id,
                                                       const std::optional<std::string>& at);
-  [[nodiscard]] Result<TrajectoryView> AddConsent(const domain::Actor& actor, const std::string& id,
+  [[nodiscard]] Result<TrajectoryView> AddConsent(const domain::Actor& actor, const TrajectoryId& id,
                                                   const ConsentInput& input);
 
  private:
   struct Loaded;
   // Finds the trajectory and loads what its view shows, or notes the refusal.
-  Result<Loaded> Load(store::Tx& tx, const domain::Actor& actor, const std::string& id,
+  Result<Loaded> Load(store::Tx& tx, const domain::Actor& actor, const TrajectoryId& id,
                       const std::string& action, Instant now, AuditNotes& notes) const;
   Result<Loaded> LoadRecords(store::Tx& tx, store::TrajectoryRow row, domain::Client client,
                              crypto::Key key, std::vector<store::IntakeRow> intake,

@@ -124,10 +124,10 @@ Result<void> TreatmentSessionService::CheckAllowed(store::Tx& tx, const store::T
 
 Result<TreatmentSessionService::Loaded> TreatmentSessionService::LoadSession(store::Tx& tx,
                                                            const domain::Actor& actor,
-                                                           const std::string& id,
+                                                           const TreatmentSessionId& id,
                                                            const std::string& action, Instant now,
                                                            AuditNotes& notes) const {
-  auto row = IsUuidV4(id) ? treatment_sessions_.Find(tx, actor.practice, id) : std::nullopt;
+  auto row = IsUuidV4(id.value) ? treatment_sessions_.Find(tx, actor.practice, id) : std::nullopt;
   auto client = row ? clients_.Find(tx, actor.practice, row->ref.client) : std::nullopt;
   if (!client || !actor.MayReadClient(client->location, false)) {
     auto e = audit::Entry::For(actor, action, "session", now, audit::Outcome::kRefused);
@@ -140,7 +140,7 @@ Result<TreatmentSessionService::Loaded> TreatmentSessionService::LoadSession(sto
   if (!trajectory || !type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
   auto key = ClientKey(tx, ctx_.master_key, client->id);
   if (!key) return Fail(key.error());
-  auto addenda = treatment_sessions_.Addenda(tx, id);
+  auto addenda = treatment_sessions_.Addenda(tx, row->ref.id);
   return Loaded{std::move(*row),  std::move(*trajectory), std::move(*client),
                 std::move(*type), std::move(*key),        std::move(addenda)};
 }
@@ -152,7 +152,7 @@ audit::Entry TreatmentSessionService::Done(const domain::Actor& actor, const std
 }
 
 Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor& actor,
-                                           const std::string& trajectory_id,
+                                           const TrajectoryId& trajectory_id,
                                            const TreatmentSessionInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
@@ -160,7 +160,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor
   const auto performed_at = PerformedAt(in.performed_at, now);
   if (!performed_at) return Fail(performed_at.error());
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
-    auto trajectory = IsUuidV4(trajectory_id)
+    auto trajectory = IsUuidV4(trajectory_id.value)
                           ? trajectories_.Find(tx, actor.practice, trajectory_id)
                           : std::nullopt;
     auto client =
@@ -177,8 +177,8 @@ Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor
     auto key = ClientKey(tx, ctx_.master_key, client->id);
     if (!key) return Fail(key.error());
     store::TreatmentSessionRow row;
-    row.ref = {crypto::NewUuidV4(), actor.practice, client->location, client->id};
-    row.trajectory_id = trajectory_id;
+    row.ref = {crypto::NewId<TreatmentSessionId>(), actor.practice, client->location, client->id};
+    row.trajectory_id = trajectory->ref.id;
     row.type_key = type->type.key;
     row.type_version = type->type.version;
     row.status = domain::TreatmentSessionStatus::kDraft;
@@ -196,7 +196,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor
   });
 }
 
-Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor& actor, const std::string& id,
+Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor& actor, const TreatmentSessionId& id,
                                            const TreatmentSessionInput& in) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
@@ -225,7 +225,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor
   });
 }
 
-Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& actor, const std::string& id) {
+Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& actor, const TreatmentSessionId& id) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
@@ -238,7 +238,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& 
     if (!view) return view;
     if (auto ok = domain::CheckTreatmentRecordComplete(view->record, s->type.type); !ok)
       return Fail(ok.error());
-    if (!treatment_sessions_.Sign(tx, id, actor.user, now))
+    if (!treatment_sessions_.Sign(tx, s->row.ref.id, actor.user, now))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     notes.Add(Done(actor, "sign", *s, now));
     view->status = domain::TreatmentSessionStatus::kSigned;
@@ -248,7 +248,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& 
   });
 }
 
-Result<TreatmentSessionView> TreatmentSessionService::AddAddendum(const domain::Actor& actor, const std::string& id,
+Result<TreatmentSessionView> TreatmentSessionService::AddAddendum(const domain::Actor& actor, const TreatmentSessionId& id,
                                                 const std::string& reason,
                                                 const std::string& text) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
@@ -261,8 +261,8 @@ Result<TreatmentSessionView> TreatmentSessionService::AddAddendum(const domain::
     if (s->row.status != domain::TreatmentSessionStatus::kSigned)
       return Fail(Errc::kFailedPrecondition, "session_draft", {}, "R-DOS-3");
     store::AddendumRow a;
-    a.ref = {crypto::NewUuidV4(), actor.practice, s->client.location, s->client.id};
-    a.session_id = id;
+    a.ref = {crypto::NewId<AddendumId>(), actor.practice, s->client.location, s->client.id};
+    a.session_id = s->row.ref.id;
     a.author = actor.user;
     a.at = now;
     a.reason_sealed = crypto::Seal(s->key, reason, seal::AddendumReason(a.ref.id));
@@ -270,14 +270,14 @@ Result<TreatmentSessionView> TreatmentSessionService::AddAddendum(const domain::
     treatment_sessions_.InsertAddendum(tx, a);
     auto e = Done(actor, "create", *s, now);
     e.object_type = "addendum";
-    e.object_id = a.ref.id;
+    e.object_id = a.ref.id.value;
     notes.Add(std::move(e));
     s->addenda.push_back(std::move(a));
     return OpenTreatmentSession(s->row, s->type, s->addenda, s->key);
   });
 }
 
-Result<TreatmentSessionView> TreatmentSessionService::Get(const domain::Actor& actor, const std::string& id) {
+Result<TreatmentSessionView> TreatmentSessionService::Get(const domain::Actor& actor, const TreatmentSessionId& id) {
   if (!actor.May(Permission::kClientDossier)) return Forbidden();
   const Instant now = ctx_.clock.Now();
   return AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {

@@ -30,7 +30,7 @@ struct TreatmentSessionInput {
 };
 
 struct AddendumView {
-  std::string id;
+  AddendumId id;
   UserId author;
   Instant at{};
   std::string reason;
@@ -38,8 +38,8 @@ struct AddendumView {
 };
 
 struct TreatmentSessionView {
-  std::string id;
-  std::string trajectory_id;
+  TreatmentSessionId id;
+  TrajectoryId trajectory_id;
   ClientId client;
   domain::TreatmentSessionStatus status = domain::TreatmentSessionStatus::kDraft;
   Instant performed_at{};
@@ -58,8 +58,8 @@ struct RecallEntry {
   ClientId client;
   std::string client_name;  // identity data
   LocationId location;
-  std::string session_id;
-  std::string trajectory_id;
+  TreatmentSessionId session_id;
+  TrajectoryId trajectory_id;
   Instant performed_at{};
   std::optional<std::string> product;
   std::optional<std::string> batch;
@@ -88,14 +88,14 @@ class TreatmentSessionService {
  public:
   explicit TreatmentSessionService(Context ctx) : ctx_(ctx) {}
 
-  [[nodiscard]] Result<TreatmentSessionView> Create(const domain::Actor& actor, const std::string& trajectory_id,
+  [[nodiscard]] Result<TreatmentSessionView> Create(const domain::Actor& actor, const TrajectoryId& trajectory_id,
                                            const TreatmentSessionInput& input);
-  [[nodiscard]] Result<TreatmentSessionView> Update(const domain::Actor& actor, const std::string& id,
+  [[nodiscard]] Result<TreatmentSessionView> Update(const domain::Actor& actor, const TreatmentSessionId& id,
                                            const TreatmentSessionInput& input);
-  [[nodiscard]] Result<TreatmentSessionView> Sign(const domain::Actor& actor, const std::string& id);
-  [[nodiscard]] Result<TreatmentSessionView> AddAddendum(const domain::Actor& actor, const std::string& id,
+  [[nodiscard]] Result<TreatmentSessionView> Sign(const domain::Actor& actor, const TreatmentSessionId& id);
+  [[nodiscard]] Result<TreatmentSessionView> AddAddendum(const domain::Actor& actor, const TreatmentSessionId& id,
                                                 const std::string& reason, const std::string& text);
-  [[nodiscard]] Result<TreatmentSessionView> Get(const domain::Actor& actor, const std::string& id);
+  [[nodiscard]] Result<TreatmentSessionView> Get(const domain::Actor& actor, const TreatmentSessionId& id);
   [[nodiscard]] Result<std::vector<RecallEntry>> Recall(const domain::Actor& actor,
                                                         const std::optional<std::string>& batch,
                                                         const std::optional<std::string>& device);
@@ -103,7 +103,7 @@ class TreatmentSessionService {
  private:
   struct Loaded;
   // Finds the session and what it belongs to for the actor, or notes the refusal.
-  Result<Loaded> LoadSession(store::Tx& tx, const domain::Actor& actor, const std::string& id,
+  Result<Loaded> LoadSession(store::Tx& tx, const domain::Actor& actor, const TreatmentSessionId& id,
                              const std::string& action, Instant now, AuditNotes& notes) const;
   Result<void> CheckAllowed(store::Tx& tx, const store::TrajectoryRow& trajectory, const domain::Client& client,
                             const store::TreatmentTypeRecord& type, Instant performed_at, Instant now) const;

@@ -21,7 +21,7 @@ class SessionServiceTest : public DossierTest {
  protected:
   SessionServiceTest() : DossierTest("2026-11-23T10:00:00+01:00") {}
 
-  std::string Trajectory(const std::string& type) {
+  TrajectoryId Trajectory(const std::string& type) {
     TrajectoryInput in;
     in.treatment_type = type;
     in.info = {"Doel", "Resultaat", 3, "Roodheid", "", "", "Zonnebrand"};
@@ -29,7 +29,7 @@ class SessionServiceTest : public DossierTest {
     return TrajectoryService(*ctx_).Create(practitioner_, client_, in)->id;
   }
 
-  void SignInformedConsent(const std::string& trajectory) {
+  void SignInformedConsent(const TrajectoryId& trajectory) {
     ASSERT_TRUE(TrajectoryService(*ctx_).AddConsent(practitioner_, trajectory,
                                                     {"informed", "Informatie v1", "typed", "Anna de Vries", false}));
   }

@@ -26,7 +26,7 @@ struct PhotoVars {
   long long at = 0;
   std::string a, b;
   void Bind(soci::statement& st) {
-    st.exchange(into(r.ref.id));
+    st.exchange(into(r.ref.id.value));
     st.exchange(into(r.ref.practice.value));
     st.exchange(into(r.ref.location.value));
     st.exchange(into(r.ref.client.value));
@@ -51,8 +51,8 @@ std::vector<PhotoRow> Query(Tx& tx, const char* where, const std::string& a, con
   q.b = b;
   return detail::FetchAll(q.st, q.r, [&] {
     q.r.phase = domain::ParsePhotoPhase(q.phase).value_or(domain::PhotoPhase::kDuring);
-    q.r.trajectory_id = q.trajectory.get();
-    q.r.session_id = q.session.get();
+    q.r.trajectory_id = q.trajectory.id<TrajectoryId>();
+    q.r.session_id = q.session.id<TreatmentSessionId>();
     q.r.uploaded_at = FromMicros(q.at);
   });
 }
@@ -65,13 +65,13 @@ void PhotoRepo::Insert(Tx& tx, const PhotoRow& r) const {
   const std::string phase(domain::ToString(r.phase));
   tx.sql() << std::string("INSERT INTO photos (") + kColumns +
                   ") VALUES (:id, :p, :l, :c, :t, :s, :ph, :a, :w, :h, :st, :at, :by)",
-      use(r.ref.id), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
+      use(r.ref.id.value), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
       use(trajectory.value, trajectory.ind), use(session.value, session.ind), use(phase), use(r.body_area),
       use(r.width), use(r.height), use(r.source_type), use(at), use(r.uploaded_by.value);
 }
 
-std::optional<PhotoRow> PhotoRepo::Find(Tx& tx, const PracticeId& practice, const std::string& id) const {
-  auto rows = Query(tx, "id = :id AND practice_id = :p", id, practice.value);
+std::optional<PhotoRow> PhotoRepo::Find(Tx& tx, const PracticeId& practice, const PhotoId& id) const {
+  auto rows = Query(tx, "id = :id AND practice_id = :p", id.value, practice.value);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -80,19 +80,19 @@ std::vector<PhotoRow> PhotoRepo::ForClient(Tx& tx, const PracticeId& practice, c
   return Query(tx, "client_id = :c AND practice_id = :p ORDER BY uploaded_at_us, id", client.value, practice.value);
 }
 
-void PhotoRepo::InsertBlob(Tx& tx, const DossierRef& row, const std::string& kind,
+void PhotoRepo::InsertBlob(Tx& tx, const DossierRef<PhotoId>& row, const std::string& kind,
                            const std::string& sealed) const {
   const std::string text = crypto::ToBase64(sealed);
   tx.sql() << "INSERT INTO photo_blobs (photo_id, kind, practice_id, location_id, client_id, sealed) VALUES "
               "(:id, :k, :p, :l, :c, :s)",
-      use(row.id), use(kind), use(row.practice.value), use(row.location.value),
+      use(row.id.value), use(kind), use(row.practice.value), use(row.location.value),
       use(row.client.value), use(text);
 }
 
-std::optional<std::string> PhotoRepo::FindBlob(Tx& tx, const std::string& photo_id,
+std::optional<std::string> PhotoRepo::FindBlob(Tx& tx, const PhotoId& photo_id,
                                                const std::string& kind) const {
   std::string text;
-  tx.sql() << "SELECT sealed FROM photo_blobs WHERE photo_id = :id AND kind = :k", into(text), use(photo_id),
+  tx.sql() << "SELECT sealed FROM photo_blobs WHERE photo_id = :id AND kind = :k", into(text), use(photo_id.value),
       use(kind);
   if (!tx.sql().got_data()) return std::nullopt;
   std::string raw;

@@ -14,9 +14,9 @@
 namespace huidig::store {
 
 struct PhotoRow {
-  DossierRef ref;
-  std::optional<std::string> trajectory_id;
-  std::optional<std::string> session_id;
+  DossierRef<PhotoId> ref;
+  std::optional<TrajectoryId> trajectory_id;
+  std::optional<TreatmentSessionId> session_id;
   domain::PhotoPhase phase = domain::PhotoPhase::kBefore;
   std::string body_area;
   int width = 0;
@@ -29,13 +29,13 @@ struct PhotoRow {
 class PhotoRepo {
  public:
   void Insert(Tx& tx, const PhotoRow& row) const;
-  std::optional<PhotoRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
+  std::optional<PhotoRow> Find(Tx& tx, const PracticeId& practice, const PhotoId& id) const;
   std::vector<PhotoRow> ForClient(Tx& tx, const PracticeId& practice, const ClientId& client) const;
 
   // The sealed bytes as rows of photo_blobs (media::BlobStore on PostgreSQL); kind: "image"
   // or "thumbnail"; sealed: binary.
-  void InsertBlob(Tx& tx, const DossierRef& photo, const std::string& kind, const std::string& sealed) const;
-  std::optional<std::string> FindBlob(Tx& tx, const std::string& photo_id, const std::string& kind) const;
+  void InsertBlob(Tx& tx, const DossierRef<PhotoId>& photo, const std::string& kind, const std::string& sealed) const;
+  std::optional<std::string> FindBlob(Tx& tx, const PhotoId& photo_id, const std::string& kind) const;
 };
 
 }  // namespace huidig::store

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/clock.hpp"
+#include "common/ids.hpp"
 
 namespace huidig::store::detail {
 
@@ -17,6 +18,9 @@ namespace huidig::store::detail {
 struct NullableText {
   explicit NullableText(const std::optional<std::string>& v)
       : value(v.value_or("")), ind(v ? soci::i_ok : soci::i_null) {}
+  template <class Tag>
+  explicit NullableText(const std::optional<Id<Tag>>& v)
+      : value(v ? v->value : std::string()), ind(v ? soci::i_ok : soci::i_null) {}
   std::string value;
   soci::indicator ind;
 };
@@ -35,6 +39,11 @@ struct TextOut {
   soci::indicator ind = soci::i_null;
   std::optional<std::string> get() const {
     return ind == soci::i_ok ? std::optional<std::string>(value) : std::nullopt;
+  }
+  // The value as an id, or nullopt for NULL.
+  template <class I>
+  std::optional<I> id() const {
+    return ind == soci::i_ok ? std::optional<I>(I{value}) : std::nullopt;
   }
 };
 

@@ -17,7 +17,7 @@ struct TrajectoryVars {
   long long created = 0;
   std::string a, b;
   void Bind(soci::statement& st) {
-    st.exchange(into(r.ref.id));
+    st.exchange(into(r.ref.id.value));
     st.exchange(into(r.ref.practice.value));
     st.exchange(into(r.ref.location.value));
     st.exchange(into(r.ref.client.value));
@@ -46,8 +46,8 @@ struct ConsultVars {
   long long at = 0, recorded = 0;
   std::string trajectory;
   void Bind(soci::statement& st) {
-    st.exchange(into(r.ref.id));
-    st.exchange(into(r.trajectory_id));
+    st.exchange(into(r.ref.id.value));
+    st.exchange(into(r.trajectory_id.value));
     st.exchange(into(r.ref.practice.value));
     st.exchange(into(r.ref.location.value));
     st.exchange(into(r.ref.client.value));
@@ -66,12 +66,12 @@ struct DecisionVars {
   long long at = 0, recorded = 0;
   std::string trajectory;
   void Bind(soci::statement& st) {
-    st.exchange(into(r.ref.id));
-    st.exchange(into(r.trajectory_id));
+    st.exchange(into(r.ref.id.value));
+    st.exchange(into(r.trajectory_id.value));
     st.exchange(into(r.ref.practice.value));
     st.exchange(into(r.ref.location.value));
     st.exchange(into(r.ref.client.value));
-    st.exchange(into(r.consult_id));
+    st.exchange(into(r.consult_id.value));
     st.exchange(into(at));
     st.exchange(into(recorded));
     st.exchange(into(r.recorded_by.value));
@@ -85,8 +85,8 @@ struct ConsentVars {
   long long at = 0;
   std::string trajectory;
   void Bind(soci::statement& st) {
-    st.exchange(into(r.ref.id));
-    st.exchange(into(r.trajectory_id));
+    st.exchange(into(r.ref.id.value));
+    st.exchange(into(r.trajectory_id.value));
     st.exchange(into(r.ref.practice.value));
     st.exchange(into(r.ref.location.value));
     st.exchange(into(r.ref.client.value));
@@ -108,14 +108,14 @@ void TrajectoryRepo::Insert(Tx& tx, const TrajectoryRow& r) const {
   const long long created = ToMicros(r.created_at);
   tx.sql() << std::string("INSERT INTO trajectories (") + kTrajectoryColumns +
                   ") VALUES (:id, :p, :l, :c, :k, :v, :i, :iv, :at, :by)",
-      use(r.ref.id), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
+      use(r.ref.id.value), use(r.ref.practice.value), use(r.ref.location.value), use(r.ref.client.value),
       use(r.type_key), use(r.type_version), use(r.info_sealed), use(r.intake_version), use(created),
       use(r.created_by.value);
 }
 
 std::optional<TrajectoryRow> TrajectoryRepo::Find(Tx& tx, const PracticeId& practice,
-                                                  const std::string& id) const {
-  auto rows = QueryTrajectories(tx, "id = :id AND practice_id = :p", id, practice.value);
+                                                  const TrajectoryId& id) const {
+  auto rows = QueryTrajectories(tx, "id = :id AND practice_id = :p", id.value, practice.value);
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
@@ -131,17 +131,17 @@ void TrajectoryRepo::InsertConsult(Tx& tx, const ConsultRow& r) const {
   tx.sql() << "INSERT INTO consults (id, trajectory_id, practice_id, location_id, client_id, at_us, "
               "leaflet_version, proposed_sealed, intake_version, recorded_at_us, recorded_by) VALUES "
               "(:id, :t, :p, :l, :c, :at, :lv, :ps, :iv, :ra, :rb)",
-      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.id.value), use(r.trajectory_id.value), use(r.ref.practice.value), use(r.ref.location.value),
       use(r.ref.client.value), use(at), use(r.leaflet_version), use(r.proposed_sealed),
       use(r.intake_version), use(recorded), use(r.recorded_by.value);
 }
 
-std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const std::string& trajectory_id) const {
+std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const TrajectoryId& trajectory_id) const {
   auto& q = tx.Prepared<detail::CachedQuery<ConsultVars>>(
       "SELECT id, trajectory_id, practice_id, location_id, client_id, at_us, leaflet_version, "
       "proposed_sealed, intake_version, recorded_at_us, recorded_by FROM consults WHERE "
       "trajectory_id = :t ORDER BY at_us, id");
-  q.trajectory = trajectory_id;
+  q.trajectory = trajectory_id.value;
   return detail::FetchAll(q.st, q.r, [&] {
     q.r.at = FromMicros(q.at);
     q.r.recorded_at = FromMicros(q.recorded);
@@ -153,15 +153,15 @@ void TrajectoryRepo::InsertDecision(Tx& tx, const DecisionRow& r) const {
   tx.sql() << "INSERT INTO decisions (id, trajectory_id, practice_id, location_id, client_id, "
               "consult_id, at_us, recorded_at_us, recorded_by) VALUES (:id, :t, :p, :l, :c, :co, :at, "
               ":ra, :rb)",
-      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
-      use(r.ref.client.value), use(r.consult_id), use(at), use(recorded), use(r.recorded_by.value);
+      use(r.ref.id.value), use(r.trajectory_id.value), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.client.value), use(r.consult_id.value), use(at), use(recorded), use(r.recorded_by.value);
 }
 
-std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const std::string& trajectory_id) const {
+std::vector<DecisionRow> TrajectoryRepo::Decisions(Tx& tx, const TrajectoryId& trajectory_id) const {
   auto& q = tx.Prepared<detail::CachedQuery<DecisionVars>>(
       "SELECT id, trajectory_id, practice_id, location_id, client_id, consult_id, at_us, "
       "recorded_at_us, recorded_by FROM decisions WHERE trajectory_id = :t ORDER BY at_us, id");
-  q.trajectory = trajectory_id;
+  q.trajectory = trajectory_id.value;
   return detail::FetchAll(q.st, q.r, [&] {
     q.r.at = FromMicros(q.at);
     q.r.recorded_at = FromMicros(q.recorded);
@@ -175,18 +175,18 @@ void TrajectoryRepo::InsertConsent(Tx& tx, const ConsentRow& r) const {
               "text_sealed, text_sha256, signature_kind, signature_sealed, intake_version, "
               "signed_at_us, recorded_by) VALUES (:id, :t, :p, :l, :c, :k, :ts, :th, :sk, :ss, :iv, "
               ":at, :rb)",
-      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.id.value), use(r.trajectory_id.value), use(r.ref.practice.value), use(r.ref.location.value),
       use(r.ref.client.value), use(kind), use(r.text_sealed), use(r.text_sha256),
       use(signature_kind), use(r.signature_sealed), use(r.intake_version), use(at),
       use(r.recorded_by.value);
 }
 
-std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const std::string& trajectory_id) const {
+std::vector<ConsentRow> TrajectoryRepo::Consents(Tx& tx, const TrajectoryId& trajectory_id) const {
   auto& q = tx.Prepared<detail::CachedQuery<ConsentVars>>(
       "SELECT id, trajectory_id, practice_id, location_id, client_id, kind, text_sealed, "
       "text_sha256, signature_kind, signature_sealed, intake_version, signed_at_us, recorded_by "
       "FROM consents WHERE trajectory_id = :t ORDER BY signed_at_us, id");
-  q.trajectory = trajectory_id;
+  q.trajectory = trajectory_id.value;
   return detail::FetchAll(q.st, q.r, [&] {
     q.r.kind = domain::ParseConsentKind(q.kind).value_or(domain::ConsentKind::kInformed);
     q.r.signature_kind =

@@ -14,15 +14,16 @@
 namespace huidig::store {
 
 // Where a row of a client's dossier belongs (every such table carries all four).
+template <class IdT>
 struct DossierRef {
-  std::string id;
+  IdT id;
   PracticeId practice;
   LocationId location;
   ClientId client;
 };
 
 struct TrajectoryRow {
-  DossierRef ref;
+  DossierRef<TrajectoryId> ref;
   std::string type_key;
   int type_version = 1;
   std::string info_sealed;
@@ -32,8 +33,8 @@ struct TrajectoryRow {
 };
 
 struct ConsultRow {
-  DossierRef ref;
-  std::string trajectory_id;
+  DossierRef<ConsultId> ref;
+  TrajectoryId trajectory_id;
   Instant at{};
   std::string leaflet_version;
   std::string proposed_sealed;
@@ -43,17 +44,17 @@ struct ConsultRow {
 };
 
 struct DecisionRow {
-  DossierRef ref;
-  std::string trajectory_id;
-  std::string consult_id;
+  DossierRef<DecisionId> ref;
+  TrajectoryId trajectory_id;
+  ConsultId consult_id;
   Instant at{};
   Instant recorded_at{};
   UserId recorded_by;
 };
 
 struct ConsentRow {
-  DossierRef ref;
-  std::string trajectory_id;
+  DossierRef<ConsentId> ref;
+  TrajectoryId trajectory_id;
   domain::ConsentKind kind = domain::ConsentKind::kInformed;
   std::string text_sealed;
   std::string text_sha256;
@@ -67,15 +68,15 @@ struct ConsentRow {
 class TrajectoryRepo {
  public:
   void Insert(Tx& tx, const TrajectoryRow& r) const;
-  std::optional<TrajectoryRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
+  std::optional<TrajectoryRow> Find(Tx& tx, const PracticeId& practice, const TrajectoryId& id) const;
   std::vector<TrajectoryRow> ForClient(Tx& tx, const PracticeId& practice, const ClientId& client) const;
 
   void InsertConsult(Tx& tx, const ConsultRow& r) const;
-  std::vector<ConsultRow> Consults(Tx& tx, const std::string& trajectory_id) const;
+  std::vector<ConsultRow> Consults(Tx& tx, const TrajectoryId& trajectory_id) const;
   void InsertDecision(Tx& tx, const DecisionRow& r) const;
-  std::vector<DecisionRow> Decisions(Tx& tx, const std::string& trajectory_id) const;
+  std::vector<DecisionRow> Decisions(Tx& tx, const TrajectoryId& trajectory_id) const;
   void InsertConsent(Tx& tx, const ConsentRow& r) const;
-  std::vector<ConsentRow> Consents(Tx& tx, const std::string& trajectory_id) const;
+  std::vector<ConsentRow> Consents(Tx& tx, const TrajectoryId& trajectory_id) const;
 };
 
 }  // namespace huidig::store

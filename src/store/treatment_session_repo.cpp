@@ -30,7 +30,7 @@ void InsertProducts(Tx& tx, const TreatmentSessionRow& r) {
     const std::string key = domain::NormaliseBatch(p.batch);
     tx.sql() << "INSERT INTO session_products (session_id, position, practice_id, location_id, "
                 "client_id, kind, name, batch, batch_key) VALUES (:s, :pos, :p, :l, :c, :k, :n, :b, :bk)",
-        use(r.ref.id), use(position), use(r.ref.practice.value), use(r.ref.location.value),
+        use(r.ref.id.value), use(position), use(r.ref.practice.value), use(r.ref.location.value),
         use(r.ref.client.value), use(kind), use(p.name), use(p.batch), use(key);
   }
 }
@@ -81,7 +81,7 @@ struct SessionVars {
   MicrosOut signed_at;
   std::array<std::string, Args> args;
   void Bind(soci::statement& st) {
-    for (auto* into_string : {&r.ref.id, &r.trajectory_id, &r.ref.practice.value,
+    for (auto* into_string : {&r.ref.id.value, &r.trajectory_id.value, &r.ref.practice.value,
                               &r.ref.location.value, &r.ref.client.value, &r.type_key})
       st.exchange(into(*into_string));
     st.exchange(into(r.type_version));
@@ -122,8 +122,8 @@ struct AddendumVars {
   long long at = 0;
   std::string arg;
   void Bind(soci::statement& st) {
-    st.exchange(into(r.ref.id));
-    st.exchange(into(r.session_id));
+    st.exchange(into(r.ref.id.value));
+    st.exchange(into(r.session_id.value));
     st.exchange(into(r.ref.practice.value));
     st.exchange(into(r.ref.location.value));
     st.exchange(into(r.ref.client.value));
@@ -147,7 +147,7 @@ void TreatmentSessionRepo::Insert(Tx& tx, const TreatmentSessionRow& r) const {
   tx.sql() << fmt::format("INSERT INTO treatment_sessions ({}) VALUES (:id, :t, :p, :l, :c, :k, :v, :s, "
                           ":pa, :pr, :d, :r, :sa, :sb, :ca, :ua)",
                           kColumns),
-      use(r.ref.id), use(r.trajectory_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.id.value), use(r.trajectory_id.value), use(r.ref.practice.value), use(r.ref.location.value),
       use(r.ref.client.value), use(r.type_key), use(r.type_version), use(status), use(performed),
       use(r.practitioner.value), use(device.value, device.ind), use(r.record_sealed),
       use(signed_at.value, signed_at.ind), use(signed_by.value, signed_by.ind), use(created), use(updated);
@@ -161,44 +161,44 @@ bool TreatmentSessionRepo::UpdateDraft(Tx& tx, const TreatmentSessionRow& r) con
                                             "device_name = :d, record_sealed = :r, updated_at_us = :u "
                                             "WHERE id = :id AND status = 'draft'",
                         use(performed), use(device.value, device.ind), use(r.record_sealed), use(updated),
-                        use(r.ref.id));
+                        use(r.ref.id.value));
   st.execute(true);
   if (st.get_affected_rows() != 1) return false;
   tx.sql() << "DELETE FROM session_products WHERE session_id = :s AND session_id IN (SELECT id FROM "
               "treatment_sessions WHERE status = 'draft')",
-      use(r.ref.id);
+      use(r.ref.id.value);
   InsertProducts(tx, r);
   return true;
 }
 
-bool TreatmentSessionRepo::Sign(Tx& tx, const std::string& id, const UserId& by, Instant at) const {
+bool TreatmentSessionRepo::Sign(Tx& tx, const TreatmentSessionId& id, const UserId& by, Instant at) const {
   const long long t = ToMicros(at);
   soci::statement st = (tx.sql().prepare << "UPDATE treatment_sessions SET status = 'signed', "
                                             "signed_at_us = :t, signed_by = :b, updated_at_us = :u "
                                             "WHERE id = :id AND status = 'draft'",
-                        use(t), use(by.value), use(t), use(id));
+                        use(t), use(by.value), use(t), use(id.value));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
 
 std::optional<TreatmentSessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& practice,
-                                                     const std::string& id) const {
-  auto rows = Query<2>(tx, "id = :id AND practice_id = :p", {id, practice.value});
+                                                     const TreatmentSessionId& id) const {
+  auto rows = Query<2>(tx, "id = :id AND practice_id = :p", {id.value, practice.value});
   if (rows.empty()) return std::nullopt;
-  rows.front().products = Products(tx, id);
+  rows.front().products = Products(tx, id.value);
   return std::move(rows.front());
 }
 
-std::vector<TreatmentSessionRow> TreatmentSessionRepo::ForTrajectory(Tx& tx, const std::string& trajectory_id) const {
-  auto out = Query<1>(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id});
+std::vector<TreatmentSessionRow> TreatmentSessionRepo::ForTrajectory(Tx& tx, const TrajectoryId& trajectory_id) const {
+  auto out = Query<1>(tx, "trajectory_id = :t ORDER BY performed_at_us, id", {trajectory_id.value});
   if (out.empty()) return out;
   // The products of every session in one query, not one per session.
   std::unordered_map<std::string, TreatmentSessionRow*> by_id;
-  for (auto& row : out) by_id.emplace(row.ref.id, &row);
+  for (auto& row : out) by_id.emplace(row.ref.id.value, &row);
   auto& q = tx.Prepared<detail::CachedQuery<TrajectoryProductVars>>(
       "SELECT session_id, kind, name, batch FROM session_products WHERE session_id IN (SELECT id "
       "FROM treatment_sessions WHERE trajectory_id = :t) ORDER BY session_id, position");
-  q.trajectory = trajectory_id;
+  q.trajectory = trajectory_id.value;
   q.st.execute();
   while (q.st.fetch())
     if (auto it = by_id.find(q.session_id); it != by_id.end())
@@ -211,7 +211,7 @@ void TreatmentSessionRepo::InsertAddendum(Tx& tx, const AddendumRow& r) const {
   const long long at = ToMicros(r.at);
   tx.sql() << "INSERT INTO session_addenda (id, session_id, practice_id, location_id, client_id, "
               "author_id, at_us, reason_sealed, text_sealed) VALUES (:id, :s, :p, :l, :c, :a, :t, :r, :x)",
-      use(r.ref.id), use(r.session_id), use(r.ref.practice.value), use(r.ref.location.value),
+      use(r.ref.id.value), use(r.session_id.value), use(r.ref.practice.value), use(r.ref.location.value),
       use(r.ref.client.value), use(r.author.value), use(at), use(r.reason_sealed), use(r.text_sealed);
 }
 
@@ -228,15 +228,15 @@ std::vector<AddendumRow> QueryAddenda(Tx& tx, const char* where, const std::stri
 
 }  // namespace
 
-std::vector<AddendumRow> TreatmentSessionRepo::Addenda(Tx& tx, const std::string& session_id) const {
-  return QueryAddenda(tx, "session_id = :s", session_id);
+std::vector<AddendumRow> TreatmentSessionRepo::Addenda(Tx& tx, const TreatmentSessionId& session_id) const {
+  return QueryAddenda(tx, "session_id = :s", session_id.value);
 }
 
 std::vector<AddendumRow> TreatmentSessionRepo::AddendaForTrajectory(
-    Tx& tx, const std::string& trajectory_id) const {
+    Tx& tx, const TrajectoryId& trajectory_id) const {
   return QueryAddenda(
       tx, "session_id IN (SELECT id FROM treatment_sessions WHERE trajectory_id = :t)",
-      trajectory_id);
+      trajectory_id.value);
 }
 
 std::vector<RecallHit> TreatmentSessionRepo::Recall(Tx& tx, const PracticeId& practice,
@@ -256,7 +256,7 @@ std::vector<RecallHit> TreatmentSessionRepo::Recall(Tx& tx, const PracticeId& pr
               "LEFT JOIN session_products p ON p.session_id = s.id AND p.batch_key = :k "
               "WHERE s.practice_id = :pr AND ((:k2 <> '' AND p.batch_key = :k3) OR "
               "(:d <> '' AND LOWER(s.device_name) = LOWER(:d2))) ORDER BY s.performed_at_us, s.id",
-       into(h.client.value), into(h.location.value), into(h.session_id), into(h.trajectory_id), into(performed),
+       into(h.client.value), into(h.location.value), into(h.session_id.value), into(h.trajectory_id.value), into(performed),
        into(product), into(batch_text), into(dev.value, dev.ind), use(key), use(practice.value), use(key),
        use(key), use(device_name), use(device_name));
   return detail::FetchAll(st, h, [&] {

@@ -12,8 +12,8 @@
 namespace huidig::store {
 
 struct TreatmentSessionRow {
-  DossierRef ref;
-  std::string trajectory_id;
+  DossierRef<TreatmentSessionId> ref;
+  TrajectoryId trajectory_id;
   std::string type_key;
   int type_version = 1;
   domain::TreatmentSessionStatus status = domain::TreatmentSessionStatus::kDraft;
@@ -29,8 +29,8 @@ struct TreatmentSessionRow {
 };
 
 struct AddendumRow {
-  DossierRef ref;
-  std::string session_id;
+  DossierRef<AddendumId> ref;
+  TreatmentSessionId session_id;
   UserId author;
   Instant at{};
   std::string reason_sealed;
@@ -40,8 +40,8 @@ struct AddendumRow {
 struct RecallHit {
   ClientId client;
   LocationId location;
-  std::string session_id;
-  std::string trajectory_id;
+  TreatmentSessionId session_id;
+  TrajectoryId trajectory_id;
   Instant performed_at{};
   std::string product;
   std::string batch;
@@ -53,14 +53,14 @@ class TreatmentSessionRepo {
   void Insert(Tx& tx, const TreatmentSessionRow& r) const;
   // Replaces a draft's content; false when the session is not a draft (nothing changed).
   bool UpdateDraft(Tx& tx, const TreatmentSessionRow& r) const;
-  bool Sign(Tx& tx, const std::string& id, const UserId& by, Instant at) const;
-  std::optional<TreatmentSessionRow> Find(Tx& tx, const PracticeId& practice, const std::string& id) const;
-  std::vector<TreatmentSessionRow> ForTrajectory(Tx& tx, const std::string& trajectory_id) const;
+  bool Sign(Tx& tx, const TreatmentSessionId& id, const UserId& by, Instant at) const;
+  std::optional<TreatmentSessionRow> Find(Tx& tx, const PracticeId& practice, const TreatmentSessionId& id) const;
+  std::vector<TreatmentSessionRow> ForTrajectory(Tx& tx, const TrajectoryId& trajectory_id) const;
 
   void InsertAddendum(Tx& tx, const AddendumRow& r) const;
-  std::vector<AddendumRow> Addenda(Tx& tx, const std::string& session_id) const;
+  std::vector<AddendumRow> Addenda(Tx& tx, const TreatmentSessionId& session_id) const;
   // The addenda of every session of the trajectory, oldest first.
-  std::vector<AddendumRow> AddendaForTrajectory(Tx& tx, const std::string& trajectory_id) const;
+  std::vector<AddendumRow> AddendaForTrajectory(Tx& tx, const TrajectoryId& trajectory_id) const;
 
   // R-TRJ-4: every signed or draft session that used the batch, or the device.
   std::vector<RecallHit> Recall(Tx& tx, const PracticeId& practice, const std::optional<std::string>& batch,
