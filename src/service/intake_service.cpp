@@ -25,7 +25,7 @@ Result<IntakeHistory> IntakeService::History(const domain::Actor& actor, const s
       notes.Add(e);
       return NotFound();
     }
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     IntakeHistory h;
     for (const auto& row : intake_.All(tx, actor.practice, client->id)) {
@@ -54,7 +54,7 @@ Result<IntakeVersion> IntakeService::Add(const domain::Actor& actor, const std::
       refused = true;
       return NotFound();
     }
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     const auto existing = intake_.All(tx, actor.practice, client->id);
     const int version = existing.empty() ? 1 : existing.back().version + 1;

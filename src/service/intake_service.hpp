@@ -10,6 +10,7 @@
 #include "common/result.hpp"
 #include "domain/access.hpp"
 #include "domain/consent.hpp"
+#include "service/client_keys.hpp"
 #include "service/context.hpp"
 #include "store/client_repo.hpp"
 #include "store/intake_repo.hpp"
@@ -37,6 +38,7 @@ class IntakeService {
 
  private:
   Context ctx_;
+  ClientKeys keys_{ctx_.master_key};
   store::ClientRepo clients_;
   store::IntakeRepo intake_;
 };

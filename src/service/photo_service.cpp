@@ -73,7 +73,7 @@ Result<PhotoView> PhotoService::Upload(const domain::Actor& actor,
         return Invalid("invalid_value", "trajectory", "R-PHOTO-4");
       trajectory = t->ref.id;
     }
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     return Target{*client, trajectory, session_id, *key};
   });
@@ -149,7 +149,7 @@ Result<PhotoImage> PhotoService::Open(const domain::Actor& actor, const PhotoId&
       notes.Add(audit::Entry::For(actor, "read", "photo", now, audit::Outcome::kRefused));
       return NotFound();
     }
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     const auto sealed = blobs_.Get(tx, BlobOf(*row, kind));
     const auto jpeg =

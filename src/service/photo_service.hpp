@@ -10,6 +10,7 @@
 #include "common/result.hpp"
 #include "domain/access.hpp"
 #include "media/photo_intake.hpp"
+#include "service/client_keys.hpp"
 #include "service/context.hpp"
 #include "media/blob_store.hpp"
 #include "store/client_repo.hpp"
@@ -59,6 +60,7 @@ class PhotoService {
 
  private:
   Context ctx_;
+  ClientKeys keys_{ctx_.master_key};
   const media::BlobStore& blobs_;
   store::PhotoRepo photos_;
   media::PhotoIntake intake_;

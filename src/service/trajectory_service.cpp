@@ -81,7 +81,7 @@ Result<TrajectoryService::Loaded> TrajectoryService::Load(store::Tx& tx, const d
     notes.Add(std::move(e));
     return NotFound();
   }
-  auto key = ClientKey(tx, ctx_.master_key, client->id);
+  auto key = keys_.Of(tx, client->id);
   if (!key) return Fail(key.error());
   return LoadRecords(tx, std::move(*row), std::move(*client), std::move(*key),
                      intake_.All(tx, actor.practice, client->id),
@@ -98,7 +98,7 @@ Result<TrajectoryService::Loaded> TrajectoryService::LoadRecords(
   t.consults = trajectories_.Consults(tx, id);
   t.decisions = trajectories_.Decisions(tx, id);
   t.consents = trajectories_.Consents(tx, id);
-  auto sessions = OpenTrajectoryTreatmentSessions(tx, t.row, t.type, t.key);
+  auto sessions = sessions_.Open(tx, t.row, t.type, t.key);
   if (!sessions) return Fail(sessions.error());
   t.sessions = std::move(*sessions);
   for (const auto& p : photos)
@@ -194,7 +194,7 @@ Result<TrajectoryView> TrajectoryService::Create(const domain::Actor& actor,
     if (!in.intake_reviewed) return Invalid("required", "intake_reviewed", "R-DOS");
     if (domain::RecordsRequired(regime) && intake.empty())
       return Fail(Precondition("intake_missing", "R-DOS"));
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     Loaded t{{}, std::move(*client), std::move(*type), std::move(*key)};
     store::TrajectoryRow& row = t.row;
@@ -228,7 +228,7 @@ Result<std::vector<TrajectoryView>> TrajectoryService::List(const domain::Actor&
           audit::Entry::For(actor, "read", "trajectory_list", now, audit::Outcome::kRefused));
       return NotFound();
     }
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     const auto intake = intake_.All(tx, actor.practice, client->id);
     const auto photos = photos_.ForClient(tx, actor.practice, client->id);

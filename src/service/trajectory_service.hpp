@@ -12,6 +12,7 @@
 #include "domain/catalogue.hpp"
 #include "domain/trajectory.hpp"
 #include "service/audited.hpp"
+#include "service/client_keys.hpp"
 #include "service/context.hpp"
 #include "service/treatment_session_service.hpp"
 #include "store/catalogue_repo.hpp"
@@ -116,11 +117,13 @@ class TrajectoryService {
   // The view of what was loaded: no database, no second reading.
   static Result<TrajectoryView> View(Loaded t, Instant now);
   Context ctx_;
+  ClientKeys keys_{ctx_.master_key};
   store::ClientRepo clients_;
   store::CatalogueRepo catalogue_;
   store::IntakeRepo intake_;
   store::TrajectoryRepo trajectories_;
   store::PhotoRepo photos_;
+  TrajectoryTreatmentSessions sessions_;
 };
 
 }  // namespace huidig::service

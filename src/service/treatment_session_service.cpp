@@ -33,6 +33,23 @@ Result<Instant> PerformedAt(const std::optional<std::string>& text, Instant now)
   return *at;
 }
 
+// What a new session and a changed draft check first: the role, the record, its time.
+Result<Instant> CheckInput(const domain::Actor& actor, const TreatmentSessionInput& in, Instant now) {
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
+  return PerformedAt(in.performed_at, now);
+}
+
+// The input's record into the row: the columns the recall searches, and the rest sealed.
+void SetRecord(store::TreatmentSessionRow& row, const TreatmentSessionInput& in,
+               const crypto::Key& key, Instant now) {
+  row.device_name = in.record.device_name;
+  row.products = in.record.products;
+  row.record_sealed =
+      crypto::Seal(key, domain::EncodeTreatmentRecord(in.record), seal::TreatmentRecord(row.ref.id));
+  row.updated_at = now;
+}
+
 Result<void> CheckAddendumText(std::string_view v, const char* field) {
   return domain::CheckText(v, field, domain::RequiredParagraph(4000, "R-DOS-3"));
 }
@@ -71,18 +88,16 @@ Result<TreatmentSessionView> OpenTreatmentSession(const store::TreatmentSessionR
   return v;
 }
 
-Result<std::vector<TreatmentSessionView>> OpenTrajectoryTreatmentSessions(store::Tx& tx,
-                                                        const store::TrajectoryRow& trajectory,
-                                                        const store::TreatmentTypeRecord& type,
-                                                        const crypto::Key& key) {
-  const store::TreatmentSessionRepo sessions;
-  const auto addenda = sessions.AddendaForTrajectory(tx, trajectory.ref.id);
+Result<std::vector<TreatmentSessionView>> TrajectoryTreatmentSessions::Open(
+    store::Tx& tx, const store::TrajectoryRow& trajectory, const store::TreatmentTypeRecord& type,
+    const crypto::Key& key) const {
+  const auto addenda = sessions_.AddendaForTrajectory(tx, trajectory.ref.id);
   std::vector<TreatmentSessionView> out;
-  for (const auto& row : sessions.ForTrajectory(tx, trajectory.ref.id)) {
+  for (const auto& row : sessions_.ForTrajectory(tx, trajectory.ref.id)) {
     // A session is recorded with its trajectory's type version; look further only if not.
     std::optional<store::TreatmentTypeRecord> other;
     if (row.type_key != type.type.key || row.type_version != type.type.version) {
-      other = store::CatalogueRepo().Find(tx, row.ref.practice, row.type_key, row.type_version);
+      other = catalogue_.Find(tx, row.ref.practice, row.type_key, row.type_version);
       if (!other) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
     }
     auto v = OpenTreatmentSession(row, other ? *other : type, addenda, key);
@@ -138,7 +153,7 @@ Result<TreatmentSessionService::Loaded> TreatmentSessionService::LoadSession(sto
   auto trajectory = trajectories_.Find(tx, actor.practice, row->trajectory_id);
   auto type = catalogue_.Find(tx, actor.practice, row->type_key, row->type_version);
   if (!trajectory || !type) return Fail(Errc::kFailedPrecondition, "treatment_type_missing");
-  auto key = ClientKey(tx, ctx_.master_key, client->id);
+  auto key = keys_.Of(tx, client->id);
   if (!key) return Fail(key.error());
   auto addenda = treatment_sessions_.Addenda(tx, row->ref.id);
   return Loaded{std::move(*row),  std::move(*trajectory), std::move(*client),
@@ -154,10 +169,8 @@ audit::Entry TreatmentSessionService::Done(const domain::Actor& actor, const std
 Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor& actor,
                                            const TrajectoryId& trajectory_id,
                                            const TreatmentSessionInput& in) {
-  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
-  if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
-  const auto performed_at = PerformedAt(in.performed_at, now);
+  const auto performed_at = CheckInput(actor, in, now);
   if (!performed_at) return Fail(performed_at.error());
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto trajectory = IsUuidV4(trajectory_id.value)
@@ -174,7 +187,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor
     // Refused before anything is written (R-DOS-1, R-CONSENT-1..4).
     if (auto ok = CheckAllowed(tx, *trajectory, *client, *type, *performed_at, now); !ok)
       return Fail(ok.error());
-    auto key = ClientKey(tx, ctx_.master_key, client->id);
+    auto key = keys_.Of(tx, client->id);
     if (!key) return Fail(key.error());
     store::TreatmentSessionRow row;
     row.ref = {crypto::NewId<TreatmentSessionId>(), actor.practice, client->location, client->id};
@@ -184,11 +197,8 @@ Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor
     row.status = domain::TreatmentSessionStatus::kDraft;
     row.performed_at = *performed_at;
     row.practitioner = actor.user;
-    row.device_name = in.record.device_name;
-    row.products = in.record.products;
-    row.record_sealed =
-        crypto::Seal(*key, domain::EncodeTreatmentRecord(in.record), seal::TreatmentRecord(row.ref.id));
-    row.created_at = row.updated_at = now;
+    SetRecord(row, in, *key, now);
+    row.created_at = now;
     treatment_sessions_.Insert(tx, row);
     notes.Add(audit::Entry::About(actor, "create", "session", client->id, client->location,
                                   row.ref.id, now));
@@ -198,10 +208,8 @@ Result<TreatmentSessionView> TreatmentSessionService::Create(const domain::Actor
 
 Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor& actor, const TreatmentSessionId& id,
                                            const TreatmentSessionInput& in) {
-  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
-  if (auto ok = domain::ValidateTreatmentRecord(in.record); !ok) return Fail(ok.error());
   const Instant now = ctx_.clock.Now();
-  const auto performed_at = PerformedAt(in.performed_at, now);
+  const auto performed_at = CheckInput(actor, in, now);
   if (!performed_at) return Fail(performed_at.error());
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto s = LoadSession(tx, actor, id, "update", now, notes);
@@ -213,11 +221,7 @@ Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor
       return Fail(ok.error());
     store::TreatmentSessionRow& row = s->row;
     row.performed_at = effective;
-    row.device_name = in.record.device_name;
-    row.products = in.record.products;
-    row.record_sealed =
-        crypto::Seal(s->key, domain::EncodeTreatmentRecord(in.record), seal::TreatmentRecord(row.ref.id));
-    row.updated_at = now;
+    SetRecord(row, in, s->key, now);
     if (!treatment_sessions_.UpdateDraft(tx, row))
       return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     notes.Add(Done(actor, "update", *s, now));

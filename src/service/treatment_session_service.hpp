@@ -16,6 +16,7 @@
 #include "domain/treatment_record.hpp"
 #include "service/catalogue_service.hpp"
 #include "service/audited.hpp"
+#include "service/client_keys.hpp"
 #include "service/context.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
@@ -72,10 +73,19 @@ struct RecallEntry {
                                               const store::TreatmentTypeRecord& type,
                                               const std::vector<store::AddendumRow>& addenda,
                                               const crypto::Key& key);
-// Every session of the trajectory, opened, oldest first (`type`: the trajectory's).
-[[nodiscard]] Result<std::vector<TreatmentSessionView>> OpenTrajectoryTreatmentSessions(
-    store::Tx& tx, const store::TrajectoryRow& trajectory, const store::TreatmentTypeRecord& type,
-    const crypto::Key& key);
+// The sessions of a trajectory as its view shows them.
+class TrajectoryTreatmentSessions {
+ public:
+  // Every session of the trajectory, opened, oldest first (`type`: the trajectory's).
+  [[nodiscard]] Result<std::vector<TreatmentSessionView>> Open(store::Tx& tx,
+                                                               const store::TrajectoryRow& trajectory,
+                                                               const store::TreatmentTypeRecord& type,
+                                                               const crypto::Key& key) const;
+
+ private:
+  store::TreatmentSessionRepo sessions_;
+  store::CatalogueRepo catalogue_;
+};
 // The facts the one readiness rule (domain/readiness.hpp) decides on, from the trajectory's
 // records: for the refusal of a session and for the trajectory's "missing" list alike.
 domain::TreatmentSessionFacts TreatmentSessionFactsOf(const domain::Client& client, const domain::TreatmentType& type,
@@ -111,6 +121,7 @@ class TreatmentSessionService {
                            Instant now);
 
   Context ctx_;
+  ClientKeys keys_{ctx_.master_key};
   store::ClientRepo clients_;
   store::CatalogueRepo catalogue_;
   store::TrajectoryRepo trajectories_;
