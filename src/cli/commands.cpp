@@ -263,6 +263,7 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   const auto photo_files = media::MakeBlobStore(app->db->dialect(), dir / "photos");
   service::PhotoService photos(ctx, *photo_files, photo_limits);
   service::PracticeService practice(ctx);
+  service::StaffService staff(ctx);
   http::ApiOptions api_options;
   api_options.tls = tls;
   api_options.max_body_bytes = app->config.max_body_bytes;
@@ -271,7 +272,7 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
     api_options.web_dir = fs::path(web_dir);
     spdlog::info("serving the web app from {}", web_dir);
   }
-  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos, practice}, api_options);
+  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos, practice, staff}, api_options);
   http::Server server(options, api);
   const std::string url = server.Listen();
   std::cout << "listening on " << url << std::endl;

@@ -28,7 +28,8 @@ bool RoleMay(Role role, Permission p) {
     case Role::kOwner:
       return true;
     case Role::kPractitioner:
-      return p != P::kPracticeSettings && p != P::kAuditRead;  // incl. kDossierWrite
+      return p != P::kPracticeSettings && p != P::kAuditRead &&
+             p != P::kStaffManage;  // incl. kDossierWrite
     case Role::kAssistant:  // identity and contact data only
       return p == P::kClientList || p == P::kClientCreate || p == P::kClientRead ||
              p == P::kClientUpdate || p == P::kStaffDirectory;

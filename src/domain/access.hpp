@@ -26,6 +26,7 @@ enum class Permission {
   kPracticeSettings,  // practice settings such as mandatory TOTP
   kAuditRead,         // read the access log (R-AUD-4)
   kStaffDirectory,    // colleagues' names and roles, to name the authors of records
+  kStaffManage,       // add staff, change their role, locations and access (R-STAFF-3)
 };
 
 bool RoleMay(Role role, Permission permission);

@@ -67,6 +67,16 @@ TEST(AccessTest, RSec2RoleTableAsInSpec) {
     EXPECT_EQ(RoleMay(r.role, r.p), r.may) << RoleName(r.role) << " " << int(r.p);
 }
 
+// R-STAFF-3: only the owner manages the team.
+TEST(AccessTest, RStaff3OnlyTheOwnerManagesStaff) {
+  RecordProperty("rule", "R-STAFF-3");
+  EXPECT_TRUE(RoleMay(Role::kOwner, Permission::kStaffManage));
+  for (const Role r : {Role::kPractitioner, Role::kAssistant, Role::kQuality, Role::kAuditor}) {
+    EXPECT_FALSE(RoleMay(r, Permission::kStaffManage)) << RoleName(r);
+    EXPECT_TRUE(RoleMay(r, Permission::kStaffDirectory)) << RoleName(r);
+  }
+}
+
 TEST(AccessTest, RSec2LocationScopesPractitionerAndAssistant) {
   RecordProperty("rule", "R-SEC-2");
   const LocationId a{"loc-a"}, b{"loc-b"};

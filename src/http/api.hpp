@@ -19,6 +19,7 @@
 #include "service/intake_service.hpp"
 #include "service/photo_service.hpp"
 #include "service/practice_service.hpp"
+#include "service/staff_service.hpp"
 #include "service/treatment_session_service.hpp"
 #include "service/trajectory_service.hpp"
 
@@ -33,6 +34,7 @@ struct ApiServices {
   service::TreatmentSessionService& sessions;
   service::PhotoService& photos;
   service::PracticeService& practice;
+  service::StaffService& staff;
 };
 
 struct ApiOptions {

@@ -1,4 +1,4 @@
-// The practice: its settings (the owner's), its locations and its people.
+// The practice: its settings (the owner's) and its locations.
 
 #include "http/handlers.hpp"
 #include "http/json_read.hpp"
@@ -15,13 +15,6 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const Pract
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const LocationView& l) {
   jv = {{"id", boost::json::value_from(l.id)}, {"name", l.name}};
-}
-
-void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const StaffMemberView& s) {
-  jv = {{"id", boost::json::value_from(s.id)},
-        {"display_name", s.display_name},
-        {"role", std::string(domain::RoleName(s.role))},
-        {"active", s.active}};
 }
 
 }  // namespace huidig::service
@@ -63,8 +56,6 @@ void AddPracticeRoutes(Routes& routes, service::PracticeService& practice) {
   });
   routes.Add("GET", "/api/v1/locations", Access::kFull,
              [&practice](const Call& c) { return AnswerItems(practice.Locations(c.actor()), c.lang); });
-  routes.Add("GET", "/api/v1/staff", Access::kFull,
-             [&practice](const Call& c) { return AnswerItems(practice.Staff(c.actor()), c.lang); });
 }
 
 }  // namespace huidig::http

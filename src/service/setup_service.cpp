@@ -62,7 +62,8 @@ SetupService::CreatePractice(const NewPractice& np) {
   return std::make_pair(p, locations);
 }
 
-Result<CreatedStaff> SetupService::CreateStaff(const PracticeId& practice, const NewStaff& s) {
+Result<CreatedStaff> SetupService::CreateStaff(const PracticeId& practice, const NewStaff& s,
+                                               const domain::Actor* by) {
   std::string email;
   for (unsigned char c : s.email) email += static_cast<char>(std::tolower(c));
   if (!PlausibleEmail(email)) return Invalid("invalid_value", "email");
@@ -83,7 +84,7 @@ Result<CreatedStaff> SetupService::CreateStaff(const PracticeId& practice, const
   return ctx_.db.Write([&](store::Tx& tx) -> Result<CreatedStaff> {
     if (users_.FindByEmail(tx, email)) return Fail(Errc::kConflict, "email_taken", "email");
     users_.Insert(tx, u);
-    auto e = audit::Entry::For(SystemActor(practice), "create", "user", now);
+    auto e = audit::Entry::For(by ? *by : SystemActor(practice), "create", "user", now);
     e.object_id = u.id.value;
     ctx_.audit.Append(tx, e);
     return CreatedStaff{u.id, email, password};

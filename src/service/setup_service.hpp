@@ -40,7 +40,10 @@ class SetupService {
 
   [[nodiscard]] Result<std::pair<store::PracticeRecord, std::vector<store::LocationRecord>>>
   CreatePractice(const NewPractice& practice);
-  [[nodiscard]] Result<CreatedStaff> CreateStaff(const PracticeId& practice, const NewStaff& staff);
+  // `by`: who adds the account (audited as them); the system when absent (init, demo, the
+  // command line on the machine itself).
+  [[nodiscard]] Result<CreatedStaff> CreateStaff(const PracticeId& practice, const NewStaff& staff,
+                                                 const domain::Actor* by = nullptr);
   std::vector<store::PracticeRecord> Practices();
 
   // A password of 16 random characters.

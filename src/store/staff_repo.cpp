@@ -177,6 +177,26 @@ void UserRepo::Insert(Tx& tx, const UserRecord& u) const {
         use(l.value);
 }
 
+bool UserRepo::UpdateAccess(Tx& tx, const UserRecord& u) const {
+  const std::string role(domain::RoleName(u.role));
+  const int all = u.all_locations, disabled = u.disabled;
+  const long long updated = ToMicros(u.updated_at);
+  NullableMicros expires(u.access_expires_at);
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE users SET role = :r, all_locations = :a, disabled = :x, "
+                           "access_expires_at_us = :ex, updated_at_us = :u WHERE id = :id AND "
+                           "practice_id = :p",
+       use(role), use(all), use(disabled), use(expires.value, expires.ind), use(updated),
+       use(u.id.value), use(u.practice.value));
+  st.execute(true);
+  if (st.get_affected_rows() != 1) return false;
+  tx.sql() << "DELETE FROM user_locations WHERE user_id = :u", use(u.id.value);
+  for (const auto& l : u.locations)
+    tx.sql() << "INSERT INTO user_locations (user_id, location_id) VALUES (:u, :l)",
+        use(u.id.value), use(l.value);
+  return true;
+}
+
 std::optional<UserRecord> UserRepo::FindByEmail(Tx& tx, const std::string& email) const {
   return ReadUser(tx, "WHERE email = :e", email);
 }

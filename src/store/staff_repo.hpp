@@ -30,6 +30,9 @@ class UserRepo {
   std::optional<UserRecord> Find(Tx& tx, const UserId& id) const;
   // Everyone of the practice, by name (without locations).
   std::vector<UserRecord> ForPractice(Tx& tx, const PracticeId& practice) const;
+  // Role, locations, disabled and the end of access as in u (found by u.id in u.practice);
+  // false when there is no such user.
+  bool UpdateAccess(Tx& tx, const UserRecord& u) const;
   void SetPassword(Tx& tx, const UserId& id, const std::string& hash, bool must_change,
                    Instant now) const;
   void SetTotpPending(Tx& tx, const UserId& id, const std::optional<std::string>& sealed,

@@ -115,6 +115,7 @@ describe('session records (demo practice)', () => {
       'PATCH /api/v1/clients/{id}',
       'PATCH /api/v1/practice',
       'PATCH /api/v1/sessions/{id}',
+      'PATCH /api/v1/staff/{id}', // accounts, not records
       'PATCH /api/v1/treatment-types/{id}',
     ]);
     // And the server refuses the others, whatever the object.

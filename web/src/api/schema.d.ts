@@ -248,15 +248,52 @@ export interface paths {
         };
         /**
          * The practice's staff, to name the authors of records.
-         * @description Names and roles only; no email addresses or other account data.
+         * @description Names and roles for everyone; the owner also gets each account's `email`,
+         *     `locations`, `all_locations` and `access_until` (R-STAFF-3).
          */
         get: operations["listStaff"];
+        put?: never;
+        /**
+         * The owner adds a staff member (R-STAFF-3).
+         * @description The answer holds a `one_time_password`, shown once; at the first login the new member
+         *     must set their own password and, where the practice requires it, enrol two-step
+         *     verification. A practitioner or assistant needs `locations`; an auditor needs
+         *     `access_until` (their access ends by itself then). Owner only; audited.
+         */
+        post: operations["addStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * The owner changes a staff member's access (R-STAFF-3).
+         * @description Listed properties are set, absent ones stay. `active: false` disables the account:
+         *     every open session of it ends at once and its login is refused with the answer of a
+         *     wrong password. An owner cannot disable themselves or change their own role
+         *     (409 `own_account`). Owner only; audited.
+         */
+        patch: operations["changeStaff"];
         trace?: never;
     };
     "/api/v1/clients": {
@@ -1075,13 +1112,54 @@ export interface components {
             items: components["schemas"]["Photo"][];
         };
         StaffList: {
-            items: {
-                id: components["schemas"]["Uuid"];
-                display_name: string;
-                /** @enum {string} */
-                role: "owner" | "practitioner" | "assistant" | "quality" | "auditor";
-                active: boolean;
-            }[];
+            items: components["schemas"]["StaffAccount"][];
+        };
+        /** @description The account fields (`email`, `locations`, ...) are given to the owner only. */
+        StaffAccount: {
+            id: components["schemas"]["Uuid"];
+            name: string;
+            /** @description The same as `name` (kept for older callers). */
+            display_name: string;
+            email?: string;
+            role: components["schemas"]["Role"];
+            /** @description Owner, quality officer and auditor work at every location. */
+            all_locations?: boolean;
+            locations?: components["schemas"]["Uuid"][];
+            active: boolean;
+            /** Format: date-time */
+            access_until?: string | null;
+        };
+        NewStaffAccount: {
+            id: components["schemas"]["Uuid"];
+            name: string;
+            display_name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            all_locations: boolean;
+            locations: components["schemas"]["Uuid"][];
+            active: boolean;
+            /** Format: date-time */
+            access_until: string | null;
+            /** @description Shown once; to be replaced at the first login. */
+            one_time_password: string;
+        };
+        StaffInput: {
+            name: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            locations?: components["schemas"]["Uuid"][];
+            /**
+             * Format: date-time
+             * @description Required for an auditor; a moment in the future.
+             */
+            access_until?: string;
+        };
+        StaffChange: {
+            active?: boolean;
+            role?: components["schemas"]["Role"];
+            locations?: components["schemas"]["Uuid"][];
+            /** Format: date-time */
+            access_until?: string | null;
         };
         /** @enum {string} */
         Regime: "basic" | "wkkgz" | "pmu" | "cosmetic";
@@ -1203,7 +1281,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -1550,6 +1628,8 @@ export interface components {
         AcceptLanguage: string;
         /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
         CsrfToken: string;
+        /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+        StaffId: string;
         /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
         ClientId: string;
     };
@@ -1903,6 +1983,85 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Restricted"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addStaff: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffInput"];
+            };
+        };
+        responses: {
+            /** @description The new account with its one-time password. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewStaffAccount"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    changeStaff: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffChange"];
+            };
+        };
+        responses: {
+            /** @description The account after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             500: components["responses"]["InternalError"];
         };
     };
