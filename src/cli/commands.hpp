@@ -15,4 +15,16 @@ int Demo(const std::filesystem::path& dir, const std::optional<std::string>& dat
 int Serve(const std::filesystem::path& dir, const std::optional<std::string>& listen);
 int AuditVerify(const std::filesystem::path& dir);
 
+// `huidig staff`: the team on the machine itself, audited as the system (R-STAFF-3).
+struct StaffAddArgs {
+  std::string name, email, role;
+  std::vector<std::string> locations;  // names or ids
+  std::optional<std::string> access_until;
+  std::optional<std::string> practice;  // needed when the folder holds several
+};
+int StaffList(const std::filesystem::path& dir);
+int StaffAdd(const std::filesystem::path& dir, const StaffAddArgs& args);
+// verb: disable | enable | reset-password | reset-totp
+int StaffSet(const std::filesystem::path& dir, const std::string& verb, const std::string& email);
+
 }  // namespace huidig::cli

@@ -42,12 +42,42 @@ int main(int argc, char** argv) {
   auto* verify = audit->add_subcommand("verify", "Check the hash chain of the audit log");
   verify->add_option("DIR", dir, "data folder")->required();
 
+  auto* staff = app.add_subcommand("staff", "The team, on the machine itself (audited as the system)");
+  staff->require_subcommand(1);
+  auto* staff_list = staff->add_subcommand("list", "Everyone with role, email and status");
+  staff_list->add_option("DIR", dir, "data folder")->required();
+  huidig::cli::StaffAddArgs add_args;
+  auto* staff_add = staff->add_subcommand("add", "Add a staff member; prints a one-time password");
+  staff_add->add_option("DIR", dir, "data folder")->required();
+  staff_add->add_option("--name", add_args.name, "full name")->required();
+  staff_add->add_option("--email", add_args.email, "email address (the login)")->required();
+  staff_add->add_option("--role", add_args.role, "owner, practitioner, assistant, quality or auditor")->required();
+  staff_add->add_option("--location", add_args.locations, "a location by name or id (repeat for several)");
+  staff_add->add_option("--until", add_args.access_until, "end of access, RFC 3339 (required for an auditor)");
+  staff_add->add_option("--practice", add_args.practice, "practice id, when the folder holds several");
+  std::string email;
+  std::vector<std::pair<std::string, CLI::App*>> staff_verbs;
+  for (const char* verb : {"disable", "enable", "reset-password", "reset-totp"}) {
+    const std::string help = std::string(verb) == "disable"          ? "Disable an account and end its sessions"
+                             : std::string(verb) == "enable"         ? "Enable a disabled account"
+                             : std::string(verb) == "reset-password" ? "A new one-time password; ends the sessions"
+                                                                     : "Remove the second factor; ends the sessions";
+    auto* sub = staff->add_subcommand(verb, help);
+    sub->add_option("DIR", dir, "data folder")->required();
+    sub->add_option("EMAIL", email, "the account's email address")->required();
+    staff_verbs.emplace_back(verb, sub);
+  }
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*init) return huidig::cli::Init(dir, practice, owner, locations, database);
     if (*demo) return huidig::cli::Demo(dir, database);
     if (*serve) return huidig::cli::Serve(dir, listen);
     if (*verify) return huidig::cli::AuditVerify(dir);
+    if (*staff_list) return huidig::cli::StaffList(dir);
+    if (*staff_add) return huidig::cli::StaffAdd(dir, add_args);
+    for (const auto& [verb, sub] : staff_verbs)
+      if (*sub) return huidig::cli::StaffSet(dir, verb, email);
   } catch (const std::exception& e) {
     std::cerr << "huidig: " << e.what() << "\n";
     return 2;

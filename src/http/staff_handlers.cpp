@@ -76,6 +76,12 @@ void AddStaffRoutes(Routes& routes, service::PracticeService& practice, service:
     if (!ch) return Fail(ch.error());
     return Answer(staff.Change(c.actor(), c.ParamId<UserId>("id"), *ch), c.lang);
   });
+  routes.Add("POST", "/api/v1/staff/{id}/password-reset", Access::kFull, [&staff](const Call& c) {
+    return Answer(staff.ResetPassword(c.actor(), c.ParamId<UserId>("id")), c.lang);
+  });
+  routes.Add("POST", "/api/v1/staff/{id}/totp-reset", Access::kFull, [&staff](const Call& c) {
+    return Answer(staff.ResetTotp(c.actor(), c.ParamId<UserId>("id")), c.lang);
+  });
 }
 
 }  // namespace huidig::http

@@ -9,7 +9,6 @@
 #include "service/catalogue_service.hpp"
 
 namespace huidig::service {
-namespace {
 
 domain::Actor SystemActor(const PracticeId& practice) {
   domain::Actor a;
@@ -20,6 +19,8 @@ domain::Actor SystemActor(const PracticeId& practice) {
   a.remote_addr = "local";
   return a;
 }
+
+namespace {
 
 bool PlausibleEmail(const std::string& e) {
   const auto at = e.find('@');

@@ -34,6 +34,10 @@ struct CreatedStaff {
   std::string password;  // shown once, stored only as a hash
 };
 
+// The operator on the machine itself (init, demo, `huidig staff`): acts as an owner of the
+// practice and is audited as "system".
+domain::Actor SystemActor(const PracticeId& practice);
+
 class SetupService {
  public:
   explicit SetupService(Context ctx) : ctx_(ctx) {}

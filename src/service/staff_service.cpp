@@ -52,6 +52,12 @@ Result<void> CheckAccess(const store::UserRecord& u) {
   return {};
 }
 
+audit::Entry UserEntry(const domain::Actor& actor, const char* action, const UserId& user, Instant now) {
+  auto e = audit::Entry::For(actor, action, "user", now);
+  e.object_id = user.value;
+  return e;
+}
+
 void SetRole(store::UserRecord& u, Role role, std::vector<LocationId> locations) {
   u.role = role;
   u.all_locations = SeesEveryLocation(role);
@@ -132,11 +138,8 @@ Result<StaffAccountView> StaffService::Change(const domain::Actor& actor, const 
     until = *u;
   }
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<StaffAccountView> {
-    auto u = IsUuidV4(id.value) ? users_.Find(tx, id) : std::nullopt;
-    if (!u || u->practice != actor.practice) {
-      notes.Add(audit::Entry::For(actor, "update", "user", now, audit::Outcome::kRefused));
-      return NotFound();
-    }
+    auto u = Colleague(tx, notes, actor, id, "update", now);
+    if (!u) return Fail(u.error());
     // The owner cannot lock themselves out; another owner can.
     if (u->id == actor.user && ((change.active && !*change.active) || (role && *role != u->role)))
       return Fail(Errc::kFailedPrecondition, "own_account", "active", "R-STAFF-3");
@@ -155,14 +158,52 @@ Result<StaffAccountView> StaffService::Change(const domain::Actor& actor, const 
     users_.UpdateAccess(tx, *u);
     // Disabled: every open session of the account ends now, not at its next expiry.
     if (u->disabled) login_sessions_.DeleteForUser(tx, u->id);
-    auto e = audit::Entry::For(actor, u->disabled && was_active   ? "disable"
-                                      : !u->disabled && !was_active ? "enable"
-                                                                    : "update",
-                               "user", now);
-    e.object_id = u->id.value;
-    notes.Add(std::move(e));
+    const char* action = u->disabled && was_active ? "disable" : !u->disabled && !was_active ? "enable" : "update";
+    notes.Add(UserEntry(actor, action, u->id, now));
     return ToView(*u);
   });
+}
+
+Result<NewStaffAccount> StaffService::ResetPassword(const domain::Actor& actor, const UserId& id) {
+  if (!actor.May(Permission::kStaffManage)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  // Hashed before the write: Argon2 takes a while and the writer serves everyone.
+  std::string password = SetupService::GeneratePassword();
+  const std::string hash = ctx_.hasher.Hash(password);
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<NewStaffAccount> {
+    auto u = Colleague(tx, notes, actor, id, "password_reset", now);
+    if (!u) return Fail(u.error());
+    if (u->id == actor.user) return Fail(Errc::kFailedPrecondition, "own_account", "id", "R-STAFF-3");
+    users_.SetPassword(tx, u->id, hash, /*must_change=*/true, now);
+    login_sessions_.DeleteForUser(tx, u->id);
+    notes.Add(UserEntry(actor, "password_reset", u->id, now));
+    return NewStaffAccount{ToView(*u), password};
+  });
+}
+
+Result<StaffAccountView> StaffService::ResetTotp(const domain::Actor& actor, const UserId& id) {
+  if (!actor.May(Permission::kStaffManage)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<StaffAccountView> {
+    auto u = Colleague(tx, notes, actor, id, "totp_reset", now);
+    if (!u) return Fail(u.error());
+    if (u->id == actor.user) return Fail(Errc::kFailedPrecondition, "own_account", "id", "R-STAFF-3");
+    users_.ClearTotp(tx, u->id, now);
+    login_sessions_.DeleteForUser(tx, u->id);
+    notes.Add(UserEntry(actor, "totp_reset", u->id, now));
+    return ToView(*u);
+  });
+}
+
+Result<store::UserRecord> StaffService::Colleague(store::Tx& tx, AuditNotes& notes,
+                                                   const domain::Actor& actor, const UserId& id,
+                                                   const char* action, Instant now) {
+  auto u = IsUuidV4(id.value) ? users_.Find(tx, id) : std::nullopt;
+  if (!u || u->practice != actor.practice) {
+    notes.Add(audit::Entry::For(actor, action, "user", now, audit::Outcome::kRefused));
+    return NotFound();
+  }
+  return std::move(*u);
 }
 
 }  // namespace huidig::service

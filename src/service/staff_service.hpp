@@ -11,6 +11,7 @@
 #include "common/clock.hpp"
 #include "common/result.hpp"
 #include "domain/access.hpp"
+#include "service/audited.hpp"
 #include "service/context.hpp"
 #include "store/records.hpp"
 #include "store/staff_repo.hpp"
@@ -63,8 +64,18 @@ class StaffService {
   // give up their own role.
   [[nodiscard]] Result<StaffAccountView> Change(const domain::Actor& actor, const UserId& id,
                                                 const StaffChange& change);
+  // A new one-time password (shown once) for a forgotten one; every open session of the
+  // account ends. Errors: forbidden, not_found, own_account (the owner uses their own screen).
+  [[nodiscard]] Result<NewStaffAccount> ResetPassword(const domain::Actor& actor, const UserId& id);
+  // A lost phone: the second factor is removed and every open session ends; the next login
+  // enrols a new one where the practice requires it. Errors as ResetPassword.
+  [[nodiscard]] Result<StaffAccountView> ResetTotp(const domain::Actor& actor, const UserId& id);
 
  private:
+  // The practice's account named by id inside a write, or not_found with a refusal entry.
+  Result<store::UserRecord> Colleague(store::Tx& tx, AuditNotes& notes, const domain::Actor& actor,
+                                      const UserId& id, const char* action, Instant now);
+
   Context ctx_;
   store::UserRepo users_;
   store::PracticeRepo practices_;

@@ -252,6 +252,13 @@ void UserRepo::SetTotpLastStep(Tx& tx, const UserId& id, std::int64_t step) cons
   tx.sql() << "UPDATE users SET totp_last_step = :l WHERE id = :id", use(st), use(id.value);
 }
 
+void UserRepo::ClearTotp(Tx& tx, const UserId& id, Instant now) const {
+  const long long t = ToMicros(now);
+  tx.sql() << "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL, totp_last_step = 0, "
+              "updated_at_us = :t WHERE id = :id",
+      use(t), use(id.value);
+}
+
 std::optional<LoginFailureRecord> UserRepo::Failures(Tx& tx, const std::string& login_hash) const {
   int failures = 0;
   long long last = 0;

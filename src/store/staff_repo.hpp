@@ -40,6 +40,8 @@ class UserRepo {
   void EnableTotp(Tx& tx, const UserId& id, const std::string& sealed, std::int64_t step,
                   Instant now) const;
   void SetTotpLastStep(Tx& tx, const UserId& id, std::int64_t step) const;
+  // No second factor any more, enrolled or pending: the next login enrols again.
+  void ClearTotp(Tx& tx, const UserId& id, Instant now) const;
 
   std::optional<LoginFailureRecord> Failures(Tx& tx, const std::string& login_hash) const;
   // The failures of a login name, held for the rest of the transaction: on PostgreSQL a row

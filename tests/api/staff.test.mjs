@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, sqlite, startHuidig } from './lib/server.mjs';
 import { expectProblem, expectStatus, locationIds } from './lib/expect.mjs';
+import { stepWithRoom, totpCode } from './lib/totp.mjs';
 
 const NEW_PASSWORD = 'korenbloem-zeewier-77';
 
@@ -133,5 +134,60 @@ describe('staff management (demo practice)', () => {
     expectProblem(await owner.patch('/api/v1/staff/not-a-uuid', { json: { active: false } }), 404, 'not_found');
     expectProblem(await owner.patch(`/api/v1/staff/${added.id}`, { json: {}, invalid: true }), 422, 'required');
     expectStatus(await owner.get('/api/v1/me'), 200);
+  });
+
+  test('R-STAFF-3: a forgotten password: the owner gives a new one-time password, the old one and open sessions end', async () => {
+    const noor = h.client();
+    await noor.mustLogin('noor@demo.example', NEW_PASSWORD);
+    expectProblem(await practitioner.post(`/api/v1/staff/${added.id}/password-reset`), 403, 'forbidden');
+    const reset = expectStatus(await owner.post(`/api/v1/staff/${added.id}/password-reset`), 200);
+    assert.equal(reset.id, added.id);
+    assert.notEqual(reset.one_time_password, added.one_time_password);
+    expectProblem(await noor.get('/api/v1/me'), 401, 'unauthenticated');
+    expectProblem(await h.client().login('noor@demo.example', NEW_PASSWORD), 401, 'invalid_credentials');
+    const fresh = h.client();
+    const me = await fresh.mustLogin('noor@demo.example', reset.one_time_password);
+    assert.equal(me.password_change_required, true);
+    expectStatus(await fresh.post('/api/v1/me/password', {
+      json: { current_password: reset.one_time_password, new_password: NEW_PASSWORD },
+    }), 204);
+
+    const { id } = expectStatus(await owner.get('/api/v1/me'), 200);
+    expectProblem(await owner.post(`/api/v1/staff/${id}/password-reset`), 409, 'own_account');
+    expectProblem(await owner.post('/api/v1/staff/00000000-0000-4000-8000-000000000000/password-reset'), 404, 'not_found');
+    assert.equal(auditRows(added.id).at(-1).action, 'password_reset');
+  });
+
+  test('R-STAFF-3: a lost phone: the owner removes the second factor and the colleague enrols again', async () => {
+    const noor = h.client();
+    await noor.mustLogin('noor@demo.example', NEW_PASSWORD);
+    const { secret } = expectStatus(await noor.post('/api/v1/me/totp', { json: { password: NEW_PASSWORD } }), 200);
+    const step = await stepWithRoom(10);
+    expectStatus(await noor.post('/api/v1/me/totp/confirm', { json: { code: totpCode(secret, { step }) } }), 200);
+    expectProblem(await h.client().login('noor@demo.example', NEW_PASSWORD), 401, 'totp_required');
+
+    expectProblem(await assistant.post(`/api/v1/staff/${added.id}/totp-reset`), 403, 'forbidden');
+    const reset = expectStatus(await owner.post(`/api/v1/staff/${added.id}/totp-reset`), 200);
+    assert.equal(reset.active, true);
+    expectProblem(await noor.get('/api/v1/me'), 401, 'unauthenticated');
+    const me = await h.client().mustLogin('noor@demo.example', NEW_PASSWORD);
+    assert.equal(me.totp_enabled, false);
+    assert.equal(auditRows(added.id).at(-1).action, 'totp_reset');
+  });
+
+  test("R-STAFF-3: an auditor's access ends by itself at the end date", async () => {
+    const until = new Date(Date.now() + 2500).toISOString();
+    const auditor = expectStatus(await owner.post('/api/v1/staff', {
+      json: { name: 'Kort Bezoek', email: 'kort@demo.example', role: 'auditor', access_until: until },
+    }), 201);
+    const api = h.client();
+    await api.mustLogin('kort@demo.example', auditor.one_time_password);
+    expectStatus(await api.get('/api/v1/me'), 200);
+    await new Promise((r) => setTimeout(r, Date.parse(until) - Date.now() + 200));
+    expectProblem(await api.get('/api/v1/me'), 401, 'unauthenticated');
+    const late = await h.client().login('kort@demo.example', auditor.one_time_password);
+    const wrong = await h.client().login('kort@demo.example', 'niet-het-wachtwoord');
+    expectProblem(late, 401, 'invalid_credentials');
+    assert.deepEqual(late.json, wrong.json);
   });
 });

@@ -296,6 +296,63 @@ export interface paths {
         patch: operations["changeStaff"];
         trace?: never;
     };
+    "/api/v1/staff/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new one-time password for a colleague (R-STAFF-3, R-SEC-1).
+         * @description The answer holds a new `one_time_password`, shown once; the colleague must replace it at
+         *     their next login. Every open session of the account ends. An owner changes their own
+         *     password in their own screen (409 `own_account`). Owner only; audited.
+         */
+        post: operations["resetStaffPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/totp-reset": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a colleague's second factor, e.g. a lost phone (R-STAFF-3).
+         * @description Every open session of the account ends; at the next login the colleague enrols a new
+         *     second factor where the practice requires it. Not for the owner's own account (409
+         *     `own_account`: another owner, or `huidig staff reset-totp` on the machine). Owner only;
+         *     audited.
+         */
+        post: operations["resetStaffTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -2062,6 +2119,72 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resetStaffPassword: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account after the reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewStaffAccount"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    resetStaffTotp: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account after the reset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
             500: components["responses"]["InternalError"];
         };
     };
