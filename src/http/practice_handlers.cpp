@@ -14,7 +14,7 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const Pract
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const LocationView& l) {
-  jv = {{"id", boost::json::value_from(l.id)}, {"name", l.name}};
+  jv = {{"id", boost::json::value_from(l.id)}, {"name", l.name}, {"closed", l.closed}};
 }
 
 }  // namespace huidig::service
@@ -44,6 +44,19 @@ Result<PracticeSettingsChange> tag_invoke(http::ReadTag<PracticeSettingsChange>,
       .Done(std::move(ch));
 }
 
+Result<LocationInput> tag_invoke(http::ReadTag<LocationInput>, const boost::json::value& v, const std::string& path) {
+  LocationInput in;
+  return http::ObjectReader(v, path, {"name"}).Required("name", in.name, "R-SEC-2").Done(std::move(in));
+}
+
+Result<LocationChange> tag_invoke(http::ReadTag<LocationChange>, const boost::json::value& v, const std::string& path) {
+  LocationChange ch;
+  return http::ObjectReader(v, path, {"name", "closed"})
+      .Optional("name", ch.name)
+      .Optional("closed", ch.closed)
+      .Done(std::move(ch));
+}
+
 }  // namespace huidig::service
 
 namespace huidig::http {
@@ -56,6 +69,17 @@ void AddPracticeRoutes(Routes& routes, service::PracticeService& practice) {
   });
   routes.Add("GET", "/api/v1/locations", Access::kFull,
              [&practice](const Call& c) { return AnswerItems(practice.Locations(c.actor()), c.lang); });
+  routes.Add("POST", "/api/v1/locations", Access::kFull, [&practice](const Call& c) -> Result<HttpResponse> {
+    auto in = ReadBody<service::LocationInput>(c.req.body);
+    if (!in) return Fail(in.error());
+    return Created(practice.AddLocation(c.actor(), *in), c.lang, "/api/v1/locations",
+                   [](const service::LocationView& l) { return l.id; });
+  });
+  routes.Add("PATCH", "/api/v1/locations/{id}", Access::kFull, [&practice](const Call& c) -> Result<HttpResponse> {
+    auto ch = ReadBody<service::LocationChange>(c.req.body);
+    if (!ch) return Fail(ch.error());
+    return Answer(practice.ChangeLocation(c.actor(), c.ParamId<LocationId>("id"), *ch), c.lang);
+  });
 }
 
 }  // namespace huidig::http

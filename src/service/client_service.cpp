@@ -30,8 +30,15 @@ Error ClientService::Refused(const domain::Actor& actor, std::string action,
 Result<LocationId> ClientService::ResolveLocation(store::Tx& tx, const domain::Actor& actor,
                                                   const std::optional<std::string>& requested) {
   std::vector<LocationId> usable;
-  for (const auto& l : practices_.Locations(tx, actor.practice))
-    if (actor.AtLocation(l.id)) usable.push_back(l.id);
+  for (const auto& l : practices_.Locations(tx, actor.practice)) {
+    if (!actor.AtLocation(l.id)) continue;
+    if (l.closed_at) {  // its clients stay; no one new comes or moves there
+      if (requested && l.id.value == *requested)
+        return Fail(Errc::kFailedPrecondition, "location_closed", "location");
+      continue;
+    }
+    usable.push_back(l.id);
+  }
   if (requested) {
     for (const auto& l : usable)
       if (l.value == *requested) return l;

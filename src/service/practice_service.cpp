@@ -1,6 +1,11 @@
 #include "service/practice_service.hpp"
 
+#include <algorithm>
+
 #include "audit/audit_log.hpp"
+#include "crypto/crypto.hpp"
+#include "domain/text.hpp"
+#include "service/audited.hpp"
 #include "domain/consent.hpp"
 
 namespace huidig::service {
@@ -9,7 +14,75 @@ PracticeView ToView(const store::PracticeRecord& p) {
   return {p.id, p.name, p.totp_required, p.reflection_days};
 }
 
-LocationView ToView(const store::LocationRecord& l) { return {l.id, l.name}; }
+LocationView ToView(const store::LocationRecord& l) { return {l.id, l.name, l.closed_at.has_value()}; }
+
+namespace {
+
+Result<std::string> LocationName(const std::string& name) {
+  if (auto ok = domain::CheckText(name, "name", domain::RequiredLine(100, "R-SEC-2")); !ok) return Fail(ok.error());
+  return name;
+}
+
+bool NameTaken(const std::vector<store::LocationRecord>& all, const std::string& name, const LocationId* except) {
+  return std::any_of(all.begin(), all.end(), [&](const store::LocationRecord& l) {
+    return l.name == name && !(except && l.id == *except);
+  });
+}
+
+audit::Entry LocationEntry(const domain::Actor& actor, const char* action, const LocationId& id, Instant now) {
+  auto e = audit::Entry::For(actor, action, "location", now);
+  e.location = id;
+  e.object_id = id.value;
+  return e;
+}
+
+}  // namespace
+
+Result<LocationView> PracticeService::AddLocation(const domain::Actor& actor, const LocationInput& in) {
+  if (!actor.May(domain::Permission::kPracticeSettings)) return Forbidden();
+  auto name = LocationName(in.name);
+  if (!name) return Fail(name.error());
+  const Instant now = ctx_.clock.Now();
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<LocationView> {
+    if (NameTaken(practices_.Locations(tx, actor.practice), *name, nullptr))
+      return Fail(Errc::kConflict, "name_taken", "name");
+    store::LocationRecord l{crypto::NewId<LocationId>(), actor.practice, *name, std::nullopt};
+    practices_.InsertLocation(tx, l, now);
+    notes.Add(LocationEntry(actor, "create", l.id, now));
+    return ToView(l);
+  });
+}
+
+Result<LocationView> PracticeService::ChangeLocation(const domain::Actor& actor, const LocationId& id,
+                                                     const LocationChange& change) {
+  if (!actor.May(domain::Permission::kPracticeSettings)) return Forbidden();
+  if (!change.name && !change.closed) return Invalid("required", "name");
+  std::optional<std::string> name;
+  if (change.name) {
+    auto n = LocationName(*change.name);
+    if (!n) return Fail(n.error());
+    name = *n;
+  }
+  const Instant now = ctx_.clock.Now();
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<LocationView> {
+    auto all = practices_.Locations(tx, actor.practice);
+    auto it = std::find_if(all.begin(), all.end(), [&](const store::LocationRecord& l) { return l.id == id; });
+    if (it == all.end()) return NotFound();
+    store::LocationRecord l = *it;
+    if (name && NameTaken(all, *name, &l.id)) return Fail(Errc::kConflict, "name_taken", "name");
+    const bool was_closed = l.closed_at.has_value();
+    if (name) l.name = *name;
+    if (change.closed && *change.closed != was_closed) l.closed_at = *change.closed ? std::optional(now) : std::nullopt;
+    if (l.closed_at && !was_closed) {
+      const auto open = std::count_if(all.begin(), all.end(), [](const store::LocationRecord& x) { return !x.closed_at; });
+      if (open <= 1) return Fail(Errc::kFailedPrecondition, "last_open_location", "closed");
+    }
+    practices_.UpdateLocation(tx, l);
+    const char* action = l.closed_at && !was_closed ? "close" : !l.closed_at && was_closed ? "reopen" : "update";
+    notes.Add(LocationEntry(actor, action, l.id, now));
+    return ToView(l);
+  });
+}
 
 Result<PracticeView> PracticeService::UpdateSettings(const domain::Actor& actor,
                                                               const PracticeSettingsChange& change) {

@@ -28,6 +28,17 @@ struct PracticeView {
 struct LocationView {
   LocationId id;
   std::string name;
+  bool closed = false;  // no new clients there; its clients stay readable and can be moved
+};
+
+struct LocationInput {
+  std::string name;
+};
+
+// What a change names; the rest stays.
+struct LocationChange {
+  std::optional<std::string> name;
+  std::optional<bool> closed;
 };
 
 // A colleague as the records name them: never their credentials.
@@ -57,6 +68,13 @@ class PracticeService {
                                                     const PracticeSettingsChange& change);
   // The locations the actor works at.
   [[nodiscard]] Result<std::vector<LocationView>> Locations(const domain::Actor& actor);
+  // The owner adds a location. Errors: forbidden; required / too_long (name); conflict
+  // name_taken (name) when the practice has one by that name.
+  [[nodiscard]] Result<LocationView> AddLocation(const domain::Actor& actor, const LocationInput& in);
+  // The owner renames, closes or reopens one. Errors as AddLocation, not_found, and
+  // last_open_location when no open location would be left.
+  [[nodiscard]] Result<LocationView> ChangeLocation(const domain::Actor& actor, const LocationId& id,
+                                                    const LocationChange& change);
   // Everyone of the practice, by name and role, so records can name their authors.
   [[nodiscard]] Result<std::vector<StaffMemberView>> Staff(const domain::Actor& actor);
 

@@ -25,6 +25,7 @@ struct LocationRecord {
   LocationId id;
   PracticeId practice;
   std::string name;
+  std::optional<Instant> closed_at;  // closed: no new clients there
 };
 
 struct UserRecord {

@@ -20,7 +20,7 @@ constexpr const char* kSelectPractice =
 constexpr const char* kInsertLocation =
     "INSERT INTO locations (id, practice_id, name, created_at_us) VALUES (:id, :p, :n, :c)";
 constexpr const char* kSelectLocations =
-    "SELECT id, name FROM locations WHERE practice_id = :p ORDER BY name, id";
+    "SELECT id, name, closed_at_us FROM locations WHERE practice_id = :p ORDER BY name, id";
 
 constexpr const char* kInsertUser =
     "INSERT INTO users (id, practice_id, email, display_name, role, all_locations, "
@@ -155,9 +155,22 @@ void PracticeRepo::InsertLocation(Tx& tx, const LocationRecord& l, Instant now) 
 std::vector<LocationRecord> PracticeRepo::Locations(Tx& tx, const PracticeId& practice) const {
   LocationRecord l;
   l.practice = practice;
-  soci::statement st =
-      (tx.sql().prepare << kSelectLocations, into(l.id.value), into(l.name), use(practice.value));
-  return detail::FetchAll(st, l);
+  detail::MicrosOut closed;
+  soci::statement st = (tx.sql().prepare << kSelectLocations, into(l.id.value), into(l.name),
+                        into(closed.value, closed.ind), use(practice.value));
+  return detail::FetchAll(st, l, [&] {
+    l.practice = practice;  // the row before was moved out whole
+    l.closed_at = closed.get();
+  });
+}
+
+bool PracticeRepo::UpdateLocation(Tx& tx, const LocationRecord& l) const {
+  detail::NullableMicros closed(l.closed_at);
+  soci::statement st = (tx.sql().prepare << "UPDATE locations SET name = :n, closed_at_us = :c "
+                                            "WHERE id = :id AND practice_id = :p",
+                        use(l.name), use(closed.value, closed.ind), use(l.id.value), use(l.practice.value));
+  st.execute(true);
+  return st.get_affected_rows() > 0;
 }
 
 void UserRepo::Insert(Tx& tx, const UserRecord& u) const {

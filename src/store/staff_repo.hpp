@@ -19,7 +19,10 @@ class PracticeRepo {
   void SetTotpRequired(Tx& tx, const PracticeId& id, bool required) const;
 
   void InsertLocation(Tx& tx, const LocationRecord& l, Instant now) const;
+  // Every location of the practice, open and closed, by name.
   std::vector<LocationRecord> Locations(Tx& tx, const PracticeId& practice) const;
+  // Name and closing as in l (found by l.id in l.practice); false when there is none.
+  bool UpdateLocation(Tx& tx, const LocationRecord& l) const;
 };
 
 class UserRepo {

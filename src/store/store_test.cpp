@@ -223,6 +223,73 @@ TEST_P(StoreTest, UsersSessionsAndLoginFailures) {
   EXPECT_FALSE(db().Read([&](Tx& tx) { return sessions.Find(tx, "tok"); }));
 }
 
+TEST_P(StoreTest, LocationsAreRenamedClosedAndReopenedAndEveryRowKeepsItsPractice) {
+  db().Write([&](Tx& tx) {
+    EXPECT_TRUE(practices_.UpdateLocation(tx, {loc_b_, practice_, "Utrecht Centrum", now_}));
+    EXPECT_TRUE(practices_.UpdateLocation(tx, {loc_a_, practice_, "Amsterdam", std::nullopt}));
+    // Another practice's location is not found by its id alone.
+    EXPECT_FALSE(practices_.UpdateLocation(tx, {loc_a_, PracticeId{crypto::NewUuidV4()}, "X", now_}));
+  });
+  const auto all = db().Read([&](Tx& tx) { return practices_.Locations(tx, practice_); });
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].name, "Amsterdam");
+  EXPECT_FALSE(all[0].closed_at);
+  EXPECT_EQ(all[1].name, "Utrecht Centrum");
+  EXPECT_EQ(all[1].closed_at, now_);
+  for (const auto& l : all) EXPECT_EQ(l.practice, practice_) << l.name;
+  db().Write([&](Tx& tx) { practices_.UpdateLocation(tx, {loc_b_, practice_, "Utrecht Centrum", std::nullopt}); });
+  EXPECT_FALSE(db().Read([&](Tx& tx) { return practices_.Locations(tx, practice_); })[1].closed_at);
+}
+
+TEST_P(StoreTest, RStaff3AccessChangesAndASecondFactorReset) {
+  UserRepo users;
+  UserRecord u;
+  u.id = UserId{crypto::NewUuidV4()};
+  u.practice = practice_;
+  u.email = "bo@salon.nl";
+  u.display_name = "Bo";
+  u.role = domain::Role::kPractitioner;
+  u.locations = {loc_a_, loc_b_};
+  u.password_hash = "$argon2id$x";
+  u.totp_secret = "sealed-secret";
+  u.created_at = u.updated_at = now_;
+  db().Write([&](Tx& tx) { users.Insert(tx, u); });
+
+  u.role = domain::Role::kAuditor;
+  u.all_locations = true;
+  u.locations.clear();
+  u.disabled = true;
+  u.access_expires_at = now_ + 24h;
+  u.updated_at = now_ + 1min;
+  EXPECT_TRUE(db().Write([&](Tx& tx) { return users.UpdateAccess(tx, u); }));
+  auto back = db().Read([&](Tx& tx) { return users.Find(tx, u.id); });
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->role, domain::Role::kAuditor);
+  EXPECT_TRUE(back->all_locations);
+  EXPECT_TRUE(back->locations.empty());
+  EXPECT_TRUE(back->disabled);
+  EXPECT_EQ(back->access_expires_at, now_ + 24h);
+  EXPECT_EQ(back->password_hash, "$argon2id$x") << "access changes leave the credentials";
+  EXPECT_EQ(back->totp_secret, "sealed-secret");
+
+  u.role = domain::Role::kAssistant;
+  u.all_locations = false;
+  u.locations = {loc_b_};
+  u.disabled = false;
+  u.access_expires_at.reset();
+  db().Write([&](Tx& tx) { users.UpdateAccess(tx, u); users.ClearTotp(tx, u.id, now_ + 2min); });
+  back = db().Read([&](Tx& tx) { return users.Find(tx, u.id); });
+  EXPECT_EQ(back->locations, std::vector<LocationId>{loc_b_});
+  EXPECT_FALSE(back->disabled);
+  EXPECT_FALSE(back->access_expires_at);
+  EXPECT_FALSE(back->totp_secret);
+  EXPECT_FALSE(back->totp_pending_secret);
+
+  UserRecord nobody = u;
+  nobody.id = UserId{crypto::NewUuidV4()};
+  EXPECT_FALSE(db().Write([&](Tx& tx) { return users.UpdateAccess(tx, nobody); }));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::ValuesIn(testing::Engines()),
                          [](const auto& info) { return info.param; });
 

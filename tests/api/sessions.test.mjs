@@ -113,6 +113,7 @@ describe('session records (demo practice)', () => {
       for (const method of ['put', 'patch', 'delete']) if (item[method]) changing.push(`${method.toUpperCase()} ${path}`);
     assert.deepEqual(changing.sort(), [
       'PATCH /api/v1/clients/{id}',
+      'PATCH /api/v1/locations/{id}', // the practice's places, not records
       'PATCH /api/v1/practice',
       'PATCH /api/v1/sessions/{id}',
       'PATCH /api/v1/staff/{id}', // accounts, not records

@@ -229,11 +229,40 @@ export interface paths {
         /** The caller's locations. */
         get: operations["listLocations"];
         put?: never;
-        post?: never;
+        /** The owner adds a location. */
+        post: operations["addLocation"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The location's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["LocationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * The owner renames, closes or reopens a location.
+         * @description A closed location takes no new clients (409 `location_closed` when one is created or
+         *     moved there); its clients stay readable and can be moved. The last open location
+         *     cannot be closed (409 `last_open_location`). Audited.
+         */
+        patch: operations["changeLocation"];
         trace?: never;
     };
     "/api/v1/staff": {
@@ -1265,6 +1294,15 @@ export interface components {
         Location: {
             id: components["schemas"]["Uuid"];
             name: string;
+            /** @description When closed, no new clients there; its clients stay readable and can be moved. */
+            closed?: boolean;
+        };
+        LocationInput: {
+            name: string;
+        };
+        LocationChange: {
+            name?: string;
+            closed?: boolean;
         };
         LocationList: {
             items: components["schemas"]["Location"][];
@@ -1338,7 +1376,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "name_taken" | "last_open_location" | "location_closed" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -1685,6 +1723,8 @@ export interface components {
         AcceptLanguage: string;
         /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
         CsrfToken: string;
+        /** @description The location's id (UUID v4). Any other string answers 404 `not_found`. */
+        LocationId: string;
         /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
         StaffId: string;
         /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
@@ -2017,6 +2057,85 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    addLocation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationInput"];
+            };
+        };
+        responses: {
+            /** @description The new location. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    changeLocation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The location's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["LocationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocationChange"];
+            };
+        };
+        responses: {
+            /** @description The location after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Location"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listStaff: {
         parameters: {
             query?: never;
@@ -2254,6 +2373,7 @@ export interface operations {
             400: components["responses"]["BadRequestBody"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenWrite"];
+            409: components["responses"]["RuleRefused"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
@@ -2324,6 +2444,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["ForbiddenWrite"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
