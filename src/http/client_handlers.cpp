@@ -29,6 +29,14 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const Clien
   jv = std::move(o);
 }
 
+void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const ClientChangeView& v) {
+  namespace json = boost::json;
+  json::array changes;
+  for (const auto& c : v.changes)
+    changes.push_back({{"field", c.field}, {"from", http::Nullable(c.from)}, {"to", http::Nullable(c.to)}});
+  jv = {{"at", FormatUtc(v.at)}, {"by", json::value_from(v.by)}, {"by_name", v.by_name}, {"changes", std::move(changes)}};
+}
+
 }  // namespace huidig::service
 
 namespace huidig::domain {
@@ -79,6 +87,9 @@ void AddClientRoutes(Routes& routes, service::ClientService& clients) {
   });
   routes.Add("GET", "/api/v1/clients/{id}", Access::kFull,
              [&clients](const Call& c) { return Answer(clients.Get(c.actor(), c.Param("id")), c.lang); });
+  routes.Add("GET", "/api/v1/clients/{id}/history", Access::kFull, [&clients](const Call& c) {
+    return AnswerItems(clients.History(c.actor(), c.Param("id")), c.lang);
+  });
   routes.Add("PATCH", "/api/v1/clients/{id}", Access::kFull, [&clients](const Call& c) -> Result<HttpResponse> {
     auto ch = ReadBody<domain::ClientChanges>(c.req.body);
     if (!ch) return Fail(ch.error());

@@ -3,6 +3,8 @@
 #include "crypto/crypto.hpp"
 #include "crypto/keys.hpp"
 #include "domain/calendar.hpp"
+#include "service/audited.hpp"
+#include "service/seal_context.hpp"
 
 namespace huidig::service {
 namespace {
@@ -88,13 +90,15 @@ Result<ClientView> ClientService::Create(const domain::Actor& actor,
   auto client = domain::ApplyClientChanges(blank, changes, true, domain::AmsterdamDate(now), actor);
   if (!client) return Fail(client.error());
   // R-SEC-3: the client's own data key, stored only wrapped by the master key.
-  const std::string wrapped = ctx_.master_key.WrapClientKey(client->id, crypto::Key::Random());
+  const crypto::Key key = crypto::Key::Random();
+  const std::string wrapped = ctx_.master_key.WrapClientKey(client->id, key);
   return ctx_.db.Write([&](store::Tx& tx) -> Result<ClientView> {
     auto location = ResolveLocation(tx, actor, changes.location);
     if (!location) return Fail(location.error());
     client->location = *location;
     clients_.Insert(tx, *client);
     keys_.Insert(tx, client->id, client->practice, client->location, wrapped, now);
+    changes_.Insert(tx, ChangeRow(actor, *client, domain::DiffClients(domain::Client{}, *client), key, now));
     ctx_.audit.Append(tx, audit::Entry::About(actor, "create", "client", client->id,
                                               client->location, client->id.value, now));
     return View(actor, *client);
@@ -143,6 +147,12 @@ Result<ClientView> ClientService::Update(const domain::Actor& actor, const std::
                    next->location = *location;
                  }
                  next->updated_at = now;
+                 const auto diff = domain::DiffClients(*current, *next);
+                 if (!diff.empty()) {  // the history keeps from what to what, sealed
+                   auto key = client_keys_.Of(tx, next->id);
+                   if (!key) return Fail(key.error());
+                   changes_.Insert(tx, ChangeRow(actor, *next, diff, *key, now));
+                 }
                  clients_.Update(tx, *next);
                  ctx_.audit.Append(tx, audit::Entry::About(actor, "update", "client", next->id,
                                                            next->location, next->id.value, now));
@@ -150,6 +160,59 @@ Result<ClientView> ClientService::Update(const domain::Actor& actor, const std::
                });
   if (!result && hidden) return Fail(Refused(actor, "update", id, now, result.error()));
   return result;
+}
+
+store::ClientChangeRow ClientService::ChangeRow(const domain::Actor& actor, const domain::Client& after,
+                                                const std::vector<domain::ClientFieldChange>& changes,
+                                                const crypto::Key& key, Instant now) const {
+  store::ClientChangeRow r;
+  r.id = crypto::NewUuidV4();
+  r.client = after.id;
+  r.practice = after.practice;
+  r.location = after.location;
+  r.at = now;
+  r.by = actor.user;
+  r.fields = domain::FieldNames(changes);
+  r.values_sealed = crypto::Seal(key, domain::EncodeClientChanges(changes), seal::ClientChange(r.id));
+  return r;
+}
+
+Result<std::vector<ClientChangeView>> ClientService::History(const domain::Actor& actor,
+                                                             const std::string& id) {
+  const Instant now = ctx_.clock.Now();
+  if (!actor.May(Permission::kClientRead))
+    return Fail(Refused(actor, "read", id, now, Forbidden().value()));
+  const bool dossier = actor.May(Permission::kClientDossier);
+  bool hidden = !IsUuidV4(id);
+  auto out = hidden ? Result<std::vector<ClientChangeView>>(NotFound())
+                    : AuditedRead(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<std::vector<ClientChangeView>> {
+    const auto client = clients_.Find(tx, actor.practice, ClientId{id});
+    if (!client || !actor.MayReadClient(client->location, false)) {
+      hidden = true;
+      return NotFound();
+    }
+    auto key = client_keys_.Of(tx, client->id);
+    if (!key) return Fail(key.error());
+    std::vector<ClientChangeView> views;
+    const auto people = users_.ForPractice(tx, actor.practice);
+    for (const auto& row : changes_.ForClient(tx, actor.practice, client->id)) {
+      auto text = crypto::Open(*key, row.values_sealed, seal::ClientChange(row.id));
+      auto changes = text ? domain::DecodeClientChanges(*text) : std::nullopt;
+      if (!changes) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+      ClientChangeView v{row.at, row.by, {}, {}};
+      for (const auto& u : people)
+        if (u.id == row.by) v.by_name = u.display_name;
+      if (row.by.value == "system") v.by_name = "Huidig";
+      for (auto& c : *changes)
+        if (dossier || !domain::IsDossierField(c.field)) v.changes.push_back(std::move(c));
+      if (!v.changes.empty()) views.push_back(std::move(v));
+    }
+    notes.Add(audit::Entry::About(actor, "read", "client_history", client->id, client->location,
+                                  client->id.value, now));
+    return views;
+  });
+  if (!out && hidden) return Fail(Refused(actor, "read", id, now, out.error()));
+  return out;
 }
 
 }  // namespace huidig::service

@@ -9,6 +9,8 @@
 
 #include "common/result.hpp"
 #include "domain/client.hpp"
+#include "domain/client_history.hpp"
+#include "service/client_keys.hpp"
 #include "service/context.hpp"
 #include "store/client_repo.hpp"
 #include "store/staff_repo.hpp"
@@ -19,6 +21,14 @@ namespace huidig::service {
 struct ClientView {
   domain::Client client;
   bool dossier = false;  // records_consent and photo_preference visible
+};
+
+// One create or change of a client as the history shows it.
+struct ClientChangeView {
+  Instant at{};
+  UserId by;
+  std::string by_name;  // the author stays named when their account is disabled
+  std::vector<domain::ClientFieldChange> changes;  // without dossier fields for the front desk
 };
 
 struct ClientSearch {
@@ -39,8 +49,16 @@ class ClientService {
   [[nodiscard]] Result<ClientView> Get(const domain::Actor& actor, const std::string& id);
   [[nodiscard]] Result<ClientView> Update(const domain::Actor& actor, const std::string& id,
                                           const domain::ClientChanges& changes);
+  // Every create and change, oldest first, with author and time; audited as a read of the
+  // client. Errors as Get, and client_key_destroyed.
+  [[nodiscard]] Result<std::vector<ClientChangeView>> History(const domain::Actor& actor,
+                                                              const std::string& id);
 
  private:
+  // The history row of a create or change, its values sealed with the client's key.
+  store::ClientChangeRow ChangeRow(const domain::Actor& actor, const domain::Client& after,
+                                   const std::vector<domain::ClientFieldChange>& changes,
+                                   const crypto::Key& key, Instant now) const;
   Result<LocationId> ResolveLocation(store::Tx& tx, const domain::Actor& actor,
                                      const std::optional<std::string>& requested);
   // Records a refusal that must stay in the log, and answers with `error`.
@@ -51,6 +69,9 @@ class ClientService {
   Context ctx_;
   store::ClientRepo clients_;
   store::ClientKeyRepo keys_;
+  ClientKeys client_keys_{ctx_.master_key};
+  store::ClientChangeRepo changes_;
+  store::UserRepo users_;
   store::PracticeRepo practices_;
 };
 

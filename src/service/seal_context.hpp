@@ -24,6 +24,7 @@ inline std::string Intake(const ClientId& client, int version) {
 inline std::string Photo(const PhotoId& id, const std::string& kind) {
   return "photo:" + id.value + ":" + kind;
 }
+inline std::string ClientChange(const std::string& id) { return "client-change:" + id; }
 inline std::string TotpSecret(const UserId& user) { return "totp:" + user.value; }
 
 }  // namespace huidig::service::seal

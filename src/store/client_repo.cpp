@@ -212,6 +212,27 @@ long long ClientRepo::Count(Tx& tx, const PracticeId& practice) const {
   return n;
 }
 
+void ClientChangeRepo::Insert(Tx& tx, const ClientChangeRow& r) const {
+  const long long at = ToMicros(r.at);
+  tx.sql() << "INSERT INTO client_changes (id, client_id, practice_id, location_id, at_us, changed_by, "
+              "fields, values_sealed) VALUES (:id, :c, :p, :l, :at, :b, :f, :v)",
+      use(r.id), use(r.client.value), use(r.practice.value), use(r.location.value), use(at),
+      use(r.by.value), use(r.fields), use(r.values_sealed);
+}
+
+std::vector<ClientChangeRow> ClientChangeRepo::ForClient(Tx& tx, const PracticeId& practice,
+                                                         const ClientId& client) const {
+  ClientChangeRow r;
+  long long at = 0;
+  soci::statement st =
+      (tx.sql().prepare << "SELECT id, client_id, practice_id, location_id, at_us, changed_by, fields, "
+                           "values_sealed FROM client_changes WHERE practice_id = :p AND client_id = :c "
+                           "ORDER BY at_us, id",
+       into(r.id), into(r.client.value), into(r.practice.value), into(r.location.value), into(at),
+       into(r.by.value), into(r.fields), into(r.values_sealed), use(practice.value), use(client.value));
+  return detail::FetchAll(st, r, [&] { r.at = FromMicros(at); });
+}
+
 void ClientKeyRepo::Insert(Tx& tx, const ClientId& client, const PracticeId& practice,
                            const LocationId& location, const std::string& wrapped,
                            Instant now) const {

@@ -29,6 +29,25 @@ class ClientRepo {
   long long Count(Tx& tx, const PracticeId& practice) const;
 };
 
+// One create or change of a client: the field names in the clear, the values sealed.
+struct ClientChangeRow {
+  std::string id;
+  ClientId client;
+  PracticeId practice;
+  LocationId location;
+  Instant at{};
+  UserId by;
+  std::string fields;         // "phone,records_consent"
+  std::string values_sealed;  // domain::EncodeClientChanges, sealed with the client's key
+};
+
+class ClientChangeRepo {
+ public:
+  void Insert(Tx& tx, const ClientChangeRow& r) const;
+  // Oldest first.
+  std::vector<ClientChangeRow> ForClient(Tx& tx, const PracticeId& practice, const ClientId& client) const;
+};
+
 class ClientKeyRepo {
  public:
   void Insert(Tx& tx, const ClientId& client, const PracticeId& practice,

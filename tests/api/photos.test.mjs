@@ -102,6 +102,8 @@ describe('photos (demo practice)', () => {
     expectProblem(await upload(camera), 409, 'photos_own');
     expectStatus(await practitioner.patch(`/api/v1/clients/${client.id}`, { json: { photo_preference: 'refused' } }), 200);
     expectProblem(await upload(camera), 409, 'photos_refused');
+    // The photos taken before stay in the dossier.
+    assert.ok(expectStatus(await practitioner.get(`/api/v1/clients/${client.id}/photos`), 200).items.length > 0);
     const assistant = await h.as(DEMO.assistant);
     expectProblem(await assistant.get(`/api/v1/clients/${client.id}/photos`), 403, 'forbidden');
   });

@@ -157,4 +157,17 @@ describe('session records (demo practice)', () => {
       before,
     );
   });
+
+  test('R-DOS-1: record keeping withdrawn later keeps every record and blocks new sessions', async () => {
+    const signed = sqlite(h.db, "SELECT id FROM treatment_sessions WHERE status = 'signed'").map((r) => r.id);
+    assert.ok(signed.length > 0);
+    const changed = expectStatus(await practitioner.patch(`/api/v1/clients/${client.id}`, { json: { records_consent: 'refused' } }), 200);
+    assert.equal(changed.records_consent, 'refused');
+    for (const id of signed) expectStatus(await practitioner.get(`/api/v1/sessions/${id}`), 200);
+    const view = expectStatus(await practitioner.get(`/api/v1/trajectories/${trajectory.id}`), 200);
+    assert.ok(view.sessions.length >= signed.length, 'the trajectory still shows its sessions');
+    expectProblem(await practitioner.post(`/api/v1/trajectories/${trajectory.id}/sessions`, { json: RECORD }), 409, 'records_refused');
+    const history = expectStatus(await practitioner.get(`/api/v1/clients/${client.id}/history`), 200).items;
+    assert.deepEqual(history.at(-1).changes, [{ field: 'records_consent', from: 'given', to: 'refused' }]);
+  });
 });

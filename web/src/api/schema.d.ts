@@ -450,6 +450,35 @@ export interface paths {
         patch: operations["updateClient"];
         trace?: never;
     };
+    "/api/v1/clients/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Every create and change of the client, with author and time (issue 12).
+         * @description Oldest first; each entry lists the fields it set, from what to what. The front desk
+         *     does not see the changes of `records_consent` and `photo_preference`. The values are
+         *     sealed with the client's key (R-SEC-3); after the key was destroyed the answer is 409
+         *     `client_key_destroyed`. Every read is audited.
+         */
+        get: operations["getClientHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/intake": {
         parameters: {
             query?: never;
@@ -1296,6 +1325,21 @@ export interface components {
             name: string;
             /** @description When closed, no new clients there; its clients stay readable and can be moved. */
             closed?: boolean;
+        };
+        ClientHistory: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @description The author's user id (`system` for the machine's own command line). */
+                by: string;
+                by_name: string;
+                changes: {
+                    /** @enum {string} */
+                    field: "given_name" | "name_prefix" | "family_name" | "date_of_birth" | "phone" | "email" | "location" | "records_consent" | "photo_preference";
+                    from: string | null;
+                    to: string | null;
+                }[];
+            }[];
         };
         LocationInput: {
             name: string;
@@ -2448,6 +2492,37 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getClientHistory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The client's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientHistory"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
             500: components["responses"]["InternalError"];
         };
     };
