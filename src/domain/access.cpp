@@ -29,7 +29,7 @@ bool RoleMay(Role role, Permission p) {
       return true;
     case Role::kPractitioner:
       return p != P::kPracticeSettings && p != P::kAuditRead &&
-             p != P::kStaffManage;  // incl. kDossierWrite
+             p != P::kStaffManage && p != P::kConsultConfirm;  // incl. kDossierWrite
     case Role::kAssistant:  // identity and contact data only
       return p == P::kClientList || p == P::kClientCreate || p == P::kClientRead ||
              p == P::kClientUpdate || p == P::kStaffDirectory;

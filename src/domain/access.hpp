@@ -27,6 +27,7 @@ enum class Permission {
   kAuditRead,         // read the access log (R-AUD-4)
   kStaffDirectory,    // colleagues' names and roles, to name the authors of records
   kStaffManage,       // add staff, change their role, locations and access (R-STAFF-3)
+  kConsultConfirm,    // confirm the stated time of a consult recorded afterwards (R-CONSENT-1)
 };
 
 bool RoleMay(Role role, Permission permission);

@@ -14,6 +14,20 @@ Result<ReflectionPeriods> PracticeReflectionPeriods(std::array<int, 3> days) {
   return ReflectionPeriods{days};
 }
 
+bool RecordedAfterwards(Instant stated_at, Instant recorded_at) {
+  return AmsterdamDate(stated_at) < AmsterdamDate(recorded_at);
+}
+
+Result<void> CheckConsultTime(Instant stated_at, Instant recorded_at, bool has_reason) {
+  if (RecordedAfterwards(stated_at, recorded_at) && !has_reason)
+    return Invalid("required", "late_reason", "R-CONSENT-1");
+  return {};
+}
+
+Instant ReflectionStart(Instant stated_at, Instant recorded_at, bool confirmed) {
+  return RecordedAfterwards(stated_at, recorded_at) && !confirmed ? recorded_at : stated_at;
+}
+
 Date EarliestDecisionDate(Instant consult_at, int category, const ReflectionPeriods& periods) {
   const auto day = std::chrono::sys_days(AmsterdamDate(consult_at));
   return Date(day + std::chrono::days(periods.ForCategory(category)));

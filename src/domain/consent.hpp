@@ -24,6 +24,15 @@ struct ReflectionPeriods {
 // category's field ("category_2").
 [[nodiscard]] Result<ReflectionPeriods> PracticeReflectionPeriods(std::array<int, 3> days);
 
+// R-CONSENT-1: a consult stated on an earlier Amsterdam calendar day than it was recorded.
+bool RecordedAfterwards(Instant stated_at, Instant recorded_at);
+// R-CONSENT-1: a consult's stated time against the moment it is recorded: the same
+// Amsterdam day, or an earlier day with a reason (required, field late_reason).
+[[nodiscard]] Result<void> CheckConsultTime(Instant stated_at, Instant recorded_at, bool has_reason);
+// R-CONSENT-1: what the reflection period counts from: the stated time, or for a consult
+// recorded afterwards the moment it was recorded, until another owner confirmed the time.
+Instant ReflectionStart(Instant stated_at, Instant recorded_at, bool confirmed);
+
 // The first Amsterdam calendar day on which the decision may be recorded.
 Date EarliestDecisionDate(Instant consult_at, int category, const ReflectionPeriods& periods);
 

@@ -68,6 +68,32 @@ TEST(ConsentTest, RConsent2DecisionRefusedInsideThePeriodWithTheEarliestDate) {
             "before_consult");
 }
 
+TEST(ConsentTest, RConsent1AConsultOnAnEarlierDayNeedsAReasonAndCountsFromItsRecording) {
+  // Recorded at 23:30 Amsterdam time; stated the same evening, or the night before midnight UTC.
+  const Instant recorded = At("2026-11-20T23:30:00+01:00");
+  EXPECT_FALSE(RecordedAfterwards(At("2026-11-20T09:00:00+01:00"), recorded));
+  EXPECT_TRUE(CheckConsultTime(At("2026-11-20T00:05:00+01:00"), recorded, false));
+  // 23:50 on the 19th Amsterdam time is 22:50 UTC: an earlier Amsterdam day.
+  const Instant yesterday = At("2026-11-19T23:50:00+01:00");
+  EXPECT_TRUE(RecordedAfterwards(yesterday, recorded));
+  const auto refused = CheckConsultTime(yesterday, recorded, false);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "required");
+  EXPECT_EQ(refused.error().field, "late_reason");
+  EXPECT_EQ(refused.error().rule, "R-CONSENT-1");
+  EXPECT_TRUE(CheckConsultTime(yesterday, recorded, true));
+
+  // A week back: the reflection period counts from the recording until an owner confirms.
+  const Instant week_ago = At("2026-11-13T10:00:00+01:00");
+  EXPECT_EQ(ReflectionStart(week_ago, recorded, false), recorded);
+  EXPECT_EQ(ReflectionStart(week_ago, recorded, true), week_ago);
+  EXPECT_EQ(ReflectionStart(At("2026-11-20T09:00:00+01:00"), recorded, false), At("2026-11-20T09:00:00+01:00"));
+  // Category 3 (7 days): unconfirmed, the decision waits until the 27th, not the 20th.
+  const ReflectionPeriods law;
+  EXPECT_EQ(FormatDate(EarliestDecisionDate(ReflectionStart(week_ago, recorded, false), 3, law)), "2026-11-27");
+  EXPECT_EQ(FormatDate(EarliestDecisionDate(ReflectionStart(week_ago, recorded, true), 3, law)), "2026-11-20");
+}
+
 TEST(ConsentTest, RConsent2PracticeMaySetLongerNeverShorter) {
   RecordProperty("rule", "R-CONSENT-2");
   auto longer = PracticeReflectionPeriods({1, 3, 14});

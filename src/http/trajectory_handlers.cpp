@@ -15,7 +15,12 @@ void tag_invoke(json::value_from_tag, json::value& jv, const ConsultView& c) {
         {"leaflet_version", c.leaflet_version},
         {"proposed", c.proposed},
         {"intake_version", c.intake_version},
-        {"recorded_by", json::value_from(c.recorded_by)}};
+        {"recorded_by", json::value_from(c.recorded_by)},
+        {"recorded_at", FormatUtc(c.recorded_at)},
+        {"recorded_afterwards", c.recorded_afterwards},
+        {"late_reason", http::Nullable(c.late_reason)},
+        {"confirmed_at", c.confirmed_at ? json::value(FormatUtc(*c.confirmed_at)) : json::value(nullptr)},
+        {"confirmed_by", http::Nullable(c.confirmed_by)}};
 }
 
 void tag_invoke(json::value_from_tag, json::value& jv, const DecisionView& d) {
@@ -52,10 +57,11 @@ Result<TrajectoryInput> tag_invoke(http::ReadTag<TrajectoryInput>, const json::v
 
 Result<ConsultInput> tag_invoke(http::ReadTag<ConsultInput>, const json::value& v, const std::string& path) {
   ConsultInput in;
-  return http::ObjectReader(v, path, {"at", "leaflet_version", "proposed"})
+  return http::ObjectReader(v, path, {"at", "leaflet_version", "proposed", "late_reason"})
       .Required("at", in.at)
       .Optional("leaflet_version", in.leaflet_version)
       .Optional("proposed", in.proposed)
+      .Optional("late_reason", in.late_reason)
       .Done(std::move(in));
 }
 
@@ -154,6 +160,9 @@ void AddTrajectoryRoutes(Routes& routes, service::TrajectoryService& trajectorie
     auto in = ReadBody<service::ConsultInput>(c.req.body);
     if (!in) return Fail(in.error());
     return Answer(t.RecordConsult(c.actor(), c.ParamId<TrajectoryId>("id"), *in), c.lang, 201);
+  });
+  routes.Add("POST", "/api/v1/trajectories/{id}/consult/confirm", Access::kFull, [&t](const Call& c) {
+    return Answer(t.ConfirmConsult(c.actor(), c.ParamId<TrajectoryId>("id")), c.lang);
   });
   routes.Add("POST", "/api/v1/trajectories/{id}/decision", Access::kFull, [&t](const Call& c) -> Result<HttpResponse> {
     auto body = ReadOptionalBody<DecisionBody>(c.req.body);

@@ -47,6 +47,7 @@ TEST_P(ReadinessTest, RConsent4TheMissingListAndTheSessionRefusalAgreeOnEveryCom
           all.push_back({type, records, informed, c});
         }
   TrajectoryService trajectories(*ctx_);
+  const auto owner = Actor(domain::Role::kOwner, {});
   TreatmentSessionService sessions(*ctx_);
   int allowed = 0, refused = 0;
   for (const auto& f : all) {
@@ -72,7 +73,9 @@ TEST_P(ReadinessTest, RConsent4TheMissingListAndTheSessionRefusalAgreeOnEveryCom
                                           {"informed", "Informatie.", "typed", "Sanne Bakker", false}));
     if (f.cosmetic >= Cosmetic::kConsult) {
       const auto ten_days_ago = FormatUtc(clock_.Now() - 240h);
-      ASSERT_TRUE(trajectories.RecordConsult(practitioner_, t->id, {ten_days_ago, "v1", "Botox"}));
+      ASSERT_TRUE(trajectories.RecordConsult(practitioner_, t->id,
+                                             {ten_days_ago, "v1", "Botox", "Papieren dossier overgenomen"}));
+      ASSERT_TRUE(trajectories.ConfirmConsult(owner, t->id));  // R-CONSENT-1: counts from then
     }
     if (f.cosmetic >= Cosmetic::kDecision)
       ASSERT_TRUE(trajectories.RecordDecision(practitioner_, t->id, std::nullopt));

@@ -12,6 +12,7 @@ namespace huidig::service::seal {
 
 inline std::string Trajectory(const TrajectoryId& id) { return "trajectory:" + id.value; }
 inline std::string Consult(const ConsultId& id) { return "consult:" + id.value; }
+inline std::string ConsultLateReason(const ConsultId& id) { return "consult-late-reason:" + id.value; }
 inline std::string ConsentText(const ConsentId& id) { return "consent-text:" + id.value; }
 inline std::string ConsentSignature(const ConsentId& id) { return "consent-signature:" + id.value; }
 inline std::string TreatmentRecord(const TreatmentSessionId& id) { return "session:" + id.value; }

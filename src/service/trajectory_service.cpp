@@ -37,6 +37,11 @@ struct TrajectoryService::Loaded {
 
 namespace {
 
+// R-CONSENT-1: what a consult's reflection period counts from.
+Instant ReflectionStart(const store::ConsultRow& c) {
+  return domain::ReflectionStart(c.at, c.recorded_at, c.confirmed_at.has_value());
+}
+
 constexpr auto kClockSkew = std::chrono::minutes(5);  // "now" on a tablet may run a little ahead
 
 Error Precondition(std::string code, std::string rule) {
@@ -126,8 +131,15 @@ Result<TrajectoryView> TrajectoryService::View(Loaded t, Instant now) {
   for (const auto& c : t.consults) {
     const auto proposed = crypto::Open(key, c.proposed_sealed, seal::Consult(c.ref.id));
     if (!proposed) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
-    v.consults.push_back(
-        {c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by});
+    ConsultView cv{c.ref.id, c.at, c.leaflet_version, *proposed, c.intake_version, c.recorded_by, c.recorded_at};
+    cv.recorded_afterwards = domain::RecordedAfterwards(c.at, c.recorded_at);
+    if (c.late_reason_sealed) {
+      cv.late_reason = crypto::Open(key, *c.late_reason_sealed, seal::ConsultLateReason(c.ref.id));
+      if (!cv.late_reason) return Fail(Errc::kFailedPrecondition, "sealed_data_unreadable", {}, "R-SEC-3");
+    }
+    cv.confirmed_at = c.confirmed_at;
+    cv.confirmed_by = c.confirmed_by;
+    v.consults.push_back(std::move(cv));
   }
   for (const auto& d : t.decisions)
     v.decisions.push_back({d.ref.id, d.consult_id, d.at, d.recorded_by});
@@ -158,7 +170,7 @@ Result<TrajectoryView> TrajectoryService::View(Loaded t, Instant now) {
     v.missing.emplace_back(need.code);
     if (need.code == "decision_missing")
       v.earliest_decision = domain::FormatDate(
-          domain::EarliestDecisionDate(t.consults.back().at, t.type.type.category, t.periods));
+          domain::EarliestDecisionDate(ReflectionStart(t.consults.back()), t.type.type.category, t.periods));
   }
   // R-CONSENT-6: the intake as the last consult saw it against the intake now.
   if (!t.consults.empty()) {
@@ -265,6 +277,13 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
   const Instant now = ctx_.clock.Now();
   const auto at = ParseRfc3339(in.at);
   if (!at || *at > now + kClockSkew) return Invalid("invalid_value", "at", "R-CONSENT-1");
+  const bool afterwards = domain::RecordedAfterwards(*at, now);
+  if (auto ok = domain::CheckConsultTime(*at, now, in.late_reason && !in.late_reason->empty()); !ok)
+    return Fail(ok.error());
+  if (afterwards) {
+    if (auto ok = domain::CheckText(*in.late_reason, "late_reason", domain::RequiredParagraph(1000, "R-CONSENT-1")); !ok)
+      return Fail(ok.error());
+  }
   if (auto ok = domain::CheckText(in.leaflet_version, "leaflet_version",
                                   domain::RequiredLine(100, "R-CONSENT-1"));
       !ok)
@@ -287,10 +306,34 @@ Result<TrajectoryView> TrajectoryService::RecordConsult(const domain::Actor& act
     c.intake_version = t->intake.empty() ? 0 : t->intake.back().version;
     c.recorded_at = now;
     c.recorded_by = actor.user;
+    if (afterwards) c.late_reason_sealed = crypto::Seal(t->key, *in.late_reason, seal::ConsultLateReason(c.ref.id));
     trajectories_.InsertConsult(tx, c);
     notes.Add(audit::Entry::About(actor, "create", "consult", t->client.id, t->client.location,
                                   c.ref.id, now));
     t->consults.push_back(std::move(c));
+    return View(std::move(*t), now);
+  });
+}
+
+Result<TrajectoryView> TrajectoryService::ConfirmConsult(const domain::Actor& actor, const TrajectoryId& id) {
+  if (!actor.May(Permission::kConsultConfirm)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TrajectoryView> {
+    auto t = Load(tx, actor, id, "update", now, notes);
+    if (!t) return Fail(t.error());
+    if (t->consults.empty()) return Fail(Precondition("consult_missing", "R-CONSENT-1"));
+    auto& consult = t->consults.back();
+    if (!domain::RecordedAfterwards(consult.at, consult.recorded_at))
+      return Fail(Precondition("not_recorded_afterwards", "R-CONSENT-1"));
+    if (consult.confirmed_at) return Fail(Errc::kConflict, "already_confirmed", {}, "R-CONSENT-1");
+    // Another account: who stated the time does not confirm it.
+    if (consult.recorded_by == actor.user) return Fail(Precondition("own_consult", "R-CONSENT-1"));
+    if (!trajectories_.ConfirmConsult(tx, consult.ref.id, now, actor.user))
+      return Fail(Errc::kConflict, "already_confirmed", {}, "R-CONSENT-1");
+    consult.confirmed_at = now;
+    consult.confirmed_by = actor.user;
+    notes.Add(audit::Entry::About(actor, "confirm", "consult", t->client.id, t->client.location,
+                                  consult.ref.id, now));
     return View(std::move(*t), now);
   });
 }
@@ -315,7 +358,7 @@ Result<TrajectoryView> TrajectoryService::RecordDecision(
     for (const auto& d : t->decisions)
       if (d.consult_id == consult.ref.id)
         return Fail(Errc::kConflict, "already_decided", {}, "R-CONSENT-2");
-    if (auto ok = domain::CheckDecision(consult.at, at, t->type.type.category, t->periods); !ok)
+    if (auto ok = domain::CheckDecision(ReflectionStart(consult), at, t->type.type.category, t->periods); !ok)
       return Fail(ok.error());  // R-CONSENT-2, with the earliest date
     store::DecisionRow d;
     d.ref = {crypto::NewId<DecisionId>(), actor.practice, t->client.location, t->client.id};

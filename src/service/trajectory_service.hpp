@@ -33,6 +33,8 @@ struct ConsultInput {
   std::string at;  // RFC 3339 with offset: a consult may be recorded afterwards
   std::string leaflet_version;
   std::string proposed;
+  // Required when `at` lies on an earlier Amsterdam day than today (R-CONSENT-1).
+  std::optional<std::string> late_reason = std::nullopt;
 };
 
 struct ConsentInput {
@@ -50,6 +52,12 @@ struct ConsultView {
   std::string proposed;
   int intake_version = 0;
   UserId recorded_by;
+  Instant recorded_at{};
+  // R-CONSENT-1: stated on an earlier day than it was recorded, with the reason given.
+  bool recorded_afterwards = false;
+  std::optional<std::string> late_reason;
+  std::optional<Instant> confirmed_at;  // an owner confirmed the stated time
+  std::optional<UserId> confirmed_by;
 };
 
 struct DecisionView {
@@ -101,6 +109,10 @@ class TrajectoryService {
   [[nodiscard]] Result<TrajectoryView> Get(const domain::Actor& actor, const TrajectoryId& id);
   [[nodiscard]] Result<TrajectoryView> RecordConsult(const domain::Actor& actor, const TrajectoryId& id,
                                                      const ConsultInput& input);
+  // Another account with the owner role confirms the stated time of the latest consult,
+  // recorded afterwards; from then its reflection period counts from that time. Errors:
+  // forbidden, not_found, not_recorded_afterwards, already_confirmed, own_consult.
+  [[nodiscard]] Result<TrajectoryView> ConfirmConsult(const domain::Actor& actor, const TrajectoryId& id);
   [[nodiscard]] Result<TrajectoryView> RecordDecision(const domain::Actor& actor, const TrajectoryId& id,
                                                       const std::optional<std::string>& at);
   [[nodiscard]] Result<TrajectoryView> AddConsent(const domain::Actor& actor, const TrajectoryId& id,

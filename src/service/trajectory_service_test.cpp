@@ -101,6 +101,49 @@ TEST_P(TrajectoryServiceTest, RConsent2DecisionAfterTheReflectionPeriodInAmsterd
   EXPECT_EQ(Service().RecordDecision(practitioner_, t->id, std::nullopt).error().code, "already_decided");
 }
 
+TEST_P(TrajectoryServiceTest, RConsent1AConsultRecordedAfterwardsWaitsForAnotherOwner) {
+  RecordProperty("rule", "R-CONSENT-1");
+  auto t = Service().Create(practitioner_, client_, Input("scar_correction"));  // category 2: 1 day
+  ASSERT_TRUE(t);
+  const std::string week_ago = "2026-11-16T10:00:00+01:00";
+  auto no_reason = Service().RecordConsult(practitioner_, t->id, {week_ago, "v1", "Littekencorrectie"});
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().code, "required");
+  EXPECT_EQ(no_reason.error().field, "late_reason");
+  // Earlier the same Amsterdam day needs no reason.
+  auto late = Service().RecordConsult(practitioner_, t->id,
+                                      {week_ago, "v1", "Littekencorrectie", "Op papier vastgelegd, nu ingevoerd"});
+  ASSERT_TRUE(late) << late.error().code;
+  ASSERT_EQ(late->consults.size(), 1u);
+  EXPECT_TRUE(late->consults[0].recorded_afterwards);
+  EXPECT_EQ(late->consults[0].late_reason, "Op papier vastgelegd, nu ingevoerd");
+  // Counted from today, not from the stated day a week ago.
+  EXPECT_EQ(late->earliest_decision, "2026-11-24");
+  EXPECT_EQ(Service().RecordDecision(practitioner_, t->id, std::nullopt).error().code, "reflection_period_not_elapsed");
+
+  // Only an owner confirms, and not the one who recorded it.
+  EXPECT_EQ(Service().ConfirmConsult(practitioner_, t->id).error().code, "forbidden");
+  const auto owner = Actor(domain::Role::kOwner, {});
+  auto own = TrajectoryService(*ctx_);
+  auto t2 = own.Create(owner, client_, Input("scar_correction"));
+  ASSERT_TRUE(t2);
+  ASSERT_TRUE(own.RecordConsult(owner, t2->id, {week_ago, "v1", "x", "Achteraf"}));
+  EXPECT_EQ(own.ConfirmConsult(owner, t2->id).error().code, "own_consult");
+
+  auto confirmed = Service().ConfirmConsult(owner, t->id);
+  ASSERT_TRUE(confirmed) << confirmed.error().code;
+  EXPECT_EQ(confirmed->consults[0].confirmed_by, owner.user);
+  EXPECT_EQ(confirmed->earliest_decision, "2026-11-17");
+  EXPECT_EQ(Service().ConfirmConsult(owner, t->id).error().code, "already_confirmed");
+  auto decided = Service().RecordDecision(practitioner_, t->id, std::nullopt);
+  ASSERT_TRUE(decided) << decided.error().code;
+
+  // A consult on the same day cannot be "confirmed": there is nothing to confirm.
+  auto t3 = Service().Create(practitioner_, client_, Input("scar_correction"));
+  ASSERT_TRUE(Service().RecordConsult(practitioner_, t3->id, {"2026-11-23T09:00:00+01:00", "v1", "x"}));
+  EXPECT_EQ(Service().ConfirmConsult(owner, t3->id).error().code, "not_recorded_afterwards");
+}
+
 TEST_P(TrajectoryServiceTest, RConsent3ConfirmationOnTheDayAndRConsent6IntakeChanges) {
   RecordProperty("rule", "R-CONSENT-3");
   RecordProperty("rule2", "R-CONSENT-6");

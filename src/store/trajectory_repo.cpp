@@ -5,6 +5,10 @@
 namespace huidig::store {
 namespace {
 
+using detail::MicrosOut;
+using detail::NullableMicros;
+using detail::NullableText;
+using detail::TextOut;
 using soci::into;
 using soci::use;
 
@@ -44,6 +48,8 @@ std::vector<TrajectoryRow> QueryTrajectories(Tx& tx, const char* where, const st
 struct ConsultVars {
   ConsultRow r;
   long long at = 0, recorded = 0;
+  TextOut late_reason, confirmed_by;
+  MicrosOut confirmed_at;
   std::string trajectory;
   void Bind(soci::statement& st) {
     st.exchange(into(r.ref.id.value));
@@ -57,6 +63,9 @@ struct ConsultVars {
     st.exchange(into(r.intake_version));
     st.exchange(into(recorded));
     st.exchange(into(r.recorded_by.value));
+    st.exchange(into(late_reason.value, late_reason.ind));
+    st.exchange(into(confirmed_at.value, confirmed_at.ind));
+    st.exchange(into(confirmed_by.value, confirmed_by.ind));
     st.exchange(use(trajectory));
   }
 };
@@ -128,23 +137,40 @@ std::vector<TrajectoryRow> TrajectoryRepo::ForClient(Tx& tx, const PracticeId& p
 
 void TrajectoryRepo::InsertConsult(Tx& tx, const ConsultRow& r) const {
   const long long at = ToMicros(r.at), recorded = ToMicros(r.recorded_at);
+  NullableText late(r.late_reason_sealed), by(r.confirmed_by);
+  NullableMicros confirmed(r.confirmed_at);
   tx.sql() << "INSERT INTO consults (id, trajectory_id, practice_id, location_id, client_id, at_us, "
-              "leaflet_version, proposed_sealed, intake_version, recorded_at_us, recorded_by) VALUES "
-              "(:id, :t, :p, :l, :c, :at, :lv, :ps, :iv, :ra, :rb)",
+              "leaflet_version, proposed_sealed, intake_version, recorded_at_us, recorded_by, "
+              "late_reason_sealed, confirmed_at_us, confirmed_by) VALUES "
+              "(:id, :t, :p, :l, :c, :at, :lv, :ps, :iv, :ra, :rb, :lr, :ca, :cb)",
       use(r.ref.id.value), use(r.trajectory_id.value), use(r.ref.practice.value), use(r.ref.location.value),
       use(r.ref.client.value), use(at), use(r.leaflet_version), use(r.proposed_sealed),
-      use(r.intake_version), use(recorded), use(r.recorded_by.value);
+      use(r.intake_version), use(recorded), use(r.recorded_by.value), use(late.value, late.ind),
+      use(confirmed.value, confirmed.ind), use(by.value, by.ind);
+}
+
+bool TrajectoryRepo::ConfirmConsult(Tx& tx, const ConsultId& id, Instant at, const UserId& by) const {
+  const long long t = ToMicros(at);
+  soci::statement st = (tx.sql().prepare << "UPDATE consults SET confirmed_at_us = :t, confirmed_by = :b "
+                                            "WHERE id = :id AND confirmed_at_us IS NULL",
+                        use(t), use(by.value), use(id.value));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 std::vector<ConsultRow> TrajectoryRepo::Consults(Tx& tx, const TrajectoryId& trajectory_id) const {
   auto& q = tx.Prepared<detail::CachedQuery<ConsultVars>>(
       "SELECT id, trajectory_id, practice_id, location_id, client_id, at_us, leaflet_version, "
-      "proposed_sealed, intake_version, recorded_at_us, recorded_by FROM consults WHERE "
+      "proposed_sealed, intake_version, recorded_at_us, recorded_by, late_reason_sealed, "
+      "confirmed_at_us, confirmed_by FROM consults WHERE "
       "trajectory_id = :t ORDER BY at_us, id");
   q.trajectory = trajectory_id.value;
   return detail::FetchAll(q.st, q.r, [&] {
     q.r.at = FromMicros(q.at);
     q.r.recorded_at = FromMicros(q.recorded);
+    q.r.late_reason_sealed = q.late_reason.get();
+    q.r.confirmed_at = q.confirmed_at.get();
+    q.r.confirmed_by = q.confirmed_by.id<UserId>();
   });
 }
 

@@ -41,6 +41,9 @@ struct ConsultRow {
   int intake_version = 0;
   Instant recorded_at{};
   UserId recorded_by;
+  std::optional<std::string> late_reason_sealed;  // recorded afterwards (an earlier day)
+  std::optional<Instant> confirmed_at;             // an owner confirmed the stated time
+  std::optional<UserId> confirmed_by;
 };
 
 struct DecisionRow {
@@ -73,6 +76,9 @@ class TrajectoryRepo {
 
   void InsertConsult(Tx& tx, const ConsultRow& r) const;
   std::vector<ConsultRow> Consults(Tx& tx, const TrajectoryId& trajectory_id) const;
+  // An owner confirms the stated time of a consult recorded afterwards; false when it was
+  // confirmed already (or there is no such consult).
+  bool ConfirmConsult(Tx& tx, const ConsultId& id, Instant at, const UserId& by) const;
   void InsertDecision(Tx& tx, const DecisionRow& r) const;
   std::vector<DecisionRow> Decisions(Tx& tx, const TrajectoryId& trajectory_id) const;
   void InsertConsent(Tx& tx, const ConsentRow& r) const;

@@ -72,12 +72,30 @@ describe('trajectories and consent (demo practice)', () => {
     const refused = expectProblem(await practitioner.post(`/api/v1/trajectories/${t.id}/decision`, { json: {} }), 409, 'reflection_period_not_elapsed');
     assert.equal(refused.earliest, amsterdamDate(1));
     assert.equal(refused.rule, 'R-CONSENT-2');
-    // A consult recorded afterwards: two days ago, so the decision may be taken now.
+    // R-CONSENT-1: a consult recorded afterwards, two days ago: it needs a reason, and its
+    // reflection period counts from today until the owner confirms the stated time.
     const t2 = expectStatus(await create('scar_correction'), 201);
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString();
-    expectStatus(await practitioner.post(`/api/v1/trajectories/${t2.id}/consult`, { json: { at: twoDaysAgo, leaflet_version: 'v1', proposed: 'x' } }), 201);
+    const consult = { at: twoDaysAgo, leaflet_version: 'v1', proposed: 'x' };
+    expectProblem(await practitioner.post(`/api/v1/trajectories/${t2.id}/consult`, { json: consult }), 422, 'required', 'late_reason');
+    const late = expectStatus(await practitioner.post(`/api/v1/trajectories/${t2.id}/consult`, {
+      json: { ...consult, late_reason: 'Consult op papier, nu ingevoerd' },
+    }), 201);
+    assert.equal(late.consults[0].recorded_afterwards, true);
+    assert.equal(late.consults[0].late_reason, 'Consult op papier, nu ingevoerd');
+    assert.equal(late.consults[0].confirmed_at, null);
+    assert.equal(late.earliest_decision, amsterdamDate(1), 'counted from the day it was recorded');
+    expectProblem(await practitioner.post(`/api/v1/trajectories/${t2.id}/decision`, { json: {} }), 409, 'reflection_period_not_elapsed');
+    expectProblem(await practitioner.post(`/api/v1/trajectories/${t2.id}/consult/confirm`), 403, 'forbidden');
+    const owner = await h.as(DEMO.owner);
+    const confirmed = expectStatus(await owner.post(`/api/v1/trajectories/${t2.id}/consult/confirm`), 200);
+    assert.equal(confirmed.consults[0].confirmed_by, owner.me.id);
+    expectProblem(await owner.post(`/api/v1/trajectories/${t2.id}/consult/confirm`), 409, 'already_confirmed');
+    expectProblem(await owner.post(`/api/v1/trajectories/${t.id}/consult/confirm`), 409, 'not_recorded_afterwards');
     const decided = expectStatus(await practitioner.post(`/api/v1/trajectories/${t2.id}/decision`, { json: {} }), 201);
     assert.deepEqual(decided.missing, ['confirmation_missing']);
+    const audit = sqlite(h.db, `SELECT action FROM audit_log WHERE object_type = 'consult' ORDER BY seq`).map((r) => r.action);
+    assert.ok(audit.includes('confirm'), 'the confirmation is audited');
     expectProblem(await practitioner.post(`/api/v1/trajectories/${t2.id}/consult`, { json: { at: 'gisteren', leaflet_version: 'v1', proposed: 'x' }, invalid: true }), 422, 'invalid_value', 'at');
   });
 

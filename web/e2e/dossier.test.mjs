@@ -230,7 +230,7 @@ describe('dossier', () => {
     await page.context().close();
   });
 
-  test('R-CONSENT-2 a category 2 decision is refused on the consult day; a consult of two days ago allows it, then the confirmation with a drawn signature', async () => {
+  test('R-CONSENT-2 a category 2 decision is refused on the consult day; a consult of two days ago, recorded afterwards (R-CONSENT-1) and confirmed by the owner, allows it, then the confirmation with a drawn signature', async () => {
     const id = await clientId('Koster');
     await seedIntake(id, { allergies: 'Nikkel', medication: 'Geen', pregnancy: 'Nee' });
     const page = await newPage(browser, app, { viewport: TABLET });
@@ -253,9 +253,10 @@ describe('dossier', () => {
       return res.json.id;
     }
 
-    async function recordConsult(local) {
+    async function recordConsult(local, lateReason) {
       const form = page.getByRole('form', { name: 'Consult vastleggen' });
       await form.getByLabel('Datum en tijd van het consult').fill(local);
+      if (lateReason) await form.getByLabel('Reden dat het consult achteraf wordt vastgelegd').fill(lateReason);
       await form.getByLabel('Versie van de informatiefolder').fill('Littekencorrectie v3 (2026)');
       await form.getByLabel('Voorgestelde behandeling').fill('Excisie van het litteken onder lokale verdoving');
       const answered = page.waitForResponse((r) => r.url().endsWith('/consult'));
@@ -293,11 +294,38 @@ describe('dossier', () => {
     await alert.getByText(`De bedenktijd loopt tot en met ${until}; het besluit kan vanaf ${from} worden vastgelegd.`, { exact: false }).waitFor();
     await checkScreen(page, 'dossier-consent2-decision-refused');
 
-    // 2. A consult two days ago, recorded afterwards.
+    // 2. A consult two days ago, recorded afterwards (R-CONSENT-1): it asks why, and the
+    // reflection period counts from today until the owner confirms the stated time.
     const second = await newScarTrajectory();
-    res = await recordConsult(`${amsterdamDate(-2)}T10:00`);
+    const consultForm = page.getByRole('form', { name: 'Consult vastleggen' });
+    let consultsSent = 0;
+    const count = (r) => { if (r.url().endsWith('/consult')) consultsSent++; };
+    page.on('request', count);
+    await consultForm.getByLabel('Datum en tijd van het consult').fill(`${amsterdamDate(-2)}T10:00`);
+    await consultForm.getByLabel('Versie van de informatiefolder').fill('Littekencorrectie v3 (2026)');
+    await consultForm.getByLabel('Voorgestelde behandeling').fill('Excisie van het litteken onder lokale verdoving');
+    await consultForm.getByRole('button', { name: 'Consult vastleggen' }).click();
+    await consultForm.getByText('Vul in waarom het consult achteraf wordt vastgelegd.').waitFor();
+    assert.equal(await consultForm.getByLabel('Voorgestelde behandeling').inputValue(), 'Excisie van het litteken onder lokale verdoving', 'what was typed stays');
+    page.off('request', count);
+    assert.equal(consultsSent, 0, 'the form asks for the reason before anything is sent');
+    res = await recordConsult(`${amsterdamDate(-2)}T10:00`, 'Consult op papier gehouden, nu ingevoerd');
     assert.equal(res.status(), 201);
-    await page.getByRole('region', { name: 'Besluitvormend consult' }).getByText(`${dutch(amsterdamDate(-2))} 10:00`).waitFor();
+    const consultRegion = page.getByRole('region', { name: 'Besluitvormend consult' });
+    await consultRegion.getByText(`${dutch(amsterdamDate(-2))} 10:00`).waitFor();
+    await consultRegion.getByText('Consult op papier gehouden, nu ingevoerd').waitFor();
+    await consultRegion.getByText('Nog niet: de bedenktijd telt vanaf de dag van vastleggen.').waitFor();
+    await missing.getByText(`Bedenktijd loopt tot en met ${until} · besluit vanaf ${from}.`).waitFor();
+    await checkScreen(page, 'dossier-consent1-consult-recorded-afterwards');
+    // The owner confirms the stated time on their own screen.
+    const ownerPage = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(ownerPage, app, DEMO.owner);
+    await ownerPage.goto(`/clients/${id}/trajectories/${second}`);
+    await ownerPage.getByRole('button', { name: 'Tijdstip bevestigen' }).click();
+    await ownerPage.getByText(/^Door Eva Eigenaar .*op /).waitFor();
+    await checkScreen(ownerPage, 'dossier-consent1-consult-confirmed');
+    await ownerPage.close();
+    await page.reload();
     await missing.getByText('De bedenktijd is voorbij: het besluit kan nu worden vastgelegd.').waitFor();
     await checkScreen(page, 'dossier-consent2-consult-recorded');
 

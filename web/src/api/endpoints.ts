@@ -128,6 +128,11 @@ export function recordConsult(trajectoryId: string, body: ConsultCreate): Promis
   return api.send<Trajectory>('POST', `/api/v1/trajectories/${id(trajectoryId)}/consult`, body);
 }
 
+/** R-CONSENT-1: another owner confirms the stated time of a consult recorded afterwards. */
+export function confirmConsult(trajectoryId: string): Promise<Trajectory> {
+  return api.send<Trajectory>('POST', `/api/v1/trajectories/${id(trajectoryId)}/consult/confirm`);
+}
+
 export function recordDecision(trajectoryId: string, body: DecisionCreate = {}): Promise<Trajectory> {
   return api.send<Trajectory>('POST', `/api/v1/trajectories/${id(trajectoryId)}/decision`, body);
 }

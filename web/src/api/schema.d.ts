@@ -580,10 +580,41 @@ export interface paths {
         put?: never;
         /**
          * Record the decision consult of a cosmetic trajectory (R-CONSENT-1).
-         * @description `at` is when the consult took place (RFC 3339 with offset; may be in the past, not in
-         *     the future). Other regimes: 409 `not_cosmetic`.
+         * @description `at` is when the consult took place (RFC 3339 with offset; not in the future). Earlier
+         *     on the same Amsterdam calendar day is fine; an earlier day needs `late_reason` (422
+         *     `required`), marks the consult `recorded_afterwards`, and its reflection period counts
+         *     from the moment it was recorded until another owner confirms the stated time
+         *     (`POST .../consult/confirm`). Other regimes: 409 `not_cosmetic`.
          */
         post: operations["recordConsult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/consult/confirm": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An owner confirms the stated time of a consult recorded afterwards (R-CONSENT-1).
+         * @description The latest consult's reflection period then counts from its stated time. Owner only,
+         *     and another account than the one that recorded it (409 `own_consult`); 409
+         *     `not_recorded_afterwards` or `already_confirmed` otherwise. Audited.
+         */
+        post: operations["confirmConsult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1025,6 +1056,11 @@ export interface components {
             leaflet_version: string;
             /** @description The treatment proposed. */
             proposed: string;
+            /**
+             * @description Required when `at` lies on an earlier Amsterdam calendar day than today
+             *     (R-CONSENT-1): why the consult is recorded afterwards.
+             */
+            late_reason?: string;
         };
         DecisionCreate: {
             /**
@@ -1077,6 +1113,17 @@ export interface components {
                 proposed: string;
                 intake_version: number;
                 recorded_by: components["schemas"]["Uuid"];
+                /** Format: date-time */
+                recorded_at?: string;
+                /**
+                 * @description Stated on an earlier Amsterdam day than it was recorded (R-CONSENT-1): its
+                 *     reflection period counts from `recorded_at` until `confirmed_at`.
+                 */
+                recorded_afterwards?: boolean;
+                late_reason?: string | null;
+                /** Format: date-time */
+                confirmed_at?: string | null;
+                confirmed_by?: components["schemas"]["Uuid"] | null;
             }[];
             decisions: {
                 id: components["schemas"]["Uuid"];
@@ -1420,7 +1467,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "name_taken" | "last_open_location" | "location_closed" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "not_recorded_afterwards" | "already_confirmed" | "own_consult" | "name_taken" | "last_open_location" | "location_closed" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -2739,6 +2786,39 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    confirmConsult: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The trajectory's id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trajectory with the confirmed consult. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trajectory"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RuleRefused"];
             500: components["responses"]["InternalError"];
         };
     };

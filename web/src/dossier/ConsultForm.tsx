@@ -8,24 +8,32 @@ import { FormError, SubmitButton, TextAreaField, TextField } from '../ui/control
 import { amsterdamToIso, nowLocalInput } from '../ui/format';
 import { useForm } from '../ui/useForm';
 
-type Field = 'at' | 'leaflet_version' | 'proposed';
-const FIELDS: Field[] = ['at', 'leaflet_version', 'proposed'];
+type Field = 'at' | 'leaflet_version' | 'proposed' | 'late_reason';
+const FIELDS: Field[] = ['at', 'leaflet_version', 'proposed', 'late_reason'];
+
+/** R-CONSENT-1: a consult stated on an earlier Amsterdam day than today is recorded afterwards. */
+function earlierDay(local: string): boolean {
+  return /^\d{4}-\d\d-\d\d/.test(local) && local.slice(0, 10) < nowLocalInput().slice(0, 10);
+}
 
 export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; onSaved: (t: Trajectory) => void }) {
   const { t } = useI18n();
   const form = useForm<Record<Field, string>, Field>({
-    initial: () => ({ at: nowLocalInput(), leaflet_version: '', proposed: '' }),
+    initial: () => ({ at: nowLocalInput(), leaflet_version: '', proposed: '', late_reason: '' }),
     fields: FIELDS,
     validate: (v) => ({
       at: amsterdamToIso(v.at) ? undefined : t('field.at.required'),
       leaflet_version: v.leaflet_version.trim() ? undefined : t('field.leaflet_version.required'),
       proposed: v.proposed.trim() ? undefined : t('field.proposed.required'),
+      late_reason: !earlierDay(v.at) || v.late_reason.trim() ? undefined : t('field.late_reason.required'),
     }),
   });
+  const late = earlierDay(form.values.at);
 
   async function send(v: Record<Field, string>) {
     const at = amsterdamToIso(v.at) ?? '';
-    onSaved(await recordConsult(trajectory.id, { at, leaflet_version: v.leaflet_version.trim(), proposed: v.proposed.trim() }));
+    const body = { at, leaflet_version: v.leaflet_version.trim(), proposed: v.proposed.trim() };
+    onSaved(await recordConsult(trajectory.id, earlierDay(v.at) ? { ...body, late_reason: v.late_reason.trim() } : body));
   }
 
   return (
@@ -44,6 +52,16 @@ export function ConsultForm({ trajectory, onSaved }: { trajectory: Trajectory; o
         max={nowLocalInput()}
         {...form.bind('at')}
       />
+      {late ? (
+        <TextAreaField
+          id="consult-late-reason"
+          label={t('consult.lateReason')}
+          hint={t('consult.lateReasonHint')}
+          required
+          rows={2}
+          {...form.bind('late_reason')}
+        />
+      ) : null}
       <TextField
         id="consult-leaflet"
         label={t('consult.leafletVersion')}

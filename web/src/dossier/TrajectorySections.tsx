@@ -2,7 +2,7 @@
 // (R-CONSENT-1) and the client's decision after the reflection period (R-CONSENT-2).
 import type { ReactNode } from 'react';
 import type { Trajectory } from '../api/client';
-import { recordDecision } from '../api/endpoints';
+import { confirmConsult, recordDecision } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { Item, Section } from '../ui/card';
@@ -64,10 +64,51 @@ export function ConsultSection({ trajectory, write, onSaved, note }: SectionProp
           </Item>
           <Item label={t('consult.intake')}>{t('trajectory.intakeVersion', { n: c.intake_version })}</Item>
           <Item label={t('consult.recordedBy')}>{staffName(t, me, c.recorded_by)}</Item>
+          {c.recorded_afterwards ? <LateConsult trajectory={trajectory} consult={c} onSaved={onSaved} /> : null}
         </dl>
       ))}
       {write && trajectory.consults.length === 0 ? <ConsultForm trajectory={trajectory} onSaved={onSaved} /> : null}
     </Section>
+  );
+}
+
+type Consult = Trajectory['consults'][number];
+
+/** R-CONSENT-1: recorded afterwards: when and why, and whether an owner confirmed the time. */
+function LateConsult({ trajectory, consult: c, onSaved }: { trajectory: Trajectory; consult: Consult; onSaved: (t: Trajectory) => void }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const form = useForm<object, never>({ initial: {}, fields: [] });
+  const mayConfirm = me.role === 'owner' && me.id !== c.recorded_by && !c.confirmed_at;
+  return (
+    <>
+      <Item label={t('consult.recordedAfterwards')}>
+        <span className="badge badge--todo">{t('consult.recordedOn', { at: formatDateTime(c.recorded_at ?? c.at) })}</span>
+        {c.late_reason ? <span className="prewrap"> {c.late_reason}</span> : null}
+      </Item>
+      <Item label={t('consult.timeConfirmed')}>
+        {c.confirmed_at && c.confirmed_by ? (
+          t('consult.confirmedBy', { name: staffName(t, me, c.confirmed_by), at: formatDateTime(c.confirmed_at) })
+        ) : (
+          <>
+            <span>{t('consult.awaitingConfirmation')}</span>
+            {form.formError ? <span role="alert"> {form.formError}</span> : null}
+            {mayConfirm ? (
+              <span className="actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={form.busy}
+                  onClick={() => void form.submit(async () => onSaved(await confirmConsult(trajectory.id)))}
+                >
+                  {t('consult.confirm')}
+                </button>
+              </span>
+            ) : null}
+          </>
+        )}
+      </Item>
+    </>
   );
 }
 
