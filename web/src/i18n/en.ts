@@ -633,7 +633,7 @@ export const en: Messages = {
   'staff.role': 'Role',
   'staff.locations': 'Locations',
   'staff.status': 'Status',
-  'staff.accessUntil': 'Access up to and including',
+  'staff.accessUntil': 'Access until',
   'staff.allLocations': 'All locations',
   'staff.noLocations': 'No location',
   'staff.status.active': 'Active',

@@ -646,8 +646,7 @@ export const nl = {
   'staff.editNamed': 'Wijzigen: {name}',
   'staff.resetPassword': 'Wachtwoord resetten',
   'staff.resetPasswordNamed': 'Wachtwoord resetten: {name}',
-  // A soft hyphen: on a phone the long word breaks inside its button.
-  'staff.resetTotp': 'Tweestaps\u00ADverificatie resetten',
+  'staff.resetTotp': 'Tweestapsverificatie resetten',
   'staff.resetTotpNamed': 'Tweestapsverificatie resetten: {name}',
   'staff.disable': 'Uitschakelen',
   'staff.disableNamed': 'Uitschakelen: {name}',

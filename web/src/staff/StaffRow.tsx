@@ -62,10 +62,11 @@ export function StaffRow({
   const name = member.name;
   const expired = member.access_until ? Date.parse(member.access_until) <= Date.now() : false;
   const status = !member.active ? 'inactive' : expired ? 'expired' : 'active';
+  // By name, in the order of the practice's list.
+  const ids = member.locations ?? [];
   const where = member.all_locations
     ? t('staff.allLocations')
-    : (member.locations ?? []).map((id) => locations.find((l) => l.id === id)?.name ?? id).join(', ') ||
-      t('staff.noLocations');
+    : locations.filter((l) => ids.includes(l.id)).map((l) => l.name).join(', ') || t('staff.noLocations');
 
   return (
     <li
@@ -106,7 +107,16 @@ export function StaffRow({
             <>
               <button
                 type="button"
-                className="button button--quiet"
+                className="button button--quiet member__disable"
+                ref={buttonRef('toggle')}
+                aria-label={t('staff.disableNamed', { name })}
+                onClick={() => onDanger('disable')}
+              >
+                {t('staff.disable')}
+              </button>
+              <button
+                type="button"
+                className="button button--quiet member__reset"
                 ref={buttonRef('password')}
                 aria-label={t('staff.resetPasswordNamed', { name })}
                 onClick={() => onDanger('password')}
@@ -115,21 +125,12 @@ export function StaffRow({
               </button>
               <button
                 type="button"
-                className="button button--quiet"
+                className="button button--quiet member__reset"
                 ref={buttonRef('totp')}
                 aria-label={t('staff.resetTotpNamed', { name })}
                 onClick={() => onDanger('totp')}
               >
                 {t('staff.resetTotp')}
-              </button>
-              <button
-                type="button"
-                className="button button--quiet member__disable"
-                ref={buttonRef('toggle')}
-                aria-label={t('staff.disableNamed', { name })}
-                onClick={() => onDanger('disable')}
-              >
-                {t('staff.disable')}
               </button>
             </>
           ) : (
