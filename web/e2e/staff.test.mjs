@@ -35,7 +35,14 @@ function isoDayFromNow(days) {
 }
 
 async function openStaff(page) {
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Medewerkers' }).click();
+  const tab = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Medewerkers' });
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).waitFor();
+  assert.equal(
+    await tab.count(),
+    1,
+    'the app served has no Medewerkers tab for the owner: rebuild build/huidig with this web/, or set HUIDIG_E2E_WEB_DIST=1',
+  );
+  await tab.click();
   await page.waitForURL('**/staff');
   await page.getByRole('heading', { level: 1, name: 'Medewerkers' }).waitFor();
   await row(page, 'Bo Behandelaar').waitFor();

@@ -649,7 +649,6 @@ export const en: Messages = {
   'staff.disableNamed': 'Disable: {name}',
   'staff.enable': 'Enable',
   'staff.enableNamed': 'Enable: {name}',
-  'staff.savedNote': 'The change has been saved.',
   'staff.savedNamed': 'The change for {name} has been saved.',
   'staff.disabledNote': 'Disabled: {name} can no longer log in and has been logged out everywhere.',
   'staff.enabledNote': 'Enabled again: {name} can log in again with their own password.',

@@ -652,7 +652,6 @@ export const nl = {
   'staff.disableNamed': 'Uitschakelen: {name}',
   'staff.enable': 'Inschakelen',
   'staff.enableNamed': 'Inschakelen: {name}',
-  'staff.savedNote': 'De wijziging is opgeslagen.',
   'staff.savedNamed': 'De wijziging voor {name} is opgeslagen.',
   'staff.disabledNote': 'Uitgeschakeld: {name} kan niet meer inloggen en is overal uitgelogd.',
   'staff.enabledNote': 'Weer ingeschakeld: {name} kan weer inloggen met het eigen wachtwoord.',
