@@ -1,6 +1,6 @@
 // The app: language, session, then the screen for the path. A user who must first change a
 // one-time password or enrol TOTP sees only that; everyone else gets the client screens, and the
-// owner the catalogue with the practice settings.
+// owner the catalogue with the practice settings and the team (Medewerkers).
 import { useEffect, useRef } from 'react';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { I18nProvider, useI18n } from './i18n';
@@ -8,6 +8,7 @@ import { ClientCardScreen } from './clients/ClientCardScreen';
 import { ClientListScreen } from './clients/ClientListScreen';
 import { ClientNewScreen } from './clients/ClientNewScreen';
 import { SessionScreen } from './dossier/SessionScreen';
+import { StaffScreen } from './staff/StaffScreen';
 import { TrajectoryNewScreen } from './dossier/TrajectoryNewScreen';
 import { TrajectoryScreen } from './dossier/TrajectoryScreen';
 import { LoginScreen } from './login/LoginScreen';
@@ -19,7 +20,7 @@ import { AppLayout } from './ui/AppLayout';
 import { LocationProvider } from './ui/location';
 import { Link, matchPath, navigate, useLocation } from './ui/router';
 import { ScreenTitle } from './ui/screen';
-import { mayCreateClients, mayManagePractice, mayReadDossier, mayWriteDossier } from './ui/roles';
+import { mayCreateClients, mayManagePractice, mayManageStaff, mayReadDossier, mayWriteDossier } from './ui/roles';
 
 function NotFoundScreen() {
   const { t } = useI18n();
@@ -46,6 +47,8 @@ function SignedInRoutes() {
   if (pathname === '/clients') return <ClientListScreen />;
   // The catalogue and the practice settings are the owner's; for anyone else the path is unknown.
   if (pathname === '/catalogue' && mayManagePractice(me.role)) return <CatalogueScreen />;
+  // So is the team (R-STAFF-3).
+  if (pathname === '/staff' && mayManageStaff(me.role)) return <StaffScreen />;
   if (pathname === '/clients/new' && mayCreateClients(me.role)) return <ClientNewScreen />;
   const card = matchPath('/clients/:id', pathname);
   if (card?.id && card.id !== 'new') return <ClientCardScreen id={card.id} />;

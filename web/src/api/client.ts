@@ -8,6 +8,7 @@ type Schemas = components['schemas'];
 export type Me = Schemas['Me'];
 export type Role = Schemas['Role'];
 export type Location = Schemas['Location'];
+export type LocationList = Schemas['LocationList'];
 export type Client = Schemas['Client'];
 export type ClientList = Schemas['ClientList'];
 export type ClientCreate = Schemas['ClientCreate'];
@@ -47,6 +48,11 @@ export type Trajectory = Schemas['Trajectory'];
 export type Photo = Schemas['Photo'];
 export type PhotoList = Schemas['PhotoList'];
 export type PhotoPhase = Photo['phase'];
+export type StaffAccount = Schemas['StaffAccount'];
+export type StaffList = Schemas['StaffList'];
+export type NewStaffAccount = Schemas['NewStaffAccount'];
+export type StaffInput = Schemas['StaffInput'];
+export type StaffChange = Schemas['StaffChange'];
 
 /** Codes the app adds to the API's own: no answer at all, and a session that was given up. */
 export type ErrorCode = ProblemCode | 'network' | 'session_ended' | 'unknown';

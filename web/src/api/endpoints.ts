@@ -11,9 +11,11 @@ import {
   type IntakeAnswers,
   type IntakeHistory,
   type IntakeVersion,
+  type LocationList,
   type LoginRequest,
   type LoginResponse,
   type Me,
+  type NewStaffAccount,
   type PasswordChange,
   type Photo,
   type PhotoList,
@@ -23,6 +25,10 @@ import {
   type RequestOptions,
   type Session,
   type SessionInput,
+  type StaffAccount,
+  type StaffChange,
+  type StaffInput,
+  type StaffList,
   type TotpEnrolment,
   type Trajectory,
   type TrajectoryCreate,
@@ -191,4 +197,34 @@ export function photoUrl(photoId: string): string {
 
 export function thumbnailUrl(photoId: string): string {
   return `/api/v1/photos/${id(photoId)}/thumbnail`;
+}
+
+/** The caller's locations (the owner: all of the practice's). */
+export function listLocations(signal?: AbortSignal): Promise<LocationList> {
+  return api.send<LocationList>('GET', '/api/v1/locations', undefined, { signal });
+}
+
+/** The practice's staff; the owner also gets each account's email, locations and end date (R-STAFF-3). */
+export function listStaff(signal?: AbortSignal): Promise<StaffList> {
+  return api.send<StaffList>('GET', '/api/v1/staff', undefined, { signal });
+}
+
+/** A new colleague, with a one-time password that is shown once (owner only; R-STAFF-3). */
+export function createStaff(body: StaffInput): Promise<NewStaffAccount> {
+  return api.send<NewStaffAccount>('POST', '/api/v1/staff', body);
+}
+
+/** Role, locations, end date, or disabled (`active: false`) and enabled again (owner only; R-STAFF-3). */
+export function changeStaff(staffId: string, body: StaffChange): Promise<StaffAccount> {
+  return api.send<StaffAccount>('PATCH', `/api/v1/staff/${id(staffId)}`, body);
+}
+
+/** A new one-time password for a colleague; their sessions end (owner only; R-STAFF-3). */
+export function resetStaffPassword(staffId: string): Promise<NewStaffAccount> {
+  return api.send<NewStaffAccount>('POST', `/api/v1/staff/${id(staffId)}/password-reset`);
+}
+
+/** Removes a colleague's second factor (a lost phone); their sessions end (owner only; R-STAFF-3). */
+export function resetStaffTotp(staffId: string): Promise<StaffAccount> {
+  return api.send<StaffAccount>('POST', `/api/v1/staff/${id(staffId)}/totp-reset`);
 }

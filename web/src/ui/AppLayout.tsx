@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { useMe, useSession } from '../login/session';
 import { useLocations } from './location';
-import { mayListClients, mayManagePractice } from './roles';
+import { mayListClients, mayManagePractice, mayManageStaff } from './roles';
 import { Link, useLocation } from './router';
 import { Brand, LanguageSwitch } from './screen';
 import './frame.css';
@@ -16,8 +16,9 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
   const { pathname } = useLocation();
   const { locations, current, setCurrent } = useLocations();
   const onClients = pathname === '/clients' || pathname.startsWith('/clients/');
-  // The catalogue is the whole practice's: the location switch would filter nothing there.
+  // The catalogue and the team are the whole practice's: the location switch would filter nothing there.
   const onCatalogue = pathname === '/catalogue';
+  const onStaff = pathname === '/staff';
 
   return (
     <div className="app">
@@ -57,8 +58,13 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
                     {t('nav.catalogue')}
                   </Link>
                 ) : null}
+                {mayManageStaff(me.role) ? (
+                  <Link to="/staff" className="tabs__link" aria-current={onStaff ? 'page' : undefined}>
+                    {t('nav.staff')}
+                  </Link>
+                ) : null}
               </nav>
-              {locations.length > 1 && mayListClients(me.role) && !onCatalogue ? (
+              {locations.length > 1 && mayListClients(me.role) && !onCatalogue && !onStaff ? (
                 <div className="topbar__location">
                   <label htmlFor="location-switch">{t('location.switch')}</label>
                   <select

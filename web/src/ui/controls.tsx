@@ -27,7 +27,7 @@ function changed<E extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectEl
   };
 }
 
-function RequiredMark() {
+export function RequiredMark() {
   const { t } = useI18n();
   return <span className="field__required"> {t('form.required')}</span>;
 }

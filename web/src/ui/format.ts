@@ -129,3 +129,13 @@ export function amsterdamToIso(local: string): string | null {
   const mm = String(abs % 60).padStart(2, '0');
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00${sign}${hh}:${mm}`;
 }
+
+/**
+ * The last second of a calendar day ('YYYY-MM-DD') in Amsterdam as RFC 3339 with Amsterdam's
+ * offset: '2027-06-30T23:59:59+02:00' (an end date, such as an auditor's). Null when DATE is no day.
+ */
+export function endOfDayInAmsterdam(isoDate: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return null;
+  const minute = amsterdamToIso(`${isoDate}T23:59`);
+  return minute ? minute.replace(/:00(?=[+-]\d{2}:\d{2}$)/, ':59') : null;
+}

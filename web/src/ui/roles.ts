@@ -30,3 +30,8 @@ export function mayWriteDossier(role: Role): boolean {
 export function mayManagePractice(role: Role): boolean {
   return role === 'owner';
 }
+
+/** Roles that keep the team: add colleagues, change their access, disable them, reset their login (R-STAFF-3). */
+export function mayManageStaff(role: Role): boolean {
+  return role === 'owner';
+}
