@@ -323,6 +323,9 @@ describe('dossier', () => {
     await ownerPage.goto(`/clients/${id}/trajectories/${second}`);
     await ownerPage.getByRole('button', { name: 'Tijdstip bevestigen' }).click();
     await ownerPage.getByText(/^Door Eva Eigenaar .*op /).waitFor();
+    // People by name everywhere, not by id (R-STAFF-3).
+    await ownerPage.getByRole('region', { name: 'Besluitvormend consult' }).getByText('Bo Behandelaar', { exact: true }).waitFor();
+    assert.equal(await ownerPage.getByText(/medewerker [0-9a-f]{8}/).count(), 0, 'no colleague shown by id');
     await checkScreen(ownerPage, 'dossier-consent1-consult-confirmed');
     await ownerPage.close();
     await page.reload();

@@ -17,6 +17,7 @@ import { ReloginDialog } from './login/ReloginDialog';
 import { SessionProvider, useSession } from './login/session';
 import { TotpEnrolScreen } from './login/TotpEnrolScreen';
 import { AppLayout } from './ui/AppLayout';
+import { StaffDirectoryProvider } from './ui/staffDirectory';
 import { LocationProvider } from './ui/location';
 import { Link, matchPath, navigate, useLocation } from './ui/router';
 import { ScreenTitle } from './ui/screen';
@@ -120,9 +121,11 @@ function Shell() {
 
   return (
     <LocationProvider locations={me.locations} key={generation}>
-      <AppLayout>
-        <SignedInRoutes />
-      </AppLayout>
+      <StaffDirectoryProvider>
+        <AppLayout>
+          <SignedInRoutes />
+        </AppLayout>
+      </StaffDirectoryProvider>
       <ReloginDialog />
     </LocationProvider>
   );

@@ -45,7 +45,10 @@ const FIELD_ORDER: FieldName[] = [
 export function ClientNewScreen() {
   const { t } = useI18n();
   const me = useMe();
-  const { locations, current } = useLocations();
+  const all = useLocations();
+  // A closed location takes no new clients; its clients stay (issue 12).
+  const locations = all.locations.filter((l) => !l.closed);
+  const current = locations.some((l) => l.id === all.current) ? all.current : '';
   const preferences = maySetPreferences(me.role);
   const chooseLocation = locations.length > 1;
 

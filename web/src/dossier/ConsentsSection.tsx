@@ -3,12 +3,11 @@
 import { useState } from 'react';
 import type { Client, IntakeHistory } from '../api/client';
 import { useI18n } from '../i18n';
-import { useMe } from '../login/session';
 import { Section } from '../ui/card';
 import { formatDateTime } from '../ui/format';
 import { ConsentForm } from './ConsentForm';
 import type { ConsentKind } from './consentText';
-import { staffName } from './labels';
+import { useStaffName } from '../ui/staffDirectory';
 import type { SectionProps } from './TrajectorySections';
 import '../ui/disclosure.css';
 import './consent.css';
@@ -22,7 +21,7 @@ export function ConsentsSection({
   note,
 }: SectionProps & { client: Client; intake: IntakeHistory | null }) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   const cosmetic = trajectory.treatment_type.regime === 'cosmetic';
   const decided = trajectory.decisions.length > 0;
   // A cosmetic procedure is confirmed on the day, after the decision; other regimes sign
@@ -45,7 +44,7 @@ export function ConsentsSection({
                   time: formatDateTime(c.signed_at),
                   how: t(`consent.signedBy.${c.signature_kind}`),
                   n: c.intake_version,
-                  author: staffName(t, me, c.recorded_by),
+                  author: staffName(c.recorded_by),
                 })}
               </p>
               <details className="disclosure">

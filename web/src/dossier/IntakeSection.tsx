@@ -13,7 +13,8 @@ import { mayWriteDossier } from '../ui/roles';
 import { LoadStatus } from '../ui/LoadStatus';
 import { useForm } from '../ui/useForm';
 import { useLoad } from '../ui/useLoad';
-import { INTAKE_FIELDS, intakeValue, staffName, type IntakeField } from './labels';
+import { INTAKE_FIELDS, intakeValue, type IntakeField } from './labels';
+import { useStaffName } from '../ui/staffDirectory';
 import '../ui/disclosure.css';
 import './intake.css';
 
@@ -41,13 +42,13 @@ function Answers({ version, previous }: { version: IntakeVersion; previous?: Int
 
 function VersionLine({ version }: { version: IntakeVersion }) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   return (
     <>
       {t('intake.versionLine', {
         n: version.version,
         time: formatDateTime(version.created_at),
-        author: staffName(t, me, version.author),
+        author: staffName(version.author),
       })}
     </>
   );

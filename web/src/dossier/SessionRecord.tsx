@@ -2,20 +2,19 @@
 import type { ReactNode } from 'react';
 import type { Session } from '../api/client';
 import { useI18n } from '../i18n';
-import { useMe } from '../login/session';
 import { Item } from '../ui/card';
 import { formatDateTime } from '../ui/format';
-import { staffName } from './labels';
+import { useStaffName } from '../ui/staffDirectory';
 
 export function SessionRecord({ session }: { session: Session }) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   const empty = <span className="facts__empty">{t('client.notGiven')}</span>;
   const text = (v: string): ReactNode => (v ? <span className="prewrap">{v}</span> : empty);
   return (
     <dl className="facts">
       <Item label={t('session.performedAt')}>{formatDateTime(session.performed_at)}</Item>
-      <Item label={t('session.practitioner')}>{staffName(t, me, session.practitioner)}</Item>
+      <Item label={t('session.practitioner')}>{staffName(session.practitioner)}</Item>
       <Item label={t('session.treatmentType')}>
         {t('session.typeVersion', { name: session.treatment_type.name, n: session.treatment_type.version })}
       </Item>

@@ -26,7 +26,7 @@ import { ScreenTitle } from '../ui/screen';
 import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { AddendumForm } from './AddendumForm';
-import { staffName } from './labels';
+import { useStaffName } from '../ui/staffDirectory';
 import { SessionForm, SignRefused } from './SessionForm';
 import { SessionRecord } from './SessionRecord';
 import { sessionPath } from './SessionsSection';
@@ -45,6 +45,7 @@ function takeCarried(path: string | null): unknown {
 export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId: string; trajectoryId: string; sessionId: string | null }) {
   const { t, lang } = useI18n();
   const me = useMe();
+  const staffName = useStaffName();
   const write = mayWriteDossier(me.role);
   const path = sessionId ? sessionPath(clientId, trajectoryId, sessionId) : null;
   const [flash, setFlashHere] = useState<MessageKey | null>(() => (path ? takeFlash(path) : null));
@@ -166,7 +167,7 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
               <SessionRecord session={current} />
               {current.signed_at ? (
                 <p className="muted small">
-                  {t('session.signedLine', { time: formatDateTime(current.signed_at), author: staffName(t, me, current.signed_by) })}
+                  {t('session.signedLine', { time: formatDateTime(current.signed_at), author: staffName(current.signed_by) })}
                 </p>
               ) : null}
             </Section>
@@ -184,7 +185,7 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
                   {current.addenda.map((a) => (
                     <li key={a.id} className="addenda__item">
                       <p className="addenda__meta">
-                        {t('addendum.line', { time: formatDateTime(a.at), author: staffName(t, me, a.author) })}
+                        {t('addendum.line', { time: formatDateTime(a.at), author: staffName(a.author) })}
                       </p>
                       <p>
                         <strong>{t('addendum.reason')}:</strong> {a.reason}

@@ -2,11 +2,10 @@
 // signed, and the way to a new one (R-TRJ-2).
 import type { Session, Trajectory } from '../api/client';
 import { useI18n } from '../i18n';
-import { useMe } from '../login/session';
 import { Section } from '../ui/card';
 import { formatDateTime } from '../ui/format';
 import { Link } from '../ui/router';
-import { staffName } from './labels';
+import { useStaffName } from '../ui/staffDirectory';
 import '../ui/results.css';
 import './trajectories.css';
 
@@ -16,7 +15,7 @@ export function sessionPath(clientId: string, trajectoryId: string, sessionId: s
 
 export function SessionsSection({ clientId, trajectory, write }: { clientId: string; trajectory: Trajectory; write: boolean }) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   const sessions: Session[] = [...trajectory.sessions].sort((a, b) => b.performed_at.localeCompare(a.performed_at));
   const blocked = trajectory.missing.length > 0;
   return (
@@ -42,7 +41,7 @@ export function SessionsSection({ clientId, trajectory, write }: { clientId: str
               <Link to={sessionPath(clientId, trajectory.id, s.id)} className="result session-row">
                 <span className="result__name">{formatDateTime(s.performed_at)}</span>
                 <span className="trajectory-row__meta">
-                  {staffName(t, me, s.practitioner)}
+                  {staffName(s.practitioner)}
                   {s.body_areas.length ? ` · ${s.body_areas.join(', ')}` : ''}
                 </span>
                 <span className={`badge ${s.status === 'signed' ? 'badge--ready' : 'badge--todo'}`}>

@@ -10,13 +10,13 @@ import { Notice } from '../ui/controls';
 import { formatDateTime } from '../ui/format';
 import { useForm } from '../ui/useForm';
 import { ConsultForm } from './ConsultForm';
-import { staffName } from './labels';
+import { useStaffName } from '../ui/staffDirectory';
 import { Reflection } from './MissingPanel';
 import './trajectory.css';
 
 export function InformationSection({ trajectory }: { trajectory: Trajectory }) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   const empty = <span className="facts__empty">{t('client.notGiven')}</span>;
   const text = (value: string): ReactNode => (value ? <span className="prewrap">{value}</span> : empty);
   return (
@@ -34,7 +34,7 @@ export function InformationSection({ trajectory }: { trajectory: Trajectory }) {
         </Item>
       </dl>
       <p className="muted small">
-        {t('trajectory.recordedBy', { time: formatDateTime(trajectory.created_at), author: staffName(t, me, trajectory.created_by) })}
+        {t('trajectory.recordedBy', { time: formatDateTime(trajectory.created_at), author: staffName(trajectory.created_by) })}
       </p>
     </Section>
   );
@@ -50,7 +50,7 @@ export interface SectionProps {
 
 export function ConsultSection({ trajectory, write, onSaved, note }: SectionProps) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   return (
     <Section id="sec-consult" title={t('consult.title')} wide={trajectory.consults.length === 0}>
       {note}
@@ -63,7 +63,7 @@ export function ConsultSection({ trajectory, write, onSaved, note }: SectionProp
             <span className="prewrap">{c.proposed}</span>
           </Item>
           <Item label={t('consult.intake')}>{t('trajectory.intakeVersion', { n: c.intake_version })}</Item>
-          <Item label={t('consult.recordedBy')}>{staffName(t, me, c.recorded_by)}</Item>
+          <Item label={t('consult.recordedBy')}>{staffName(c.recorded_by)}</Item>
           {c.recorded_afterwards ? <LateConsult trajectory={trajectory} consult={c} onSaved={onSaved} /> : null}
         </dl>
       ))}
@@ -78,6 +78,7 @@ type Consult = Trajectory['consults'][number];
 function LateConsult({ trajectory, consult: c, onSaved }: { trajectory: Trajectory; consult: Consult; onSaved: (t: Trajectory) => void }) {
   const { t } = useI18n();
   const me = useMe();
+  const staffName = useStaffName();
   const form = useForm<object, never>({ initial: {}, fields: [] });
   const mayConfirm = me.role === 'owner' && me.id !== c.recorded_by && !c.confirmed_at;
   return (
@@ -88,7 +89,7 @@ function LateConsult({ trajectory, consult: c, onSaved }: { trajectory: Trajecto
       </Item>
       <Item label={t('consult.timeConfirmed')}>
         {c.confirmed_at && c.confirmed_by ? (
-          t('consult.confirmedBy', { name: staffName(t, me, c.confirmed_by), at: formatDateTime(c.confirmed_at) })
+          t('consult.confirmedBy', { name: staffName(c.confirmed_by), at: formatDateTime(c.confirmed_at) })
         ) : (
           <>
             <span>{t('consult.awaitingConfirmation')}</span>
@@ -114,7 +115,7 @@ function LateConsult({ trajectory, consult: c, onSaved }: { trajectory: Trajecto
 
 export function DecisionSection({ trajectory, write, onSaved, note }: SectionProps) {
   const { t } = useI18n();
-  const me = useMe();
+  const staffName = useStaffName();
   const form = useForm<object, never>({ initial: {}, fields: [] });
   const decision = trajectory.decisions[trajectory.decisions.length - 1];
 
@@ -128,7 +129,7 @@ export function DecisionSection({ trajectory, write, onSaved, note }: SectionPro
       {decision ? (
         <dl className="facts">
           <Item label={t('decision.at')}>{formatDateTime(decision.at)}</Item>
-          <Item label={t('consult.recordedBy')}>{staffName(t, me, decision.recorded_by)}</Item>
+          <Item label={t('consult.recordedBy')}>{staffName(decision.recorded_by)}</Item>
         </dl>
       ) : trajectory.consults.length === 0 ? (
         <p className="muted">{t('decision.afterConsult')}</p>

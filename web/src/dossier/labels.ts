@@ -1,6 +1,6 @@
 // Names the dossier screens show for API values: intake fields, regimes and categories, the
-// items of a trajectory's `missing` list, and the staff member behind an id.
-import type { IntakeAnswers, Me, Regime } from '../api/client';
+// items of a trajectory's `missing` list.
+import type { IntakeAnswers, Regime } from '../api/client';
 import type { MessageKey, Translate } from '../i18n';
 
 export const INTAKE_FIELDS = ['allergies', 'medication', 'pregnancy', 'skin_conditions', 'contra_indications', 'notes'] as const;
@@ -41,11 +41,6 @@ export function missingKey(code: string): MessageKey | null {
  * Who an author id is. The API gives ids only (no staff list yet): the signed-in user by name,
  * anyone else as a colleague with the start of the id, so different people stay apart.
  */
-export function staffName(t: Translate, me: Me, id: string | null | undefined): string {
-  if (!id) return t('staff.unknown');
-  if (id === me.id) return t('staff.you', { name: me.display_name });
-  return t('staff.colleague', { id: id.slice(0, 8) });
-}
 
 /** Body areas (behandelgebieden) offered as one-tap choices in the session form. */
 export const BODY_AREAS = [
