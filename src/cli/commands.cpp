@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -20,6 +21,8 @@
 #include "http/server.hpp"
 #include "service/auth_service.hpp"
 #include "service/client_service.hpp"
+#include "service/qualification_service.hpp"
+#include "domain/calendar.hpp"
 #include "service/setup_service.hpp"
 
 namespace huidig::cli {
@@ -98,6 +101,29 @@ int Init(const fs::path& dir, const std::string& practice, const std::string& ow
   return 0;
 }
 
+// Bo holds every qualification the shipped catalogue names; Uma is a beauty specialist whose
+// laser certificate ends within 60 days (the owner sees it coming) and who may not inject.
+static bool AddDemoQualifications(const service::Context& ctx, const domain::Actor& owner, const UserId& bo,
+                           const UserId& uma, Instant now) {
+  service::QualificationService q(ctx);
+  const auto day = [&](int offset) {
+    return domain::FormatDate(domain::Date(std::chrono::sys_days(domain::AmsterdamDate(now)) + std::chrono::days(offset)));
+  };
+  const std::vector<std::pair<UserId, service::QualificationInput>> all = {
+      {bo, {"diploma", "Diploma schoonheidsspecialist (ANBOS)", {"beauty_specialist"}, std::nullopt, "2015-07-01", std::nullopt}},
+      {bo, {"certificate", "Certificaat IPL en laser", {"ipl_laser_certificate"}, std::nullopt, "2022-03-01", day(700)}},
+      {bo, {"certificate", "Certificaat elektrisch ontharen", {"electrolysis_certificate"}, std::nullopt, "2019-09-01", std::nullopt}},
+      {bo, {"certificate", "Vergunning permanente make-up (GGD)", {"pmu_licence"}, std::nullopt, "2023-01-01", day(300)}},
+      {bo, {"big_registration", "BIG-registratie arts, cosmetisch chirurg", {"physician", "surgeon"}, "19012345601", "2012-06-01", std::nullopt}},
+      {uma, {"diploma", "Diploma schoonheidsspecialist", {"beauty_specialist"}, std::nullopt, "2021-07-01", std::nullopt}},
+      {uma, {"certificate", "Certificaat IPL en laser", {"ipl_laser_certificate"}, std::nullopt, "2021-10-01", day(40)}},
+      {uma, {"training", "Nascholing hygiëne en infectiepreventie", {"beauty_specialist"}, std::nullopt, day(-200), day(20)}},
+  };
+  for (const auto& [who, in] : all)
+    if (!q.Add(owner, who, in)) return false;
+  return true;
+}
+
 int Demo(const fs::path& dir, const std::optional<std::string>& database) {
   if (!CreateDataFolder(dir, database)) return 1;
   auto app = OpenApp(dir);
@@ -126,6 +152,7 @@ int Demo(const fs::path& dir, const std::optional<std::string>& database) {
   };
   std::string logins;
   domain::Actor owner;
+  std::map<std::string, UserId> ids;
   for (const auto& a : accounts) {
     service::NewStaff s;
     s.email = a.email;
@@ -138,6 +165,7 @@ int Demo(const fs::path& dir, const std::optional<std::string>& database) {
     auto staff = setup.CreateStaff(p.id, s);
     if (!staff) return 1;
     logins += fmt::format("{}\t{}\t{}\n", a.role, staff->email, staff->password);
+    ids[a.email] = staff->id;
     if (a.r == domain::Role::kOwner) {
       owner.user = staff->id;
       owner.practice = p.id;
@@ -146,6 +174,9 @@ int Demo(const fs::path& dir, const std::optional<std::string>& database) {
       owner.remote_addr = "local";
     }
   }
+  if (!AddDemoQualifications(ctx, owner, ids.at("behandelaar@demo.example"),
+                             ids.at("behandelaar.utrecht@demo.example"), app->clock.Now()))
+    return 1;
   service::ClientService clients(ctx);
   int i = 0;
   for (const auto& n : kDemoClients) {
@@ -218,6 +249,7 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
   service::PhotoService photos(ctx, *photo_files, photo_limits);
   service::PracticeService practice(ctx);
   service::StaffService staff(ctx);
+  service::QualificationService qualifications(ctx);
   http::ApiOptions api_options;
   api_options.tls = tls;
   api_options.max_body_bytes = app->config.max_body_bytes;
@@ -226,7 +258,7 @@ int Serve(const fs::path& dir, const std::optional<std::string>& listen) {
     api_options.web_dir = fs::path(web_dir);
     spdlog::info("serving the web app from {}", web_dir);
   }
-  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos, practice, staff}, api_options);
+  http::Api api({auth, clients, catalogue, intake, trajectories, sessions, photos, practice, staff, qualifications}, api_options);
   http::Server server(options, api);
   const std::string url = server.Listen();
   std::cout << "listening on " << url << std::endl;

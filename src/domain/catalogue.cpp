@@ -1,4 +1,6 @@
 #include "domain/catalogue.hpp"
+
+#include "domain/qualification.hpp"
 #include "domain/text.hpp"
 
 #include <algorithm>
@@ -39,7 +41,26 @@ Result<void> ValidateTreatmentType(const TreatmentType& t) {
   }
   if (t.regime == Regime::kCosmetic ? (t.category < 1 || t.category > 3) : t.category != 0)
     return Invalid("invalid_value", "category", "R-CAT");
+  for (std::size_t i = 0; i < t.qualifications.size(); ++i)
+    if (!IsQualificationCode(t.qualifications[i]))
+      return Invalid("invalid_value", "qualifications[" + std::to_string(i) + "]", "R-STAFF-2");
   return {};
+}
+
+std::string JoinCodes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
+  return out;
+}
+
+std::vector<std::string> SplitCodes(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < text.size();) {
+    const auto end = std::min(text.find(',', start), text.size());
+    if (end > start) out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 const std::vector<TreatmentType>& ShippedCatalogue() {
@@ -132,7 +153,7 @@ const std::vector<TreatmentType>& ShippedCatalogue() {
     };
     std::vector<TreatmentType> out;
     for (const auto& r : rows)
-      out.push_back({r.key, 1, r.regime, r.category, r.nl, r.en, r.visible, r.qualification, r.device,
+      out.push_back({r.key, 1, r.regime, r.category, r.nl, r.en, r.visible, SplitCodes(r.qualification), r.device,
                      r.medical});
     return out;
   }();

@@ -30,7 +30,7 @@ struct TreatmentType {
   std::string name_nl;
   std::string name_en;
   bool visible_results = false;  // photos before and after advised (R-TRJ-3)
-  std::string qualification;     // required qualification (R-STAFF-2); empty: none
+  std::vector<std::string> qualifications;  // every one is required to sign (R-STAFF-2)
   bool device_required = false;  // the device used must be recorded
   bool medical_act = false;      // WGBO: sets the retention period (R-RET-1)
 };
@@ -41,6 +41,10 @@ bool RecordsRequired(Regime r);
 
 // A type as a practice defines it: names present, category only and always for kCosmetic.
 [[nodiscard]] Result<void> ValidateTreatmentType(const TreatmentType& t);
+
+// The codes as stored: "physician,surgeon" (empty: none).
+std::string JoinCodes(const std::vector<std::string>& codes);
+std::vector<std::string> SplitCodes(std::string_view text);
 
 // The catalogue Huidig ships (version 1 of each type).
 const std::vector<TreatmentType>& ShippedCatalogue();

@@ -69,7 +69,7 @@ Api::Api(ApiServices services, ApiOptions options)
   });
   AddAuthRoutes(routes_, services.auth, options_.tls);
   AddPracticeRoutes(routes_, services.practice);
-  AddStaffRoutes(routes_, services.practice, services.staff);
+  AddStaffRoutes(routes_, services.practice, services.staff, services.qualifications);
   AddCatalogueRoutes(routes_, services.catalogue);
   AddClientRoutes(routes_, services.clients);
   AddIntakeRoutes(routes_, services.intake);

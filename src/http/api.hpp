@@ -19,6 +19,7 @@
 #include "service/intake_service.hpp"
 #include "service/photo_service.hpp"
 #include "service/practice_service.hpp"
+#include "service/qualification_service.hpp"
 #include "service/staff_service.hpp"
 #include "service/treatment_session_service.hpp"
 #include "service/trajectory_service.hpp"
@@ -35,6 +36,7 @@ struct ApiServices {
   service::PhotoService& photos;
   service::PracticeService& practice;
   service::StaffService& staff;
+  service::QualificationService& qualifications;
 };
 
 struct ApiOptions {

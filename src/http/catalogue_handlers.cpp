@@ -26,7 +26,8 @@ void tag_invoke(json::value_from_tag, json::value& jv, const Localized<service::
   o["name_nl"] = t.name_nl;
   o["name_en"] = t.name_en;
   o["visible_results"] = t.visible_results;
-  o["qualification"] = t.qualification.empty() ? json::value(nullptr) : json::value(t.qualification);
+  o["qualification"] = t.qualifications.empty() ? json::value(nullptr) : json::value(t.qualifications.front());
+  o["qualifications"] = json::value_from(t.qualifications);
   o["device_required"] = t.device_required;
   o["medical_act"] = t.medical_act;
   o["retired"] = v.value.retired;
@@ -41,12 +42,13 @@ Result<TreatmentTypeChanges> tag_invoke(http::ReadTag<TreatmentTypeChanges>, con
                                         const std::string& path) {
   TreatmentTypeChanges ch;
   http::ObjectReader r(v, path, {"id", "regime", "category", "name_nl", "name_en", "visible_results",
-                                 "qualification", "device_required", "medical_act", "retired"});
+                                 "qualification", "qualifications", "device_required", "medical_act", "retired"});
   r.Optional("id", ch.key)
       .Optional("regime", ch.regime)
       .Optional("name_nl", ch.name_nl)
       .Optional("name_en", ch.name_en)
-      .Optional("qualification", ch.qualification)
+      .Nullable("qualification", ch.qualification)
+      .Optional("qualifications", ch.qualifications)
       .Optional("visible_results", ch.visible_results)
       .Optional("device_required", ch.device_required)
       .Optional("medical_act", ch.medical_act)

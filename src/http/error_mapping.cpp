@@ -43,6 +43,7 @@ HttpResponse ProblemResponse(const Error& e, Lang lang) {
   std::string date;
   for (const auto& [key, value] : e.extra)
     if (key == "earliest") date = std::get<std::string>(value);
+    else if (key == "missing") date = QualificationLabels(std::get<std::string>(value), lang);
   const auto text = MessageFor(e.code, e.field, lang, date);
   boost::json::object body;
   body["type"] = "urn:huidig:problem:" + e.code;

@@ -8,6 +8,7 @@
 #include "service/intake_service.hpp"
 #include "service/photo_service.hpp"
 #include "service/practice_service.hpp"
+#include "service/qualification_service.hpp"
 #include "service/staff_service.hpp"
 #include "service/treatment_session_service.hpp"
 #include "service/trajectory_service.hpp"
@@ -20,7 +21,8 @@ std::string LoginSessionCookieName(bool tls);
 void AddAuthRoutes(Routes& routes, service::AuthService& auth, bool tls);
 void AddPracticeRoutes(Routes& routes, service::PracticeService& practice);
 // The team: its names for everyone, its accounts for the owner (R-STAFF-3).
-void AddStaffRoutes(Routes& routes, service::PracticeService& practice, service::StaffService& staff);
+void AddStaffRoutes(Routes& routes, service::PracticeService& practice, service::StaffService& staff,
+                    service::QualificationService& qualifications);
 void AddCatalogueRoutes(Routes& routes, service::CatalogueService& catalogue);
 void AddClientRoutes(Routes& routes, service::ClientService& clients);
 void AddIntakeRoutes(Routes& routes, service::IntakeService& intake);

@@ -127,7 +127,8 @@ class ApiTest : public ::testing::Test {
         photo_files_(media::MakeFileBlobStore(db_->dir / "photos")),
         photos_(ctx_, *photo_files_, media::IntakeLimits{}),
         practice_(ctx_),
-        staff_(ctx_) {
+        staff_(ctx_),
+        qualifications_(ctx_) {
     web_ = db_->dir / "web";
     fs::create_directories(web_ / "assets");
     std::ofstream(web_ / "index.html") << "<!doctype html><title>Huidig</title>";
@@ -136,7 +137,7 @@ class ApiTest : public ::testing::Test {
     std::ofstream(db_->dir / "secret.txt") << "secret";
   }
   HttpResponse Get(const std::string& path, std::string encoding = "") {
-    Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_, practice_, staff_}, {false, web_});
+    Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_, practice_, staff_, qualifications_}, {false, web_});
     HttpRequest r;
     r.method = "GET";
     r.path = path;
@@ -160,6 +161,7 @@ class ApiTest : public ::testing::Test {
   service::PhotoService photos_;
   service::PracticeService practice_;
   service::StaffService staff_;
+  service::QualificationService qualifications_;
   fs::path web_;
 };
 
@@ -186,7 +188,7 @@ TEST_F(ApiTest, ServesTheAppWithAStrictPolicy) {
 
 TEST_F(ApiTest, RSec1StateChangesNeedTheCsrfTokenAndAJsonBody) {
   RecordProperty("rule", "R-SEC-1");
-  Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_, practice_, staff_}, {false, std::nullopt});
+  Api api({auth_, clients_, catalogue_, intake_, trajectories_, sessions_, photos_, practice_, staff_, qualifications_}, {false, std::nullopt});
   HttpRequest r;
   r.method = "POST";
   r.path = "/api/v1/clients";

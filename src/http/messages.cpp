@@ -1,5 +1,7 @@
 #include "http/messages.hpp"
 
+#include <array>
+
 #include <cstdlib>
 #include <vector>
 
@@ -108,6 +110,11 @@ constexpr Entry kMessages[] = {
     {"own_consult", "Own consult",
      "Een andere eigenaar dan wie het consult vastlegde moet het tijdstip bevestigen.",
      "An owner other than the one who recorded the consult must confirm its time."},
+    {"qualification_missing", "Qualification missing",
+     "U heeft op de dag van deze behandeling geen geldige bekwaamheid voor: {1}. Leg die vast bij "
+     "Medewerkers, of laat een bevoegde collega ondertekenen.",
+     "On the day of this treatment you hold no valid qualification for: {1}. Record it under Team, "
+     "or let a qualified colleague sign."},
     {"conflict", "Conflict", "Dit botst met een andere wijziging.", "This conflicts with another change."},
     {"key_taken", "Key taken", "Er is al een behandelsoort met deze sleutel.",
      "A treatment type with this key exists already."},
@@ -218,12 +225,34 @@ std::string Label(std::string_view field, Lang lang) {
 }
 
 std::string LocalDate(std::string_view iso, Lang lang) {
-  if (iso.size() != 10) return std::string(iso);
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
   if (lang == Lang::kEn) return std::string(iso);
   return std::string(iso.substr(8, 2)) + "-" + std::string(iso.substr(5, 2)) + "-" + std::string(iso.substr(0, 4));
 }
 
 }  // namespace
+
+std::string QualificationLabels(std::string_view codes, Lang lang) {
+  static constexpr std::array<std::array<std::string_view, 3>, 6> kLabels{{
+      {"beauty_specialist", "diploma schoonheidsspecialist", "beauty specialist diploma"},
+      {"ipl_laser_certificate", "certificaat IPL en laser", "IPL and laser certificate"},
+      {"electrolysis_certificate", "certificaat elektrisch ontharen", "electrolysis certificate"},
+      {"pmu_licence", "vergunning permanente make-up", "permanent make-up licence"},
+      {"physician", "BIG-registratie als arts", "BIG registration as a physician"},
+      {"surgeon", "BIG-registratie als chirurg", "BIG registration as a surgeon"},
+  }};
+  std::string out;
+  for (std::size_t start = 0; start < codes.size();) {
+    const auto end = std::min(codes.find(',', start), codes.size());
+    const auto code = codes.substr(start, end - start);
+    std::string label(code);  // a practice's own code as it is
+    for (const auto& l : kLabels)
+      if (l[0] == code) label = std::string(lang == Lang::kEn ? l[2] : l[1]);
+    out += (out.empty() ? "" : ", ") + label;
+    start = end + 1;
+  }
+  return out;
+}
 
 Lang PickLanguage(std::string_view header) {
   double nl = -1, en = -1;

@@ -18,6 +18,9 @@ struct ProblemText {
 
 // `field` is the API's field name; the text names it as the form does ("voornaam").
 // `date` (YYYY-MM-DD, may be empty) is shown in the language's format where the text has one.
+// Qualification codes (comma-separated) as the practitioner reads them: "BIG-registratie als arts".
+std::string QualificationLabels(std::string_view codes, Lang lang);
+
 ProblemText MessageFor(std::string_view code, std::string_view field, Lang lang,
                        std::string_view date = {});
 

@@ -16,7 +16,11 @@ Result<domain::TreatmentType> Apply(domain::TreatmentType t, const TreatmentType
   if (ch.name_nl) t.name_nl = *ch.name_nl;
   if (ch.name_en) t.name_en = *ch.name_en;
   if (ch.visible_results) t.visible_results = *ch.visible_results;
-  if (ch.qualification) t.qualification = *ch.qualification;
+  if (ch.qualification)
+    t.qualifications = *ch.qualification && !(*ch.qualification)->empty()
+                           ? std::vector<std::string>{**ch.qualification}
+                           : std::vector<std::string>{};
+  if (ch.qualifications) t.qualifications = *ch.qualifications;
   if (ch.device_required) t.device_required = *ch.device_required;
   if (ch.medical_act) t.medical_act = *ch.medical_act;
   if (auto ok = domain::ValidateTreatmentType(t); !ok) return Fail(ok.error());

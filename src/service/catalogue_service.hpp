@@ -30,7 +30,8 @@ struct TreatmentTypeChanges {
   std::optional<std::string> name_nl;
   std::optional<std::string> name_en;
   std::optional<bool> visible_results;
-  std::optional<std::string> qualification;
+  std::optional<std::optional<std::string>> qualification;  // one code (older callers); null: none
+  std::optional<std::vector<std::string>> qualifications;   // every code required (R-STAFF-2)
   std::optional<bool> device_required;
   std::optional<bool> medical_act;
   std::optional<bool> retired;

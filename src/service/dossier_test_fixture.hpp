@@ -13,6 +13,7 @@
 #include "crypto/crypto.hpp"
 #include "service/client_service.hpp"
 #include "service/intake_service.hpp"
+#include "service/qualification_service.hpp"
 #include "service/setup_service.hpp"
 #include "testing/engines.hpp"
 
@@ -34,6 +35,9 @@ class DossierTest : public ::testing::TestWithParam<std::string> {
     amsterdam_ = created->second[0].id;
     utrecht_ = created->second[1].id;
     practitioner_ = Actor(domain::Role::kPractitioner, {amsterdam_});
+    // R-STAFF-2: qualified for every type of the shipped catalogue since 2010.
+    Qualify(practitioner_, {"beauty_specialist", "ipl_laser_certificate", "electrolysis_certificate",
+                            "pmu_licence", "physician", "surgeon"});
     domain::ClientChanges ch;
     ch.given_name = "Anna";
     ch.name_prefix = std::optional<std::string>("de");
@@ -66,6 +70,16 @@ class DossierTest : public ::testing::TestWithParam<std::string> {
     return a;
   }
 
+  // Records a qualification of `who` covering `codes`, valid from `from` (an owner adds it).
+  void Qualify(const domain::Actor& who, std::vector<std::string> codes, std::string from = "2010-01-01",
+               std::optional<std::string> until = std::nullopt) {
+    if (!owner_) owner_ = Actor(domain::Role::kOwner, {});
+    auto added = QualificationService(*ctx_).Add(*owner_, who.user,
+                                                 {"certificate", "Bevoegdheid", std::move(codes), std::nullopt,
+                                                  std::move(from), std::move(until)});
+    ASSERT_TRUE(added) << added.error().code << " " << added.error().field;
+  }
+
   FakeClock clock_;
   crypto::MasterKey master_;
   crypto::PasswordHasher hasher_;
@@ -75,6 +89,7 @@ class DossierTest : public ::testing::TestWithParam<std::string> {
   PracticeId practice_;
   LocationId amsterdam_, utrecht_;
   domain::Actor practitioner_;
+  std::optional<domain::Actor> owner_;
   std::string client_;
 
  private:

@@ -1,4 +1,5 @@
 #include "service/treatment_session_service.hpp"
+#include "domain/calendar.hpp"
 #include "domain/text.hpp"
 
 #include "common/utf8.hpp"
@@ -237,6 +238,11 @@ Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& 
     if (!s) return Fail(s.error());
     if (s->row.status != domain::TreatmentSessionStatus::kDraft) return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
     if (auto ok = CheckAllowed(tx, s->trajectory, s->client, s->type, s->row.performed_at, now); !ok)
+      return Fail(ok.error());
+    // R-STAFF-2: the signer holds what the type needs, valid on the session's day.
+    std::vector<domain::Qualification> held;
+    for (auto& r : qualifications_.ForUser(tx, actor.practice, actor.user)) held.push_back(std::move(r.q));
+    if (auto ok = domain::CheckQualified(s->type.type.qualifications, held, domain::AmsterdamDate(s->row.performed_at)); !ok)
       return Fail(ok.error());
     auto view = OpenTreatmentSession(s->row, s->type, s->addenda, s->key);
     if (!view) return view;

@@ -20,6 +20,7 @@
 #include "service/context.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
+#include "store/qualification_repo.hpp"
 #include "store/trajectory_repo.hpp"
 #include "store/treatment_session_repo.hpp"
 
@@ -126,6 +127,7 @@ class TreatmentSessionService {
   store::CatalogueRepo catalogue_;
   store::TrajectoryRepo trajectories_;
   store::TreatmentSessionRepo treatment_sessions_;
+  store::QualificationRepo qualifications_;
 };
 
 }  // namespace huidig::service

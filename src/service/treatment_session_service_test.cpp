@@ -116,6 +116,31 @@ TEST_P(SessionServiceTest, RConsent4AndRDos1RefuseTheSessionWithTheRule) {
   EXPECT_EQ(Sessions().Create(practitioner_, t, Record()).error().code, "records_refused");
 }
 
+TEST_P(SessionServiceTest, RStaff2OnlyAPractitionerQualifiedOnTheSessionsDaySigns) {
+  RecordProperty("rule", "R-STAFF-2");
+  const auto t = Trajectory("microneedling");  // needs beauty_specialist
+  SignInformedConsent(t);
+  const auto newcomer = Actor(Role::kPractitioner, {amsterdam_});
+  auto s = Sessions().Create(newcomer, t, Record());
+  ASSERT_TRUE(s) << "a draft needs no qualification";
+  auto refused = Sessions().Sign(newcomer, s->id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "qualification_missing");
+  EXPECT_EQ(refused.error().rule, "R-STAFF-2");
+  ASSERT_EQ(refused.error().extra.size(), 1u);
+  EXPECT_EQ(std::get<std::string>(refused.error().extra[0].second), "beauty_specialist");
+  // Held, but only from tomorrow (the session is today, 23 November): still refused.
+  Qualify(newcomer, {"beauty_specialist"}, "2026-11-24");
+  EXPECT_EQ(Sessions().Sign(newcomer, s->id).error().code, "qualification_missing");
+  // Another code does not help; one valid on the day does.
+  Qualify(newcomer, {"pmu_licence"});
+  EXPECT_EQ(Sessions().Sign(newcomer, s->id).error().code, "qualification_missing");
+  Qualify(newcomer, {"beauty_specialist"}, "2020-01-01", "2026-11-23");
+  auto signed_ = Sessions().Sign(newcomer, s->id);
+  ASSERT_TRUE(signed_) << signed_.error().code;
+  EXPECT_EQ(signed_->signed_by, newcomer.user);
+}
+
 TEST_P(SessionServiceTest, RConsent3CosmeticSessionNeedsTheConfirmationOfTheDay) {
   RecordProperty("rule", "R-CONSENT-3");
   const auto t = Trajectory("botulinum_toxin");

@@ -17,7 +17,7 @@ constexpr const char* kColumns =
 
 struct TypeOut {
   TreatmentTypeRecord r;
-  std::string regime;
+  std::string regime, qualifications;
   int visible = 0, device = 0, medical = 0, retired = 0;
   long long created = 0;
 
@@ -29,7 +29,7 @@ struct TypeOut {
     st.exchange(into(r.type.name_nl));
     st.exchange(into(r.type.name_en));
     st.exchange(into(visible));
-    st.exchange(into(r.type.qualification));
+    st.exchange(into(qualifications));
     st.exchange(into(device));
     st.exchange(into(medical));
     st.exchange(into(retired));
@@ -40,6 +40,7 @@ struct TypeOut {
     TreatmentTypeRecord out = r;
     out.type.regime = domain::ParseRegime(regime).value_or(domain::Regime::kWkkgz);
     out.type.visible_results = visible != 0;
+    out.type.qualifications = domain::SplitCodes(qualifications);
     out.type.device_required = device != 0;
     out.type.medical_act = medical != 0;
     out.retired = retired != 0;
@@ -85,12 +86,13 @@ void CatalogueRepo::Insert(Tx& tx, const PracticeId& practice, const TreatmentTy
   const int visible = t.visible_results, device = t.device_required, medical = t.medical_act,
             retired = r.retired;
   const long long created = ToMicros(r.created_at);
+  const std::string qualifications = domain::JoinCodes(t.qualifications);
   tx.sql() << "INSERT INTO treatment_types (practice_id, type_key, version, regime, category, "
               "name_nl, name_en, visible_results, qualification, device_required, medical_act, "
               "retired, created_at_us, created_by) VALUES (:p, :k, :v, :r, :c, :nl, :en, :vis, :q, "
               ":dev, :med, :ret, :at, :by)",
       use(practice.value), use(t.key), use(t.version), use(regime), use(t.category), use(t.name_nl),
-      use(t.name_en), use(visible), use(t.qualification), use(device), use(medical), use(retired),
+      use(t.name_en), use(visible), use(qualifications), use(device), use(medical), use(retired),
       use(created), use(r.created_by);
 }
 

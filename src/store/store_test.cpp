@@ -8,6 +8,7 @@
 
 #include "crypto/crypto.hpp"
 #include "store/client_repo.hpp"
+#include "store/qualification_repo.hpp"
 #include "store/staff_repo.hpp"
 #include "testing/engines.hpp"
 
@@ -288,6 +289,49 @@ TEST_P(StoreTest, RStaff3AccessChangesAndASecondFactorReset) {
   UserRecord nobody = u;
   nobody.id = UserId{crypto::NewUuidV4()};
   EXPECT_FALSE(db().Write([&](Tx& tx) { return users.UpdateAccess(tx, nobody); }));
+}
+
+TEST_P(StoreTest, RStaff1QualificationsRoundTripEveryField) {
+  UserRepo users;
+  QualificationRepo repo;
+  UserRecord u;
+  u.id = UserId{crypto::NewUuidV4()};
+  u.practice = practice_;
+  u.email = "arts@salon.nl";
+  u.display_name = "Arts";
+  u.role = domain::Role::kPractitioner;
+  u.all_locations = true;
+  u.password_hash = "$argon2id$x";
+  u.created_at = u.updated_at = now_;
+  db().Write([&](Tx& tx) { users.Insert(tx, u); });
+  QualificationRow big{crypto::NewUuidV4(), practice_, u.id, {}, now_, u.id};
+  big.q.title = "BIG-registratie arts";
+  big.q.kind = domain::QualificationKind::kBigRegistration;
+  big.q.covers = {"physician", "surgeon"};
+  big.q.big_number = "19012345601";
+  big.q.valid_from = *domain::ParseIsoDate("2012-06-01");
+  QualificationRow laser{crypto::NewUuidV4(), practice_, u.id, {}, now_, u.id};
+  laser.q.title = "Certificaat laser";
+  laser.q.kind = domain::QualificationKind::kCertificate;
+  laser.q.covers = {"ipl_laser_certificate"};
+  laser.q.valid_from = *domain::ParseIsoDate("2022-03-01");
+  laser.q.valid_until = *domain::ParseIsoDate("2027-02-28");
+  db().Write([&](Tx& tx) { repo.Insert(tx, laser); repo.Insert(tx, big); });
+  const auto mine = db().Read([&](Tx& tx) { return repo.ForUser(tx, practice_, u.id); });
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].q.title, "BIG-registratie arts") << "by the day they start";
+  EXPECT_EQ(mine[0].q.kind, domain::QualificationKind::kBigRegistration);
+  EXPECT_EQ(mine[0].q.covers, (std::vector<std::string>{"physician", "surgeon"}));
+  EXPECT_EQ(mine[0].q.big_number, "19012345601");
+  EXPECT_FALSE(mine[0].q.valid_until);
+  EXPECT_EQ(mine[1].q.valid_until, domain::ParseIsoDate("2027-02-28"));
+  EXPECT_FALSE(mine[1].q.big_number);
+  EXPECT_EQ(mine[1].user, u.id);
+  EXPECT_EQ(mine[1].practice, practice_);
+  const auto all = db().Read([&](Tx& tx) { return repo.ForPractice(tx, practice_); });
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].q.title, "Certificaat laser") << "the one that ends first, open-ended last";
+  EXPECT_TRUE(db().Read([&](Tx& tx) { return repo.ForUser(tx, PracticeId{crypto::NewUuidV4()}, u.id); }).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::ValuesIn(testing::Engines()),

@@ -382,6 +382,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/{id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A staff member's qualifications (R-STAFF-1).
+         * @description The owner, or the staff member themselves; others 403 `forbidden`.
+         */
+        get: operations["listQualifications"];
+        put?: never;
+        /**
+         * The owner records a qualification (R-STAFF-1).
+         * @description A BIG registration needs its 11-digit `big_number`; `covers` lists the codes the
+         *     treatment types name (`qualifications`), which a signer must hold on the session's day
+         *     (R-STAFF-2). Audited.
+         */
+        post: operations["addQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/expiring": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** What ends within `days` days (default 60), soonest first (owner). */
+        get: operations["listExpiringQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients": {
         parameters: {
             query?: never;
@@ -1336,7 +1388,10 @@ export interface components {
             name_nl: string;
             name_en: string;
             visible_results: boolean;
+            /** @description The first of `qualifications` (kept for older callers). */
             qualification: string | null;
+            /** @description Codes of the qualifications a signer must hold, each valid on the session's day (R-STAFF-2). */
+            qualifications: string[];
             device_required: boolean;
             medical_act: boolean;
             retired: boolean;
@@ -1350,7 +1405,9 @@ export interface components {
             name_nl?: string;
             name_en?: string;
             visible_results?: boolean;
-            qualification?: string;
+            /** @description One required code; null or empty for none. `qualifications` names several. */
+            qualification?: string | null;
+            qualifications?: string[];
             device_required?: boolean;
             medical_act?: boolean;
             retired?: boolean;
@@ -1362,7 +1419,9 @@ export interface components {
             name_nl: string;
             name_en: string;
             visible_results?: boolean;
-            qualification?: string;
+            /** @description One required code; null or empty for none. `qualifications` names several. */
+            qualification?: string | null;
+            qualifications?: string[];
             device_required?: boolean;
             medical_act?: boolean;
             retired?: boolean;
@@ -1387,6 +1446,42 @@ export interface components {
                     to: string | null;
                 }[];
             }[];
+        };
+        /** @enum {string} */
+        QualificationKind: "diploma" | "big_registration" | "certificate" | "training";
+        Qualification: {
+            id: components["schemas"]["Uuid"];
+            staff: components["schemas"]["Uuid"];
+            staff_name: string;
+            kind: components["schemas"]["QualificationKind"];
+            title: string;
+            covers: string[];
+            big_number: string | null;
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until: string | null;
+            valid_today: boolean;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string;
+        };
+        QualificationList: {
+            items: components["schemas"]["Qualification"][];
+        };
+        QualificationInput: {
+            kind: components["schemas"]["QualificationKind"];
+            title: string;
+            covers: string[];
+            /** @description Required for a BIG registration, not allowed otherwise. */
+            big_number?: string;
+            /** Format: date */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description The last day it is valid.
+             */
+            valid_until?: string;
         };
         LocationInput: {
             name: string;
@@ -1467,7 +1562,7 @@ export interface components {
             photo_preference?: components["schemas"]["PhotoPreference"];
         };
         /** @enum {string} */
-        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "not_recorded_afterwards" | "already_confirmed" | "own_consult" | "name_taken" | "last_open_location" | "location_closed" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
+        ProblemCode: "malformed_json" | "invalid_utf8" | "unknown_field" | "invalid_query" | "required" | "wrong_type" | "invalid_value" | "too_long" | "field_not_allowed" | "password_too_short" | "password_too_common" | "body_too_large" | "unsupported_media_type" | "unauthenticated" | "invalid_credentials" | "totp_required" | "totp_invalid" | "csrf_invalid" | "forbidden" | "password_change_required" | "totp_enrolment_required" | "not_found" | "method_not_allowed" | "login_throttled" | "account_locked" | "headers_too_large" | "totp_not_started" | "email_taken" | "own_account" | "qualification_missing" | "not_recorded_afterwards" | "already_confirmed" | "own_consult" | "name_taken" | "last_open_location" | "location_closed" | "key_taken" | "shorter_than_law" | "client_key_destroyed" | "sealed_data_unreadable" | "records_refused" | "records_consent_missing" | "intake_missing" | "not_cosmetic" | "consult_missing" | "decision_missing" | "reflection_period_not_elapsed" | "already_decided" | "consent_missing" | "confirmation_missing" | "intake_changed" | "treatment_type_missing" | "session_signed" | "session_draft" | "batch_missing" | "device_missing" | "photos_refused" | "photos_own" | "photo_type_unsupported" | "photo_too_large" | "photo_too_many_pixels" | "photo_corrupt" | "conflict" | "bad_request" | "transfer_coding_unsupported" | "duplicate_key" | "out_of_range" | "password_unchanged" | "server_busy" | "storage_full" | "internal";
         /** @description RFC 9457 problem details with a machine-readable `code`. */
         Problem: {
             /** Format: uri-reference */
@@ -1486,6 +1581,8 @@ export interface components {
              * @description With `reflection_period_not_elapsed`, the first date the decision is allowed.
              */
             earliest?: string;
+            /** @description With `qualification_missing`, the codes the signer lacks, comma-separated. */
+            missing?: string;
             /** @description With `intake_changed`, the intake fields that changed since the consult, comma-separated. */
             fields?: string;
             /** @description The SPEC.md rule behind the refusal, such as `R-SEC-4` (STYLE.md, Errors). */
@@ -2395,6 +2492,106 @@ export interface operations {
             403: components["responses"]["ForbiddenWrite"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["RuleRefused"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listQualifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addQualification: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /** @description The `csrf_token` of the session (from the login or `GET /api/v1/me`). */
+                "X-CSRF-Token": components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description The staff member's id (UUID v4). Any other string answers 404 `not_found`. */
+                id: components["parameters"]["StaffId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualificationInput"];
+            };
+        };
+        responses: {
+            /** @description The qualification. */
+            201: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Qualification"];
+                };
+            };
+            400: components["responses"]["BadRequestBody"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenWrite"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listExpiringQualifications: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: {
+                /** @description `en` for English `detail` texts in errors; Dutch (`nl`) otherwise. */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The qualifications that end soon. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationList"];
+                };
+            };
+            400: components["responses"]["BadRequestQuery"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["ForbiddenRead"];
             500: components["responses"]["InternalError"];
         };
     };
