@@ -13,6 +13,7 @@
 
 #include "audit/audit_log.hpp"
 #include "cli/app.hpp"
+#include "cli/demo_dossiers.hpp"
 #include "cli/config.hpp"
 #include "common/clock.hpp"
 #include "crypto/keys.hpp"
@@ -178,6 +179,7 @@ int Demo(const fs::path& dir, const std::optional<std::string>& database) {
                              ids.at("behandelaar.utrecht@demo.example"), app->clock.Now()))
     return 1;
   service::ClientService clients(ctx);
+  DemoTeam team;
   int i = 0;
   for (const auto& n : kDemoClients) {
     domain::ClientChanges ch;
@@ -190,12 +192,21 @@ int Demo(const fs::path& dir, const std::optional<std::string>& database) {
     ch.location = (i % 2 == 0 ? amsterdam : utrecht).value;
     ch.records_consent = std::optional<std::string>(i % 10 == 9 ? "refused" : "given");
     ch.photo_preference = std::optional<std::string>(i % 7 == 3 ? "own" : (i % 11 == 5 ? "refused" : "allowed"));
-    if (!clients.Create(owner, ch)) {
+    auto created_client = clients.Create(owner, ch);
+    if (!created_client) {
       std::cerr << "huidig: demo client " << i << " refused\n";
       return 1;
     }
+    team.clients.push_back(created_client->client.id);
     ++i;
   }
+  team.owner = owner;
+  team.practitioner.user = ids.at("behandelaar@demo.example");
+  team.practitioner.practice = p.id;
+  team.practitioner.role = domain::Role::kPractitioner;
+  team.practitioner.locations = {amsterdam, utrecht};
+  team.practitioner.remote_addr = "local";
+  if (!AddDemoDossiers(ctx, dir, team)) return 1;
   const auto logins_file = dir / "demo-logins.txt";
   {
     std::ofstream out(logins_file);
