@@ -168,6 +168,10 @@ void AddTreatmentSessionRoutes(Routes& routes, service::TreatmentSessionService&
     if (auto body = ReadOptionalBody<SignBody>(c.req.body); !body) return Fail(body.error());
     return Answer(s.Sign(c.actor(), c.ParamId<TreatmentSessionId>("id")), c.lang);
   });
+  routes.Add("POST", "/api/v1/sessions/{id}/discard", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
+    if (auto ok = s.Discard(c.actor(), c.ParamId<TreatmentSessionId>("id")); !ok) return Fail(ok.error());
+    return NoContent();
+  });
   routes.Add("POST", "/api/v1/sessions/{id}/addenda", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     auto body = ReadBody<AddendumBody>(c.req.body);
     if (!body) return Fail(body.error());

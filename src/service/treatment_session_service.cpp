@@ -258,6 +258,19 @@ Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& 
   });
 }
 
+Result<void> TreatmentSessionService::Discard(const domain::Actor& actor, const TreatmentSessionId& id) {
+  if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  const Instant now = ctx_.clock.Now();
+  return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<void> {
+    auto s = LoadSession(tx, actor, id, "discard", now, notes);
+    if (!s) return Fail(s.error());
+    if (s->row.status != domain::TreatmentSessionStatus::kDraft || !treatment_sessions_.DeleteDraft(tx, s->row.ref.id))
+      return Fail(Errc::kConflict, "session_signed", {}, "R-DOS-3");
+    notes.Add(Done(actor, "discard", *s, now));
+    return {};
+  });
+}
+
 Result<TreatmentSessionView> TreatmentSessionService::AddAddendum(const domain::Actor& actor, const TreatmentSessionId& id,
                                                 const std::string& reason,
                                                 const std::string& text) {

@@ -104,6 +104,9 @@ class TreatmentSessionService {
   [[nodiscard]] Result<TreatmentSessionView> Update(const domain::Actor& actor, const TreatmentSessionId& id,
                                            const TreatmentSessionInput& input);
   [[nodiscard]] Result<TreatmentSessionView> Sign(const domain::Actor& actor, const TreatmentSessionId& id);
+  // A draft is thrown away (audited); a signed session never (session_signed, R-DOS-3). Its
+  // photos stay in the dossier.
+  [[nodiscard]] Result<void> Discard(const domain::Actor& actor, const TreatmentSessionId& id);
   [[nodiscard]] Result<TreatmentSessionView> AddAddendum(const domain::Actor& actor, const TreatmentSessionId& id,
                                                 const std::string& reason, const std::string& text);
   [[nodiscard]] Result<TreatmentSessionView> Get(const domain::Actor& actor, const TreatmentSessionId& id);

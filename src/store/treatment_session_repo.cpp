@@ -181,6 +181,19 @@ bool TreatmentSessionRepo::Sign(Tx& tx, const TreatmentSessionId& id, const User
   return st.get_affected_rows() == 1;
 }
 
+bool TreatmentSessionRepo::DeleteDraft(Tx& tx, const TreatmentSessionId& id) const {
+  std::string status;
+  soci::indicator ind = soci::i_null;
+  tx.sql() << "SELECT status FROM treatment_sessions WHERE id = :id", into(status, ind), use(id.value);
+  if (!tx.sql().got_data() || status != "draft") return false;
+  tx.sql() << "UPDATE photos SET session_id = NULL WHERE session_id = :id", use(id.value);
+  tx.sql() << "DELETE FROM session_products WHERE session_id = :id", use(id.value);
+  soci::statement st = (tx.sql().prepare << "DELETE FROM treatment_sessions WHERE id = :id AND status = 'draft'",
+                        use(id.value));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
 std::optional<TreatmentSessionRow> TreatmentSessionRepo::Find(Tx& tx, const PracticeId& practice,
                                                      const TreatmentSessionId& id) const {
   auto rows = Query<2>(tx, "id = :id AND practice_id = :p", {id.value, practice.value});

@@ -54,6 +54,9 @@ class TreatmentSessionRepo {
   // Replaces a draft's content; false when the session is not a draft (nothing changed).
   bool UpdateDraft(Tx& tx, const TreatmentSessionRow& r) const;
   bool Sign(Tx& tx, const TreatmentSessionId& id, const UserId& by, Instant at) const;
+  // A draft and its products are gone; photos taken during it stay in the dossier, no longer
+  // tied to it. False when it is not a draft (nothing changed).
+  bool DeleteDraft(Tx& tx, const TreatmentSessionId& id) const;
   std::optional<TreatmentSessionRow> Find(Tx& tx, const PracticeId& practice, const TreatmentSessionId& id) const;
   std::vector<TreatmentSessionRow> ForTrajectory(Tx& tx, const TrajectoryId& trajectory_id) const;
 

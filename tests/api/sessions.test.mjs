@@ -171,4 +171,23 @@ describe('session records (demo practice)', () => {
     const history = expectStatus(await practitioner.get(`/api/v1/clients/${client.id}/history`), 200).items;
     assert.deepEqual(history.at(-1).changes, [{ field: 'records_consent', from: 'given', to: 'refused' }]);
   });
+
+  test('R-DOS-3: a draft can be thrown away, audited; a signed session never', async () => {
+    // The client agrees to record keeping again (the test before withdrew it).
+    expectStatus(await practitioner.patch(`/api/v1/clients/${client.id}`, { json: { records_consent: 'given' } }), 200);
+    const draft = expectStatus(await practitioner.post(`/api/v1/trajectories/${trajectory.id}/sessions`, { json: RECORD }), 201);
+    const assistant = await h.as(DEMO.assistant);
+    expectProblem(await assistant.post(`/api/v1/sessions/${draft.id}/discard`), 403, 'forbidden');
+    const res = await practitioner.post(`/api/v1/sessions/${draft.id}/discard`);
+    assert.equal(res.status, 204);
+    expectProblem(await practitioner.get(`/api/v1/sessions/${draft.id}`), 404, 'not_found');
+    const view = expectStatus(await practitioner.get(`/api/v1/trajectories/${trajectory.id}`), 200);
+    assert.ok(!view.sessions.some((s) => s.id === draft.id));
+    assert.equal(sqlite(h.db, `SELECT count(*) AS n FROM session_products WHERE session_id = '${draft.id}'`)[0].n, 0);
+    const audit = sqlite(h.db, `SELECT action, outcome FROM audit_log WHERE object_id = '${draft.id}' ORDER BY seq`);
+    assert.deepEqual(audit.at(-1), { action: 'discard', outcome: 'allowed' });
+    const signed = sqlite(h.db, `SELECT id FROM treatment_sessions WHERE status = 'signed' AND trajectory_id = '${trajectory.id}'`)[0].id;
+    expectProblem(await practitioner.post(`/api/v1/sessions/${signed}/discard`), 409, 'session_signed');
+    expectStatus(await practitioner.get(`/api/v1/sessions/${signed}`), 200);
+  });
 });
