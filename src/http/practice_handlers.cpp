@@ -10,7 +10,8 @@ void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const Pract
   jv = {{"id", boost::json::value_from(p.id)},
         {"name", p.name},
         {"totp_required", p.totp_required},
-        {"reflection_days", boost::json::value_from(p.reflection_days)}};
+        {"reflection_days", boost::json::value_from(p.reflection_days)},
+        {"sign_requires_password", p.sign_requires_password}};
 }
 
 void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const LocationView& l) {
@@ -38,8 +39,9 @@ namespace huidig::service {
 Result<PracticeSettingsChange> tag_invoke(http::ReadTag<PracticeSettingsChange>, const boost::json::value& v,
                                           const std::string& path) {
   PracticeSettingsChange ch;
-  return http::ObjectReader(v, path, {"totp_required", "reflection_days"})
+  return http::ObjectReader(v, path, {"totp_required", "reflection_days", "sign_requires_password"})
       .Optional("totp_required", ch.totp_required)
+      .Optional("sign_requires_password", ch.sign_requires_password)
       .Optional("reflection_days", ch.reflection_days)
       .Done(std::move(ch));
 }

@@ -112,11 +112,14 @@ Result<AddendumBody> tag_invoke(ReadTag<AddendumBody>, const json::value& v, con
   return ObjectReader(v, path, {"reason", "text"}).Optional("reason", b.reason).Optional("text", b.text).Done(std::move(b));
 }
 
-// Signing takes no fields; an empty object or no body at all.
-struct SignBody {};
+// Signing: no body, or the signer's password where the practice asks for it.
+struct SignBody {
+  std::optional<std::string> password;
+};
 
 Result<SignBody> tag_invoke(ReadTag<SignBody>, const json::value& v, const std::string& path) {
-  return ObjectReader(v, path, {}).Done(SignBody{});
+  SignBody b;
+  return ObjectReader(v, path, {"password"}).Optional("password", b.password).Done(std::move(b));
 }
 
 }  // namespace
@@ -165,8 +168,9 @@ void AddTreatmentSessionRoutes(Routes& routes, service::TreatmentSessionService&
     return Answer(s.Update(c.actor(), c.ParamId<TreatmentSessionId>("id"), *in), c.lang);
   });
   routes.Add("POST", "/api/v1/sessions/{id}/sign", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
-    if (auto body = ReadOptionalBody<SignBody>(c.req.body); !body) return Fail(body.error());
-    return Answer(s.Sign(c.actor(), c.ParamId<TreatmentSessionId>("id")), c.lang);
+    auto body = ReadOptionalBody<SignBody>(c.req.body);
+    if (!body) return Fail(body.error());
+    return Answer(s.Sign(c.actor(), c.ParamId<TreatmentSessionId>("id"), body->password), c.lang);
   });
   routes.Add("POST", "/api/v1/sessions/{id}/discard", Access::kFull, [&s](const Call& c) -> Result<HttpResponse> {
     if (auto ok = s.Discard(c.actor(), c.ParamId<TreatmentSessionId>("id")); !ok) return Fail(ok.error());

@@ -191,7 +191,7 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
   const Instant now = ctx_.clock.Now();
   const auto user = ctx_.db.Read([&](store::Tx& tx) { return users_.Find(tx, caller.actor.user); });
   if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
-  if (auto ok = CheckPasswordAgain(caller, *user, current, "current_password", "password_change", now);
+  if (auto ok = CheckPasswordAgain(caller.actor, *user, current, "current_password", "password_change", now);
       !ok)
     return ok;
   if (auto ok = domain::CheckNewPassword(next, user->email); !ok) return ok;
@@ -207,7 +207,15 @@ Result<void> AuthService::ChangePassword(const Caller& caller, const std::string
   return {};
 }
 
-Result<void> AuthService::CheckPasswordAgain(const Caller& caller, const store::UserRecord& user,
+Result<void> AuthService::ConfirmPassword(const domain::Actor& actor, const std::string& password,
+                                          const char* field, const char* action) {
+  const Instant now = ctx_.clock.Now();
+  const auto user = ctx_.db.Read([&](store::Tx& tx) { return users_.Find(tx, actor.user); });
+  if (!user) return Fail(Errc::kUnauthenticated, "unauthenticated");
+  return CheckPasswordAgain(actor, *user, password, field, action, now);
+}
+
+Result<void> AuthService::CheckPasswordAgain(const domain::Actor& actor, const store::UserRecord& user,
                                              const std::string& password, const char* field,
                                              const char* action, Instant now) {
   const std::string login_hash = LoginHash(user.email);
@@ -217,7 +225,7 @@ Result<void> AuthService::CheckPasswordAgain(const Caller& caller, const store::
     return {};
   }
   ctx_.db.Write([&](store::Tx& tx) {
-    ctx_.audit.Append(tx, audit::Entry::For(caller.actor, action, "user", now, audit::Outcome::kRefused));
+    ctx_.audit.Append(tx, audit::Entry::For(actor, action, "user", now, audit::Outcome::kRefused));
   });
   return Invalid("invalid_value", field, "R-SEC-1");
 }
@@ -233,7 +241,7 @@ Result<TotpEnrolment> AuthService::StartTotpEnrolment(const Caller& caller,
   const bool after_login = caller.totp_enrolment_required && !user->totp_secret;
   if (!after_login) {
     if (!password) return Invalid("required", "password", "R-SEC-1");
-    if (auto ok = CheckPasswordAgain(caller, *user, *password, "password", "totp_enrolment_start", now);
+    if (auto ok = CheckPasswordAgain(caller.actor, *user, *password, "password", "totp_enrolment_start", now);
         !ok)
       return Fail(ok.error());
   }

@@ -75,6 +75,12 @@ class AuthService {
                                                          const std::optional<std::string>& password);
   [[nodiscard]] Result<Me> ConfirmTotpEnrolment(const Caller& caller, const std::string& code);
 
+  // The password asked again for a step that must be the person themselves (signing a
+  // session where the practice asks for it): throttled like a login; a wrong one is audited
+  // as a refused `action` and answers invalid_value naming `field`.
+  [[nodiscard]] Result<void> ConfirmPassword(const domain::Actor& actor, const std::string& password,
+                                             const char* field, const char* action);
+
   // The CSRF token of a session: derived from its token, so nothing more is stored.
   static std::string CsrfTokenFor(const std::string& session_token);
   static std::string TokenHash(const std::string& session_token);
@@ -92,7 +98,7 @@ class AuthService {
                              Instant now, Error error);
   // The password asked again while signed in counts as a login attempt: slowed, then locked,
   // like the login itself; a wrong one is counted and audited as a refused `action`.
-  Result<void> CheckPasswordAgain(const Caller& caller, const store::UserRecord& user,
+  Result<void> CheckPasswordAgain(const domain::Actor& actor, const store::UserRecord& user,
                                   const std::string& password, const char* field,
                                   const char* action, Instant now);
 

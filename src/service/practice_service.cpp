@@ -11,7 +11,7 @@
 namespace huidig::service {
 
 PracticeView ToView(const store::PracticeRecord& p) {
-  return {p.id, p.name, p.totp_required, p.reflection_days};
+  return {p.id, p.name, p.totp_required, p.reflection_days, p.sign_requires_password};
 }
 
 LocationView ToView(const store::LocationRecord& l) { return {l.id, l.name, l.closed_at.has_value()}; }
@@ -87,7 +87,8 @@ Result<LocationView> PracticeService::ChangeLocation(const domain::Actor& actor,
 Result<PracticeView> PracticeService::UpdateSettings(const domain::Actor& actor,
                                                               const PracticeSettingsChange& change) {
   if (!actor.May(domain::Permission::kPracticeSettings)) return Forbidden();
-  if (!change.totp_required && !change.reflection_days) return Invalid("required", "totp_required");
+  if (!change.totp_required && !change.reflection_days && !change.sign_requires_password)
+    return Invalid("required", "totp_required");
   std::optional<domain::ReflectionPeriods> periods;
   if (change.reflection_days) {
     auto checked = domain::PracticeReflectionPeriods(*change.reflection_days);
@@ -103,6 +104,13 @@ Result<PracticeView> PracticeService::UpdateSettings(const domain::Actor& actor,
     if (change.totp_required) {
       practices_.SetTotpRequired(tx, actor.practice, *change.totp_required);
       auto e = audit::Entry::For(actor, *change.totp_required ? "totp_required_on" : "totp_required_off",
+                                 "practice", now);
+      e.object_id = actor.practice.value;
+      ctx_.audit.Append(tx, e);
+    }
+    if (change.sign_requires_password) {
+      practices_.SetSignRequiresPassword(tx, actor.practice, *change.sign_requires_password);
+      auto e = audit::Entry::For(actor, *change.sign_requires_password ? "sign_password_on" : "sign_password_off",
                                  "practice", now);
       e.object_id = actor.practice.value;
       ctx_.audit.Append(tx, e);

@@ -23,6 +23,7 @@ struct PracticeView {
   std::string name;
   bool totp_required = true;
   std::array<int, 3> reflection_days{0, 1, 7};  // per cosmetic category (R-CONSENT-2)
+  bool sign_requires_password = false;
 };
 
 struct LocationView {
@@ -53,6 +54,7 @@ struct StaffMemberView {
 struct PracticeSettingsChange {
   std::optional<bool> totp_required;
   std::optional<std::array<int, 3>> reflection_days;  // per cosmetic category 1..3
+  std::optional<bool> sign_requires_password;          // the signer's password to sign a session
 };
 
 PracticeView ToView(const store::PracticeRecord& p);

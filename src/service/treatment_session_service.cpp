@@ -1,4 +1,5 @@
 #include "service/treatment_session_service.hpp"
+#include "service/auth_service.hpp"
 #include "domain/calendar.hpp"
 #include "domain/text.hpp"
 
@@ -230,8 +231,15 @@ Result<TreatmentSessionView> TreatmentSessionService::Update(const domain::Actor
   });
 }
 
-Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& actor, const TreatmentSessionId& id) {
+Result<TreatmentSessionView> TreatmentSessionService::Sign(const domain::Actor& actor, const TreatmentSessionId& id,
+                                                           const std::optional<std::string>& password) {
   if (!actor.May(Permission::kDossierWrite)) return Forbidden();
+  const auto practice = ctx_.db.Read([&](store::Tx& tx) { return practices_.Find(tx, actor.practice); });
+  if (practice && practice->sign_requires_password) {
+    // The signer is the person signed in: their password, checked before anything is loaded.
+    if (!password || password->empty()) return Invalid("required", "password", "R-SEC-1");
+    if (auto ok = AuthService(ctx_).ConfirmPassword(actor, *password, "password", "sign"); !ok) return Fail(ok.error());
+  }
   const Instant now = ctx_.clock.Now();
   return AuditedWrite(ctx_, [&](store::Tx& tx, AuditNotes& notes) -> Result<TreatmentSessionView> {
     auto s = LoadSession(tx, actor, id, "sign", now, notes);

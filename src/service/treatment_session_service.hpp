@@ -20,6 +20,7 @@
 #include "service/context.hpp"
 #include "store/catalogue_repo.hpp"
 #include "store/client_repo.hpp"
+#include "store/staff_repo.hpp"
 #include "store/qualification_repo.hpp"
 #include "store/trajectory_repo.hpp"
 #include "store/treatment_session_repo.hpp"
@@ -103,7 +104,10 @@ class TreatmentSessionService {
                                            const TreatmentSessionInput& input);
   [[nodiscard]] Result<TreatmentSessionView> Update(const domain::Actor& actor, const TreatmentSessionId& id,
                                            const TreatmentSessionInput& input);
-  [[nodiscard]] Result<TreatmentSessionView> Sign(const domain::Actor& actor, const TreatmentSessionId& id);
+  // Where the practice asks for it, the signer's password (required, field password; a wrong
+  // one counts as a failed login).
+  [[nodiscard]] Result<TreatmentSessionView> Sign(const domain::Actor& actor, const TreatmentSessionId& id,
+                                                  const std::optional<std::string>& password = std::nullopt);
   // A draft is thrown away (audited); a signed session never (session_signed, R-DOS-3). Its
   // photos stay in the dossier.
   [[nodiscard]] Result<void> Discard(const domain::Actor& actor, const TreatmentSessionId& id);
@@ -131,6 +135,7 @@ class TreatmentSessionService {
   store::TrajectoryRepo trajectories_;
   store::TreatmentSessionRepo treatment_sessions_;
   store::QualificationRepo qualifications_;
+  store::PracticeRepo practices_;
 };
 
 }  // namespace huidig::service

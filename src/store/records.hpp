@@ -19,6 +19,7 @@ struct PracticeRecord {
   bool totp_required = true;
   Instant created_at{};
   std::array<int, 3> reflection_days{0, 1, 7};  // per cosmetic category (R-CONSENT-2)
+  bool sign_requires_password = false;           // the signer types their password to sign
 };
 
 struct LocationRecord {

@@ -16,7 +16,7 @@ constexpr const char* kInsertPractice =
     "INSERT INTO practices (id, name, totp_required, created_at_us) VALUES (:id, :n, :t, :c)";
 constexpr const char* kSelectPractice =
     "SELECT id, name, totp_required, created_at_us, reflection_days_1, reflection_days_2, "
-    "reflection_days_3 FROM practices";
+    "reflection_days_3, sign_requires_password FROM practices";
 constexpr const char* kInsertLocation =
     "INSERT INTO locations (id, practice_id, name, created_at_us) VALUES (:id, :p, :n, :c)";
 constexpr const char* kSelectLocations =
@@ -37,13 +37,14 @@ constexpr const char* kSelectUserLocations =
 PracticeRecord ReadPractice(soci::session& s, const std::string& where, const std::string& arg,
                             bool& found) {
   PracticeRecord p;
-  int totp = 0;
+  int totp = 0, sign_password = 0;
   long long created = 0;
   s << std::string(kSelectPractice) + where, into(p.id.value), into(p.name), into(totp),
       into(created), into(p.reflection_days[0]), into(p.reflection_days[1]),
-      into(p.reflection_days[2]), use(arg);
+      into(p.reflection_days[2]), into(sign_password), use(arg);
   found = s.got_data();
   p.totp_required = totp != 0;
+  p.sign_requires_password = sign_password != 0;
   p.created_at = FromMicros(created);
   return p;
 }
@@ -145,6 +146,11 @@ std::vector<PracticeRecord> PracticeRepo::All(Tx& tx) const {
 void PracticeRepo::SetTotpRequired(Tx& tx, const PracticeId& id, bool required) const {
   const int v = required ? 1 : 0;
   tx.sql() << "UPDATE practices SET totp_required = :t WHERE id = :id", use(v), use(id.value);
+}
+
+void PracticeRepo::SetSignRequiresPassword(Tx& tx, const PracticeId& id, bool required) const {
+  const int v = required ? 1 : 0;
+  tx.sql() << "UPDATE practices SET sign_requires_password = :s WHERE id = :id", use(v), use(id.value);
 }
 
 void PracticeRepo::InsertLocation(Tx& tx, const LocationRecord& l, Instant now) const {

@@ -17,6 +17,7 @@ class PracticeRepo {
   std::optional<PracticeRecord> Find(Tx& tx, const PracticeId& id) const;
   std::vector<PracticeRecord> All(Tx& tx) const;
   void SetTotpRequired(Tx& tx, const PracticeId& id, bool required) const;
+  void SetSignRequiresPassword(Tx& tx, const PracticeId& id, bool required) const;
 
   void InsertLocation(Tx& tx, const LocationRecord& l, Instant now) const;
   // Every location of the practice, open and closed, by name.

@@ -830,8 +830,11 @@ export interface paths {
         put?: never;
         /**
          * Sign a draft; from then on it is append-only (R-DOS-3).
-         * @description Checks the consent rules again and what a complete record needs: `batch_missing`
-         *     (permanent make-up: pigment and needle batches), `device_missing`.
+         * @description Checks the consent rules again, the signer's qualifications (`qualification_missing`,
+         *     R-STAFF-2) and what a complete record needs: `batch_missing` (permanent make-up:
+         *     pigment and needle batches), `device_missing`. Where the practice sets
+         *     `sign_requires_password`, the signer's `password` is required (422 `required` or
+         *     `invalid_value`, field `password`; a wrong one counts as a failed login).
          */
         post: operations["signSession"];
         delete?: never;
@@ -1077,6 +1080,12 @@ export interface components {
             /** @description Whether owners and practitioners must use TOTP (R-SEC-1). */
             totp_required: boolean;
             reflection_days: components["schemas"]["ReflectionDays"];
+            /** @description Whether signing a session asks for the signer's password. */
+            sign_requires_password?: boolean;
+        };
+        SignRequest: {
+            /** @description The signer's password, where the practice asks for it. */
+            password?: string;
         };
         /**
          * @description Days of reflection between the decision consult and the decision, for cosmetic
@@ -1084,6 +1093,7 @@ export interface components {
          */
         ReflectionDays: number[];
         PracticePatch: {
+            sign_requires_password?: boolean;
             totp_required?: boolean;
             reflection_days?: components["schemas"]["ReflectionDays"];
         };
@@ -3289,7 +3299,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["EmptyObject"];
+                "application/json": components["schemas"]["SignRequest"];
             };
         };
         responses: {
