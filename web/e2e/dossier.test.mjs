@@ -423,6 +423,7 @@ describe('dossier', () => {
 
     res = page.waitForResponse((r) => r.url().endsWith(`/sessions/${draft.id}/sign`));
     await page.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Ondertekenen als Bo Behandelaar' }).getByRole('button', { name: 'Ja, ondertekenen' }).click();
     assert.equal((await res).status(), 200);
     await page.getByText('Het behandelverslag is ondertekend.').waitFor();
     await page.getByText('LC-2026-117', { exact: false }).waitFor();
@@ -500,6 +501,11 @@ describe('dossier', () => {
     const created = page.waitForResponse((r) => r.url().endsWith(`/trajectories/${trajectory.id}/sessions`));
     const refused = page.waitForResponse((r) => r.url().endsWith('/sign'));
     await page.getByRole('button', { name: 'Opslaan en ondertekenen' }).click();
+    // Signing names the signer first.
+    const confirm = page.getByRole('dialog', { name: 'Ondertekenen als Bo Behandelaar' });
+    await confirm.waitFor();
+    await checkScreen(page, 'dossier-session-sign-confirm');
+    await confirm.getByRole('button', { name: 'Ja, ondertekenen' }).click();
     const draft = await (await created).json();
     assert.equal((await refused).status(), 409);
     await page.waitForURL(`**/sessions/${draft.id}`);
@@ -509,9 +515,19 @@ describe('dossier', () => {
     await page.getByText('Concept', { exact: true }).waitFor();
     await checkScreen(page, 'dossier-session-pmu-batch-missing');
 
+    // A barcode scanner ends the batch with Enter: the focus moves on, nothing is saved.
+    let saves = 0;
+    const countSaves = (r) => { if (r.method() !== 'GET' && r.url().includes('/api/v1/sessions')) saves++; };
+    page.on('request', countSaves);
     await page.locator('#product-1-batch').fill('N-7730');
+    await page.locator('#product-1-batch').press('Enter');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'product-1-batch', 'Enter moved to the next field');
+    await page.waitForTimeout(300);
+    page.off('request', countSaves);
+    assert.equal(saves, 0, 'Enter in a batch field saves nothing');
     const signed = page.waitForResponse((r) => r.url().endsWith(`/sessions/${draft.id}/sign`));
     await page.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Ondertekenen als Bo Behandelaar' }).getByRole('button', { name: 'Ja, ondertekenen' }).click();
     const answer = await signed;
     assert.equal(answer.status(), 200);
     const session = await answer.json();

@@ -159,8 +159,14 @@ export function updateSession(sessionId: string, body: SessionInput): Promise<Se
   return api.send<Session>('PATCH', `/api/v1/sessions/${id(sessionId)}`, body);
 }
 
-export function signSession(sessionId: string): Promise<Session> {
-  return api.send<Session>('POST', `/api/v1/sessions/${id(sessionId)}/sign`);
+/** The password where the practice asks for it (sign_requires_password). */
+export function signSession(sessionId: string, password?: string): Promise<Session> {
+  return api.send<Session>('POST', `/api/v1/sessions/${id(sessionId)}/sign`, password === undefined ? undefined : { password });
+}
+
+/** A draft is thrown away (audited); a signed session never. */
+export function discardSession(sessionId: string): Promise<void> {
+  return api.send<void>('POST', `/api/v1/sessions/${id(sessionId)}/discard`);
 }
 
 export function addAddendum(sessionId: string, body: AddendumCreate): Promise<Session> {

@@ -20,11 +20,11 @@ type DayField = `reflection_days_${(typeof CATEGORIES)[number]}`;
 const inputId = (category: (typeof CATEGORIES)[number]): DayField => `reflection_days_${category}`;
 
 /** The reflection period per category as typed (under its input's id), and the TOTP rule. */
-type Values = Record<DayField, string> & { totp: boolean };
+type Values = Record<DayField, string> & { totp: boolean; signPassword: boolean };
 
-function valuesOf(days: readonly number[], totp: boolean): Values {
+function valuesOf(days: readonly number[], totp: boolean, signPassword = false): Values {
   const day = (i: number) => String(days[i] ?? '');
-  return { reflection_days_1: day(0), reflection_days_2: day(1), reflection_days_3: day(2), totp };
+  return { reflection_days_1: day(0), reflection_days_2: day(1), reflection_days_3: day(2), totp, signPassword };
 }
 
 /** The error TEXT at the inputs of CATEGORIES. */
@@ -49,7 +49,7 @@ export function PracticeSettingsForm() {
   const [saved, setSaved] = useState<string>('');
   // One error for the periods, at the inputs it is about (each a field: the first takes the focus).
   const form = useForm<Values, DayField>({
-    initial: () => valuesOf(practice.reflection_days, practice.totp_required),
+    initial: () => valuesOf(practice.reflection_days, practice.totp_required, practice.sign_requires_password ?? false),
     fields: CATEGORIES.map(inputId),
     validate: (v) => daysErrors(invalidCategories(parseDays(v)), t('field.reflection_days.invalid_value')),
     explain: (err, failure) => {
@@ -60,7 +60,7 @@ export function PracticeSettingsForm() {
       return { errors: daysErrors(shorter.length ? shorter : [...CATEGORIES], text), formError: text };
     },
   });
-  const { totp } = form.values;
+  const { totp, signPassword } = form.values;
   const numbers = parseDays(form.values);
   /** The categories the error is about (their inputs get aria-invalid). */
   const badCategories = CATEGORIES.filter((c) => form.errors[inputId(c)]);
@@ -70,6 +70,7 @@ export function PracticeSettingsForm() {
     const body: PracticePatch = {};
     if (numbers.some((n, i) => n !== practice.reflection_days[i])) body.reflection_days = numbers;
     if (totp !== practice.totp_required) body.totp_required = totp;
+    if (signPassword !== (practice.sign_requires_password ?? false)) body.sign_requires_password = signPassword;
     return body;
   }
 
@@ -84,7 +85,7 @@ export function PracticeSettingsForm() {
 
   async function send() {
     const next = await updatePractice(patch());
-    form.update(() => valuesOf(next.reflection_days, next.totp_required));
+    form.update(() => valuesOf(next.reflection_days, next.totp_required, next.sign_requires_password ?? false));
     setSaved(t('settings.saved'));
     if (next.totp_required && !me.totp_enabled) {
       // The owner has no second factor yet: the server now asks for one first (the app shows
@@ -177,6 +178,21 @@ export function PracticeSettingsForm() {
               <p>{t('settings.totpSelfFirst')}</p>
             </Notice>
           ) : null}
+        </fieldset>
+
+        <fieldset className="field settings-form__totp">
+          <legend className="field__label">{t('settings.signLegend')}</legend>
+          <CheckboxField
+            id="sign_requires_password"
+            label={t('settings.signPassword')}
+            hint={t('settings.signPasswordHint')}
+            {...form.bind('signPassword', {
+              onValue: (on) => {
+                form.set('signPassword', on);
+                setSaved('');
+              },
+            })}
+          />
         </fieldset>
 
         <div className="actions settings-form__actions">

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type ProductKind, type Session, type SessionInput, type SessionProduct, type Trajectory } from '../api/client';
 import { useI18n } from '../i18n';
+import { SignConfirm, enterMovesOn } from './SignConfirm';
 import { CheckboxField, FormError, TextAreaField, TextField } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { nowLocalInput } from '../ui/format';
@@ -38,7 +39,7 @@ export class SignRefused extends Error {
   }
 }
 
-export type SessionSubmit = (fields: SessionInput, sign: boolean) => Promise<void>;
+export type SessionSubmit = (fields: SessionInput, sign: boolean, password?: string) => Promise<void>;
 
 const firstButton = (el: HTMLElement) => el.querySelector<HTMLElement>('button');
 const firstControl = (el: HTMLElement) => el.querySelector<HTMLElement>('select, input');
@@ -70,6 +71,8 @@ export function SessionForm({
   const [signing, setSigning] = useState(false);
   /** The error at the top is about a refused signature. */
   const [notSigned, setNotSigned] = useState(false);
+  /** The dialog that names the signer is open. */
+  const [confirming, setConfirming] = useState(false);
   const productsRef = useRef<HTMLDivElement>(null);
   const form = useForm<Values, Field>({
     initial: () => (draft ? fromSession(draft) : newSession(t, trajectory, pmu, deviceRequired)),
@@ -80,8 +83,10 @@ export function SessionForm({
     explain: (thrown): Failure<Field> => {
       const signed = thrown instanceof SignRefused;
       const err = thrown instanceof SignRefused ? thrown.reason : thrown;
-      const field = err instanceof ApiError ? problemField(err) : undefined;
       setNotSigned(signed);
+      // The signer's password (asked in the dialog): said above the form.
+      if (err instanceof ApiError && err.problem?.field === 'password') return { errors: {}, formError: fieldErrorText(t, err), focus: 'form' };
+      const field = err instanceof ApiError ? problemField(err) : undefined;
       if (field === 'device') form.update((x) => (x.device_used ? x : { ...x, device_used: true }));
       const errors = err instanceof ApiError && field ? { [field]: isRuleProblem(err) ? errorText(t, err) : fieldErrorText(t, err) } : {};
       if (!signed && field) return { errors };
@@ -141,10 +146,10 @@ export function SessionForm({
     form.clearError('products');
   }
 
-  function submit(sign: boolean) {
+  function submit(sign: boolean, password?: string) {
     if (form.busy) return;
     setSigning(sign);
-    void form.submit((v) => onSubmit(sessionInput(v, initialAt, draft), sign));
+    void form.submit((v) => onSubmit(sessionInput(v, initialAt, draft), sign, password));
   }
 
   const typeAreas = TYPE_AREAS[trajectory.treatment_type.id] ?? [];
@@ -152,123 +157,134 @@ export function SessionForm({
   const custom = values.body_areas.filter((a) => !suggestions.includes(a));
 
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit(false);
-      }}
-      noValidate
-    >
-      <FormError
-        focusRef={form.formErrorRef}
-        title={form.formError ? t(notSigned ? 'session.notSigned' : 'session.failed') : ''}
-        text={form.formError}
-      />
-
-      <section className="form__group" aria-labelledby={`${uid}-when`}>
-        <h2 className="form__legend" id={`${uid}-when`}>
-          {t('session.whenGroup')}
-        </h2>
-        <TextField
-          id="performed_at"
-          label={t('session.performedAt')}
-          hint={t('session.performedAtHint')}
-          required
-          width="medium"
-          type="datetime-local"
-          max={nowLocalInput()}
-          {...form.bind('performed_at')}
+    <>
+      <form
+        className="form"
+        onKeyDown={enterMovesOn}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(false);
+        }}
+        noValidate
+      >
+        <FormError
+          focusRef={form.formErrorRef}
+          title={form.formError ? t(notSigned ? 'session.notSigned' : 'session.failed') : ''}
+          text={form.formError}
         />
-        <BodyAreasField
-          areas={[...suggestions, ...custom]}
-          chosen={values.body_areas}
-          error={errors.body_areas}
-          onToggle={toggleArea}
-          onAdd={addArea}
-          itemsRef={form.field('body_areas', firstButton)}
+
+        <section className="form__group" aria-labelledby={`${uid}-when`}>
+          <h2 className="form__legend" id={`${uid}-when`}>
+            {t('session.whenGroup')}
+          </h2>
+          <TextField
+            id="performed_at"
+            label={t('session.performedAt')}
+            hint={t('session.performedAtHint')}
+            required
+            width="medium"
+            type="datetime-local"
+            max={nowLocalInput()}
+            {...form.bind('performed_at')}
+          />
+          <BodyAreasField
+            areas={[...suggestions, ...custom]}
+            chosen={values.body_areas}
+            error={errors.body_areas}
+            onToggle={toggleArea}
+            onAdd={addArea}
+            itemsRef={form.field('body_areas', firstButton)}
+          />
+        </section>
+
+        <ProductsSection
+          labelId={`${uid}-products`}
+          products={values.products}
+          pmu={pmu}
+          previous={previous}
+          copied={copied}
+          error={errors.products}
+          onChange={setProduct}
+          onAdd={addProduct}
+          onRemove={removeProduct}
+          onCopyPrevious={copyPrevious}
+          rowsRef={merged(productsRef, form.field('products', firstControl))}
         />
-      </section>
 
-      <ProductsSection
-        labelId={`${uid}-products`}
-        products={values.products}
-        pmu={pmu}
-        previous={previous}
-        copied={copied}
-        error={errors.products}
-        onChange={setProduct}
-        onAdd={addProduct}
-        onRemove={removeProduct}
-        onCopyPrevious={copyPrevious}
-        rowsRef={merged(productsRef, form.field('products', firstControl))}
+        <section className="form__group" aria-labelledby={`${uid}-device`}>
+          <h2 className="form__legend" id={`${uid}-device`}>
+            {t('session.deviceGroup')}
+          </h2>
+          {deviceRequired ? (
+            <p className="field__hint">{t('session.deviceRequired')}</p>
+          ) : (
+            <CheckboxField
+              id="device_used"
+              label={t('session.deviceUsed')}
+              {...form.bind('device_used', {
+                onValue: (used) => {
+                  form.set('device_used', used);
+                  form.clearError('device');
+                },
+              })}
+            />
+          )}
+          {values.device_used ? (
+            <div className="form__row form__row--even">
+              <TextField
+                id="device_name"
+                label={t('session.deviceName')}
+                required
+                autoComplete="off"
+                {...form.bind('device_name', { field: 'device' })}
+              />
+              <TextField
+                id="device_settings"
+                label={t('session.deviceSettings')}
+                hint={t('session.deviceSettingsHint')}
+                autoComplete="off"
+                {...form.bind('device_settings')}
+              />
+            </div>
+          ) : null}
+        </section>
+
+        <section className="form__group" aria-labelledby={`${uid}-record`}>
+          <h2 className="form__legend" id={`${uid}-record`}>
+            {t('session.recordGroup')}
+          </h2>
+          {TEXTS.map((name) => (
+            <TextAreaField
+              key={name}
+              id={name}
+              label={t(`session.${name}`)}
+              hint={t(`session.${name}Hint`)}
+              rows={name === 'particulars' || name === 'aftercare_advice' ? 3 : 2}
+              {...form.bind(name)}
+            />
+          ))}
+        </section>
+
+        <p className="muted">{t('session.signHint')}</p>
+        <div className="actions">
+          <button type="button" className="button button--primary" disabled={form.busy} onClick={() => form.check() && setConfirming(true)}>
+            {form.busy && signing ? <span className="spinner" aria-hidden="true" /> : null}
+            {t(draft ? 'session.saveAndSignDraft' : 'session.saveAndSign')}
+          </button>
+          <button type="submit" className="button button--secondary" disabled={form.busy}>
+            {form.busy && !signing ? <span className="spinner" aria-hidden="true" /> : null}
+            {t(draft ? 'session.saveDraftChanges' : 'session.saveDraft')}
+          </button>
+        </div>
+      </form>
+      <SignConfirm
+        open={confirming}
+        onCancel={() => setConfirming(false)}
+        onSign={(password) => {
+          setConfirming(false);
+          submit(true, password);
+        }}
       />
-
-      <section className="form__group" aria-labelledby={`${uid}-device`}>
-        <h2 className="form__legend" id={`${uid}-device`}>
-          {t('session.deviceGroup')}
-        </h2>
-        {deviceRequired ? (
-          <p className="field__hint">{t('session.deviceRequired')}</p>
-        ) : (
-          <CheckboxField
-            id="device_used"
-            label={t('session.deviceUsed')}
-            {...form.bind('device_used', {
-              onValue: (used) => {
-                form.set('device_used', used);
-                form.clearError('device');
-              },
-            })}
-          />
-        )}
-        {values.device_used ? (
-          <div className="form__row form__row--even">
-            <TextField
-              id="device_name"
-              label={t('session.deviceName')}
-              required
-              autoComplete="off"
-              {...form.bind('device_name', { field: 'device' })}
-            />
-            <TextField
-              id="device_settings"
-              label={t('session.deviceSettings')}
-              hint={t('session.deviceSettingsHint')}
-              autoComplete="off"
-              {...form.bind('device_settings')}
-            />
-          </div>
-        ) : null}
-      </section>
-
-      <section className="form__group" aria-labelledby={`${uid}-record`}>
-        <h2 className="form__legend" id={`${uid}-record`}>
-          {t('session.recordGroup')}
-        </h2>
-        {TEXTS.map((name) => (
-          <TextAreaField
-            key={name}
-            id={name}
-            label={t(`session.${name}`)}
-            hint={t(`session.${name}Hint`)}
-            rows={name === 'particulars' || name === 'aftercare_advice' ? 3 : 2}
-            {...form.bind(name)}
-          />
-        ))}
-      </section>
-
-      <p className="muted">{t('session.signHint')}</p>
-      <div className="actions">
-        <button type="button" className="button button--primary" disabled={form.busy} onClick={() => submit(true)}>
-          {form.busy && signing ? <span className="spinner" aria-hidden="true" /> : null}
-          {t(draft ? 'session.saveAndSignDraft' : 'session.saveAndSign')}
-        </button>
-        <button type="submit" className="button button--secondary" disabled={form.busy}>
-          {form.busy && !signing ? <span className="spinner" aria-hidden="true" /> : null}
-          {t(draft ? 'session.saveDraftChanges' : 'session.saveDraft')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

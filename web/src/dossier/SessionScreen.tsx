@@ -26,6 +26,7 @@ import { ScreenTitle } from '../ui/screen';
 import { LoadStatus } from '../ui/LoadStatus';
 import { useLoad } from '../ui/useLoad';
 import { AddendumForm } from './AddendumForm';
+import { DiscardDraft } from './DiscardDraft';
 import { useStaffName } from '../ui/staffDirectory';
 import { SessionForm, SignRefused } from './SessionForm';
 import { SessionRecord } from './SessionRecord';
@@ -99,12 +100,12 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
     .filter((s) => s.treatment_type.id === trajectory.treatment_type.id && s.id !== current?.id && s.products.length > 0)
     .sort((a, b) => b.performed_at.localeCompare(a.performed_at))[0];
 
-  async function submit(fields: SessionInput, sign: boolean) {
+  async function submit(fields: SessionInput, sign: boolean, password?: string) {
     let saved: Session = current ? await updateSession(current.id, fields) : await createSession(trajectoryId, fields);
     let signError: unknown = null;
     if (sign) {
       try {
-        saved = await signSession(saved.id);
+        saved = await signSession(saved.id, password);
       } catch (err) {
         if (current) throw new SignRefused(err); // the form shows it; the draft stays as saved
         signError = err;
@@ -220,6 +221,7 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
           onSubmit={submit}
         />
       ) : null}
+      {write && current && !signed ? <DiscardDraft sessionId={current.id} trajectoryPath={trajectoryPath} /> : null}
     </main>
   );
 }
