@@ -51,6 +51,7 @@ describe('client edit', () => {
     await page.getByRole('link', { name: 'Gegevens wijzigen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gegevens wijzigen' }).waitFor();
     await page.waitForURL(`**/clients/${client.id}/edit`);
+    await page.locator('#given_name').waitFor(); // the heading stands while the client loads
   }
 
   before(async () => {
