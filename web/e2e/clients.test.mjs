@@ -75,7 +75,7 @@ describe('clients', () => {
     assert.equal((await refused.json()).field, 'date_of_birth');
     const dobError = page.locator('#date_of_birth-error');
     await dobError.waitFor();
-    assert.match(await dobError.innerText(), /Vul een bestaande datum in/);
+    assert.match(await dobError.innerText(), /Deze dag bestaat niet/);
     assert.equal(await page.locator('#date_of_birth').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'date_of_birth');
     assert.equal(await page.locator('#given_name').inputValue(), 'Lotte', 'the other values stay');

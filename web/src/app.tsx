@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { I18nProvider, useI18n } from './i18n';
 import { ClientCardScreen } from './clients/ClientCardScreen';
+import { ClientEditScreen } from './clients/ClientEditScreen';
 import { ClientListScreen } from './clients/ClientListScreen';
 import { ClientNewScreen } from './clients/ClientNewScreen';
 import { SessionScreen } from './dossier/SessionScreen';
@@ -21,7 +22,14 @@ import { StaffDirectoryProvider } from './ui/staffDirectory';
 import { LocationProvider } from './ui/location';
 import { Link, matchPath, navigate, useLocation } from './ui/router';
 import { ScreenTitle } from './ui/screen';
-import { mayCreateClients, mayManagePractice, mayManageStaff, mayReadDossier, mayWriteDossier } from './ui/roles';
+import {
+  mayCreateClients,
+  mayEditClients,
+  mayManagePractice,
+  mayManageStaff,
+  mayReadDossier,
+  mayWriteDossier,
+} from './ui/roles';
 
 function NotFoundScreen() {
   const { t } = useI18n();
@@ -51,6 +59,8 @@ function SignedInRoutes() {
   // So is the team (R-STAFF-3).
   if (pathname === '/staff' && mayManageStaff(me.role)) return <StaffScreen />;
   if (pathname === '/clients/new' && mayCreateClients(me.role)) return <ClientNewScreen />;
+  const edit = matchPath('/clients/:id/edit', pathname);
+  if (edit?.id && edit.id !== 'new' && mayEditClients(me.role)) return <ClientEditScreen key={pathname} id={edit.id} />;
   const card = matchPath('/clients/:id', pathname);
   if (card?.id && card.id !== 'new') return <ClientCardScreen id={card.id} />;
   if (mayReadDossier(me.role)) {

@@ -4,6 +4,8 @@ import {
   type AddendumCreate,
   type Client,
   type ClientCreate,
+  type ClientHistory,
+  type ClientPatch,
   type ClientList,
   type ConsentCreate,
   type ConsultCreate,
@@ -87,6 +89,16 @@ export function getClient(id: string, signal?: AbortSignal): Promise<Client> {
 
 export function createClient(body: ClientCreate): Promise<Client> {
   return api.send<Client>('POST', '/api/v1/clients', body);
+}
+
+/** A JSON merge patch: only what changed; null clears an optional field (R-SEC-4). */
+export function updateClient(clientId: string, body: ClientPatch): Promise<Client> {
+  return api.send<Client>('PATCH', `/api/v1/clients/${encodeURIComponent(clientId)}`, body);
+}
+
+/** Every create and change of the client, oldest first, with author and time (issue 12). */
+export function getClientHistory(clientId: string, signal?: AbortSignal): Promise<ClientHistory> {
+  return api.send<ClientHistory>('GET', `/api/v1/clients/${encodeURIComponent(clientId)}/history`, undefined, { signal });
 }
 
 const id = encodeURIComponent;

@@ -1,7 +1,8 @@
 // /clients/:id: the client card. What shows depends on the role: the assistant's answer has no
 // records_consent or photo_preference, and only roles that may read the dossier get the intake
 // and the trajectories (R-SEC-2). Refused record keeping (R-DOS-1) and refused or own photos
-// (R-DOS-2) carry their note. The photos follow the trajectories.
+// (R-DOS-2) carry their note; one not asked yet gets its one-tap answers. The photos follow the
+// trajectories, then the change history. "Gegevens wijzigen" opens the edit form.
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { getClient } from '../api/endpoints';
@@ -16,17 +17,19 @@ import { errorText } from '../ui/errors';
 import { takeFlash } from '../ui/flash';
 import { ageOn, formatDate, formatDateTime, fullName, todayInAmsterdam } from '../ui/format';
 import { useLocations } from '../ui/location';
-import { mayReadDossier } from '../ui/roles';
+import { mayEditClients, mayReadDossier } from '../ui/roles';
 import { Link } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
 import { useLoad } from '../ui/useLoad';
+import { AgreementsSection } from './AgreementsSection';
+import { ClientHistorySection } from './ClientHistorySection';
 import './clients.css';
 
 export function ClientCardScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const me = useMe();
   const { nameOf } = useLocations();
-  const { load, reload } = useLoad((signal) => getClient(id, signal), [id]);
+  const { load, reload, set } = useLoad((signal) => getClient(id, signal), [id]);
   const [flash] = useState(() => takeFlash(`/clients/${id}`));
 
   const back = (
@@ -84,6 +87,11 @@ export function ClientCardScreen({ id }: { id: string }) {
       </div>
       <div className="screen__head">
         <ScreenTitle title={fullName(c)} />
+        {mayEditClients(me.role) ? (
+          <Link to={`/clients/${c.id}/edit`} className="button button--secondary">
+            {t('client.edit')}
+          </Link>
+        ) : null}
       </div>
       <p className="screen__sub">
         {t('client.bornLine', { date: formatDate(c.date_of_birth) })}
@@ -109,37 +117,17 @@ export function ClientCardScreen({ id }: { id: string }) {
           </dl>
         </Section>
 
-        {hasAgreements ? (
-          <Section id="sec-agreements" title={t('client.agreements')} wide>
-            <dl className="facts">
-              {'records_consent' in c ? (
-                <Item label={t('client.recordsConsent')}>{t(`records.${c.records_consent ?? 'unknown'}`)}</Item>
-              ) : null}
-              {'photo_preference' in c ? (
-                <Item label={t('client.photoPreference')}>{t(`photo.${c.photo_preference ?? 'unknown'}`)}</Item>
-              ) : null}
-            </dl>
-            {c.records_consent === 'refused' ? (
-              <Notice kind="warning" title={t('records.refusedTitle')}>
-                <p>{t('records.refusedNote')}</p>
-              </Notice>
-            ) : null}
-            {/* With the dossier, the note stands with the photos (PhotosSection). */}
-            {(c.photo_preference === 'refused' || c.photo_preference === 'own') && !mayReadDossier(me.role) ? (
-              <Notice kind="warning" title={t('photo.noteTitle')}>
-                <p>{t(c.photo_preference === 'own' ? 'photo.ownNote' : 'photo.refusedNote')}</p>
-              </Notice>
-            ) : null}
-          </Section>
-        ) : null}
+        {hasAgreements ? <AgreementsSection client={c} onChanged={set} /> : null}
 
         {mayReadDossier(me.role) ? (
           <>
             <IntakeSection clientId={c.id} />
-            <TrajectoriesSection clientId={c.id} />
+            {/* An answer given on the card changes what the trajectories still miss. */}
+            <TrajectoriesSection key={c.records_consent ?? 'unknown'} clientId={c.id} />
             <PhotosSection client={c} />
           </>
         ) : null}
+        <ClientHistorySection key={c.updated_at} clientId={c.id} />
       </div>
 
       {me.role === 'assistant' ? <p className="muted role-note">{t('client.assistantNote')}</p> : null}

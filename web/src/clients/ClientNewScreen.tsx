@@ -1,18 +1,21 @@
 // /clients/new: register a client. Missing required fields are caught here; everything else
 // the server checks, and its problem names the field (`field`), which gets the message, the
-// aria-invalid mark and the focus.
+// aria-invalid mark and the focus. The date of birth may be typed as digits (14031988) and is
+// read back in words before it is sent as 'YYYY-MM-DD'.
+import { useRef } from 'react';
 import type { ClientCreate } from '../api/client';
 import { createClient } from '../api/endpoints';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { FormError, Notice, RadioGroup, SelectField, SubmitButton, TextField, type Choice } from '../ui/controls';
 import { setFlash } from '../ui/flash';
-import { toIsoDate } from '../ui/format';
+import { dateToSend } from '../ui/dateInput';
 import { useLocations } from '../ui/location';
 import { maySetPreferences } from '../ui/roles';
 import { Link, navigate } from '../ui/router';
 import { ScreenTitle } from '../ui/screen';
 import { useForm } from '../ui/useForm';
+import { DateOfBirthField, explainDateOfBirth } from './DateOfBirthField';
 
 type RecordsChoice = 'unknown' | 'given' | 'refused';
 type PhotoChoice = 'unknown' | 'allowed' | 'refused' | 'own';
@@ -51,6 +54,7 @@ export function ClientNewScreen() {
   const current = locations.some((l) => l.id === all.current) ? all.current : '';
   const preferences = maySetPreferences(me.role);
   const chooseLocation = locations.length > 1;
+  const sentDate = useRef('');
 
   const form = useForm<Values, FieldName>({
     initial: {
@@ -71,6 +75,7 @@ export function ClientNewScreen() {
       date_of_birth: v.date_of_birth.trim() ? undefined : t('field.date_of_birth.required'),
       location: chooseLocation && !v.location ? t('field.location.required') : undefined,
     }),
+    explain: (err, standard) => explainDateOfBirth(t, sentDate.current, err, standard),
   });
   const { values } = form;
 
@@ -78,7 +83,7 @@ export function ClientNewScreen() {
     const b: ClientCreate = {
       given_name: values.given_name.trim(),
       family_name: values.family_name.trim(),
-      date_of_birth: toIsoDate(values.date_of_birth),
+      date_of_birth: dateToSend(values.date_of_birth),
     };
     if (values.name_prefix.trim()) b.name_prefix = values.name_prefix.trim();
     if (values.phone.trim()) b.phone = values.phone.trim();
@@ -90,6 +95,7 @@ export function ClientNewScreen() {
   }
 
   async function send() {
+    sentDate.current = values.date_of_birth;
     const client = await createClient(body());
     const path = `/clients/${client.id}`;
     setFlash('client.created', path);
@@ -145,17 +151,7 @@ export function ClientNewScreen() {
             autoComplete="off"
             {...form.bind('family_name')}
           />
-          <TextField
-            id="date_of_birth"
-            label={t('client.dateOfBirth')}
-            hint={t('client.dateOfBirthHint')}
-            required
-            width="medium"
-            inputMode="numeric"
-            autoComplete="off"
-            placeholder={t('client.datePlaceholder')}
-            {...form.bind('date_of_birth')}
-          />
+          <DateOfBirthField {...form.bind('date_of_birth')} />
         </section>
 
         <section className="form__group" aria-labelledby="group-contact">

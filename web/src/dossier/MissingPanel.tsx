@@ -1,7 +1,11 @@
 // What is still missing before the next session ("wat ontbreekt nog"), each with the way to put
-// it right, and the reflection period (R-CONSENT-2) where the decision waits for it.
-import type { Trajectory } from '../api/client';
+// it right, and the reflection period (R-CONSENT-2) where the decision waits for it. Record
+// keeping not asked yet (R-DOS-1) is answered right here, with one tap, by owner or practitioner.
+import { useState } from 'react';
+import type { Client, Trajectory } from '../api/client';
+import { AskAnswer } from '../clients/AskAnswer';
 import { useI18n, type MessageKey } from '../i18n';
+import { Notice } from '../ui/controls';
 import { addDays, formatDate, todayInAmsterdam } from '../ui/format';
 import { missingKey } from './labels';
 import './trajectory.css';
@@ -29,14 +33,34 @@ export function Reflection({ trajectory }: { trajectory: Trajectory }) {
   return <>{t('decision.reflectionUntil', { until: formatDate(addDays(earliest, -1)), earliest: formatDate(earliest) })}</>;
 }
 
-export function MissingPanel({ trajectory }: { trajectory: Trajectory }) {
+export function MissingPanel({
+  trajectory,
+  client,
+  onClientChanged,
+}: {
+  trajectory: Trajectory;
+  /** With these, the client's answer to what is not asked yet is recorded here. */
+  client?: Client;
+  onClientChanged?: (client: Client) => void;
+}) {
   const { t } = useI18n();
+  const [saved, setSaved] = useState<MessageKey | null>(null);
+  const note = (
+    <div role="status">
+      {saved ? (
+        <Notice kind="success">
+          <p>{t(saved)}</p>
+        </Notice>
+      ) : null}
+    </div>
+  );
   if (trajectory.missing.length === 0) {
     return (
       <section className="missing missing--done" aria-labelledby="missing-title">
         <h2 className="missing__title" id="missing-title">
           {t('missing.title')}
         </h2>
+        {note}
         <p>{t('missing.nothing')}</p>
       </section>
     );
@@ -46,6 +70,7 @@ export function MissingPanel({ trajectory }: { trajectory: Trajectory }) {
       <h2 className="missing__title" id="missing-title">
         {t('missing.title')}
       </h2>
+      {note}
       <ul className="missing__list">
         {trajectory.missing.map((code) => {
           const key = missingKey(code);
@@ -75,6 +100,19 @@ export function MissingPanel({ trajectory }: { trajectory: Trajectory }) {
                 >
                   {t(`missing.go.${code}` as MessageKey)}
                 </a>
+              ) : null}
+              {code === 'records_consent_missing' && client && onClientChanged ? (
+                <div className="missing__ask">
+                  <AskAnswer
+                    kind="records"
+                    compact
+                    client={client}
+                    onAnswered={(next, key) => {
+                      setSaved(key);
+                      onClientChanged(next);
+                    }}
+                  />
+                </div>
               ) : null}
             </li>
           );

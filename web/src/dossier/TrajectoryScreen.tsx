@@ -93,6 +93,12 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
     .map((c) => c.signed_at)
     .pop();
 
+  // An answer recorded here (record keeping, photos) changes what is missing: the trajectory again.
+  function clientChanged(next: typeof client) {
+    context.set([next, intake]);
+    refresh();
+  }
+
   function update(key: MessageKey, section: string) {
     return (next: Trajectory) => {
       set(next);
@@ -128,7 +134,7 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
         {t('trajectories.started', { date: formatDate(dateInAmsterdam(trajectory.created_at)) })}
       </p>
 
-      <MissingPanel trajectory={trajectory} />
+      <MissingPanel trajectory={trajectory} client={client} onClientChanged={write ? clientChanged : undefined} />
       <PhotoFlagsNotice trajectory={trajectory} onGo={() => focusSection('sec-photos')} />
 
       {changed.length ? (
@@ -160,7 +166,7 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
           note={note('sec-consents')}
         />
         <SessionsSection clientId={clientId} trajectory={trajectory} write={write} />
-        <PhotosSection client={client} trajectory={trajectory} onUploaded={refresh} />
+        <PhotosSection client={client} trajectory={trajectory} onUploaded={refresh} onClientChanged={write ? clientChanged : undefined} />
       </div>
     </main>
   );

@@ -1,11 +1,14 @@
 // The photos on the client card (all of them) and on a trajectory screen (the trajectory's,
 // with before and after compared). Owner and practitioner add photos while the client allows
 // them; when the client refused photos or keeps their own, there is nothing to upload with and
-// the note says the responsibility lies with the client (R-DOS-2). The auditor only looks.
+// the note says the responsibility lies with the client (R-DOS-2); not asked yet, they record
+// the client's answer with one tap where the screen lets them (onClientChanged). The auditor
+// only looks.
 import { useCallback, useState } from 'react';
 import type { Client, Photo, PhotoPhase, Trajectory } from '../api/client';
 import { listPhotos } from '../api/endpoints';
-import { useI18n } from '../i18n';
+import { AskAnswer } from '../clients/AskAnswer';
+import { useI18n, type MessageKey } from '../i18n';
 import { useMe } from '../login/session';
 import { Section } from '../ui/card';
 import { Notice } from '../ui/controls';
@@ -27,14 +30,40 @@ function likelyPhase(trajectory: Trajectory | undefined): PhotoPhase {
   return trajectory.sessions.length ? 'during' : 'before';
 }
 
-export function PreferenceNote({ client }: { client: Client }) {
+export function PreferenceNote({ client, onClientChanged }: { client: Client; onClientChanged?: (client: Client) => void }) {
   const { t } = useI18n();
+  const me = useMe();
+  const [saved, setSaved] = useState<MessageKey | null>(null);
   const pref = client.photo_preference;
+  const note = (
+    <div role="status">
+      {saved ? (
+        <Notice kind="success">
+          <p>{t(saved)}</p>
+        </Notice>
+      ) : null}
+    </div>
+  );
+  if ((pref === null || pref === undefined) && onClientChanged && mayWriteDossier(me.role) && 'photo_preference' in client) {
+    return (
+      <AskAnswer
+        kind="photos"
+        client={client}
+        onAnswered={(next, key) => {
+          setSaved(key);
+          onClientChanged(next);
+        }}
+      />
+    );
+  }
   if (pref === 'refused' || pref === 'own') {
     return (
-      <Notice kind="warning" title={t('photo.noteTitle')}>
-        <p>{t(pref === 'own' ? 'photo.ownNote' : 'photo.refusedNote')}</p>
-      </Notice>
+      <>
+        {note}
+        <Notice kind="warning" title={t('photo.noteTitle')}>
+          <p>{t(pref === 'own' ? 'photo.ownNote' : 'photo.refusedNote')}</p>
+        </Notice>
+      </>
     );
   }
   if (pref === null || pref === undefined) {
@@ -44,18 +73,21 @@ export function PreferenceNote({ client }: { client: Client }) {
       </Notice>
     );
   }
-  return null;
+  return note;
 }
 
 export function PhotosSection({
   client,
   trajectory,
   onUploaded,
+  onClientChanged,
 }: {
   client: Client;
   trajectory?: Trajectory;
   /** After each stored photo (the trajectory's R-TRJ-3 flags may have changed). */
   onUploaded?: () => void;
+  /** With it, photos not asked yet are answered here (R-DOS-2). */
+  onClientChanged?: (client: Client) => void;
 }) {
   const { t } = useI18n();
   const me = useMe();
@@ -78,7 +110,7 @@ export function PhotosSection({
 
   return (
     <Section id="sec-photos" title={t('photos.title')} wide>
-      <PreferenceNote client={client} />
+      <PreferenceNote client={client} onClientChanged={onClientChanged} />
       {write && load.state === 'done' ? (
         <PhotoUpload
           clientId={client.id}

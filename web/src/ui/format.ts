@@ -68,17 +68,6 @@ export function ageOn(dateOfBirth: string, day: string): number | null {
   return age >= 0 ? age : null;
 }
 
-/**
- * What a person types as a date (23-11-1985, 23/11/1985, 23.11.1985, 1985-11-23) as
- * 'YYYY-MM-DD'; anything else comes back trimmed and unchanged, for the server to refuse by name.
- */
-export function toIsoDate(input: string): string {
-  const text = input.trim();
-  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
-  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  return text;
-}
-
 /** "Anna de Vries": given name, name prefix (tussenvoegsel), family name. */
 export function fullName(c: { given_name: string; name_prefix?: string | null; family_name: string }): string {
   return [c.given_name, c.name_prefix, c.family_name].filter((s) => s && s.trim()).join(' ');

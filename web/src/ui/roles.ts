@@ -6,6 +6,11 @@ export function mayCreateClients(role: Role): boolean {
   return role === 'owner' || role === 'practitioner' || role === 'assistant';
 }
 
+/** Roles that change a client's name, date of birth, contact data and location. */
+export function mayEditClients(role: Role): boolean {
+  return role === 'owner' || role === 'practitioner' || role === 'assistant';
+}
+
 /** Roles that record consent to record keeping and the photo preference. */
 export function maySetPreferences(role: Role): boolean {
   return role === 'owner' || role === 'practitioner';

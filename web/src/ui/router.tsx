@@ -10,7 +10,28 @@ function notify(): void {
   for (const l of listeners) l();
 }
 
+/**
+ * Asked before the app leaves the screen (a form with unsaved changes, ui/LeaveGuard.tsx): it
+ * gets the way to leave after all, and holds the navigation meanwhile.
+ */
+export type LeaveGuard = (leave: () => void) => void;
+let leaveGuard: LeaveGuard | null = null;
+/** Where the app is, for Back while a guard holds the screen. */
+let here = snapshot();
+
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
 window.addEventListener('popstate', () => {
+  const target = snapshot();
+  if (leaveGuard && target !== here) {
+    // Back or forward: the address already changed; stay until the guard lets go.
+    window.history.pushState(null, '', here);
+    leaveGuard(() => navigate(target, { force: true }));
+    return;
+  }
+  here = target;
   navigations += 1;
   notify();
 });
@@ -24,11 +45,19 @@ function snapshot(): string {
   return window.location.pathname + window.location.search;
 }
 
-/** Goes to a path inside the app; `replace` keeps the history entry. */
-export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
+/**
+ * Goes to a path inside the app; `replace` keeps the history entry; `force` goes even when a
+ * leave guard holds the screen (after saving, or when the user chose to leave).
+ */
+export function navigate(to: string, { replace = false, force = false }: { replace?: boolean; force?: boolean } = {}): void {
   if (to === snapshot()) return;
+  if (leaveGuard && !force) {
+    leaveGuard(() => navigate(to, { replace, force: true }));
+    return;
+  }
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  here = to;
   navigations += 1;
   notify();
 }
@@ -38,6 +67,7 @@ export function replaceSearch(search: string): void {
   const url = window.location.pathname + (search ? `?${search}` : '');
   if (url !== snapshot()) {
     window.history.replaceState(null, '', url);
+    here = url;
     notify();
   }
 }
