@@ -1,11 +1,12 @@
 // Signing names the signer (issue 12): a dialog "Ondertekenen als …" before the record is
 // fixed, with the signer's password where the practice asks for it. Cancel has the focus;
 // Escape cancels; the password never leaves this dialog except to sign.
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { TextField } from '../ui/controls';
 import { useForm } from '../ui/useForm';
+import { useModalDialog } from '../ui/useModalDialog';
 import '../ui/buttons.css';
 import '../ui/dialog.css';
 import '../ui/confirm.css';
@@ -23,7 +24,6 @@ export function SignConfirm({
   const { t } = useI18n();
   const me = useMe();
   const uid = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const needsPassword = me.practice.sign_requires_password === true;
   const form = useForm<{ password: string }, 'password'>({
@@ -32,20 +32,12 @@ export function SignConfirm({
     validate: (v) => ({ password: needsPassword && !v.password ? t('field.password.required') : undefined }),
   });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      form.update(() => ({ password: '' }));
-      form.clearError('password');
-      dialog.showModal();
-      if (needsPassword) document.getElementById(`${uid}-password`)?.focus();
-      else cancelRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-    // the form's functions are stable enough for a dialog that opens and closes
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, needsPassword]);
+  const ref = useModalDialog(open, () => {
+    form.update(() => ({ password: '' }));
+    form.clearError('password');
+    if (needsPassword) document.getElementById(`${uid}-password`)?.focus();
+    else cancelRef.current?.focus();
+  });
 
   return (
     <dialog

@@ -2,9 +2,10 @@
 // a modal <dialog> that names what will happen, with the step and Cancel; Cancel has the focus,
 // Escape cancels. While the step runs, its button shows a spinner; a refusal shows in the dialog,
 // which stays open so the step can be tried again.
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useI18n } from '../i18n';
 import { Notice } from './notice';
+import { useModalDialog } from './useModalDialog';
 import './buttons.css';
 import './dialog.css';
 import './confirm.css';
@@ -32,19 +33,9 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const uid = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      cancelRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open, () => cancelRef.current?.focus());
 
   return (
     <dialog
