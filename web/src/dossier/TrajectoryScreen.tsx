@@ -31,7 +31,8 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
   const { t, lang } = useI18n();
   const me = useMe();
   const write = mayWriteDossier(me.role);
-  const [flash] = useState(() => takeFlash(`/clients/${clientId}/trajectories/${trajectoryId}`));
+  // The message of the step before ("Het behandeltraject is aangemaakt."): gone when the next starts.
+  const [flash, setFlash] = useState(() => takeFlash(`/clients/${clientId}/trajectories/${trajectoryId}`));
   const [saved, setSaved] = useState<{ key: MessageKey; section: string } | null>(null);
   const context = useLoad(
     (signal) =>
@@ -102,6 +103,7 @@ export function TrajectoryScreen({ clientId, trajectoryId }: { clientId: string;
   function update(key: MessageKey, section: string) {
     return (next: Trajectory) => {
       set(next);
+      setFlash(null);
       setSaved({ key, section });
       window.setTimeout(() => document.getElementById(section)?.focus(), 0);
     };
