@@ -5,7 +5,9 @@
 // end date (a field error) and a taken email address is refused at its field; the resets of a
 // password and a second factor at phone width; and no team screen for anyone but the owner.
 // Qualifications (R-STAFF-1): what expires within 60 days at the top, naming the person; a BIG
-// registration with a wrong number gets the field error, with the right one it is listed.
+// registration with a wrong number gets the field error, with the right one it is listed; a
+// signature refused for a missing qualification names it (R-STAFF-2), and once the owner has
+// recorded it the session is signed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, LAPTOP, TABLET, checkScreen, launch, loginAs, newPage, startApp } from './lib/harness.mjs';
@@ -377,6 +379,61 @@ describe('staff', () => {
     assert.equal(await page.getByText('is vastgelegd voor Uma Utrecht', { exact: false }).count(), 0);
     page.off('request', count);
     await page.context().close();
+  });
+
+  test('R-STAFF-2: signing without the qualification says which one is missing; once recorded, it signs', async () => {
+    const uma = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(uma, app, DEMO.practitionerUtrecht);
+    // A PMU session for a client of Utrecht, up to the draft, through the API.
+    const me = await (await uma.request.get('/api/v1/me')).json();
+    const headers = { 'X-CSRF-Token': me.csrf_token };
+    const post = async (url, data) => {
+      const res = await uma.request.post(url, { data, headers });
+      assert.equal(res.status(), 201, `${url}: ${await res.text()}`);
+      return res.json();
+    };
+    const location = me.locations.find((l) => l.name === 'Utrecht').id;
+    const client = await post('/api/v1/clients', { given_name: 'Pia', family_name: 'Pigment', date_of_birth: '1991-02-03', location, records_consent: 'given' });
+    await post(`/api/v1/clients/${client.id}/intake`, { allergies: 'geen' });
+    const t = await post(`/api/v1/clients/${client.id}/trajectories`, {
+      treatment_type: 'pmu_brows', goal: 'Vollere wenkbrauwen', expected_result: 'Natuurlijk', risks: 'Zwelling', planned_sessions: 2, intake_reviewed: true,
+    });
+    await post(`/api/v1/trajectories/${t.id}/consents`, { kind: 'informed', text: 'PMU wenkbrauwen', signature: { kind: 'typed', value: 'Pia Pigment' } });
+    const draft = await post(`/api/v1/trajectories/${t.id}/sessions`, {
+      body_areas: ['eyebrows'],
+      products: [{ kind: 'pigment', name: 'Brow Brown', batch: 'PG-77' }, { kind: 'needle', name: '1RL 0.30', batch: 'ND-5' }],
+      device: { name: 'PMU-machine', settings: '90 Hz' },
+      result: 'Goed',
+      aftercare_advice: 'Niet krabben',
+    });
+    await uma.goto(`/clients/${client.id}/trajectories/${t.id}/sessions/${draft.id}`);
+    await uma.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    const refusal = uma.getByRole('alert').filter({ hasText: 'Het behandelverslag is opgeslagen, maar niet ondertekend' });
+    await refusal.getByText(
+      'U hebt op de dag van deze behandeling geen geldige bekwaamheid voor: ‘Vergunning permanente make-up’. Een praktijkeigenaar legt bekwaamheden vast bij Medewerkers.',
+      { exact: false },
+    ).waitFor();
+    await checkScreen(uma, 'session-qualification-missing');
+
+    // The owner records Uma's licence on the team screen; then Uma signs.
+    const owner = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(owner, app, DEMO.owner);
+    await openStaff(owner);
+    const umaRow = row(owner, 'Uma Utrecht');
+    await umaRow.getByRole('button', { name: 'Bekwaamheid toevoegen: Uma Utrecht' }).click();
+    const form = owner.getByRole('form', { name: 'Bekwaamheid toevoegen voor Uma Utrecht' });
+    await form.getByRole('radio', { name: 'Certificaat' }).check();
+    await form.getByLabel('Omschrijving', { exact: false }).fill('Vergunning permanente make-up (GGD)');
+    await form.getByRole('checkbox', { name: 'Vergunning permanente make-up' }).check();
+    await form.getByLabel('Geldig vanaf', { exact: false }).fill('2025-01-01');
+    await form.getByLabel('Geldig tot en met', { exact: false }).fill(isoDayFromNow(400));
+    await form.getByRole('button', { name: 'Bekwaamheid opslaan' }).click();
+    await umaRow.getByText('‘Vergunning permanente make-up (GGD)’ is vastgelegd voor Uma Utrecht.').first().waitFor();
+    await owner.context().close();
+
+    await uma.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    await uma.getByText('Het behandelverslag is ondertekend.').waitFor();
+    await uma.context().close();
   });
 
   test('R-STAFF-3: no one but the owner sees Medewerkers', async () => {

@@ -766,6 +766,8 @@ export const en: Messages = {
   'qualForm.error.valid_from.required': 'Fill in from which day this is valid.',
   'qualForm.error.valid_from.invalid_value': 'Fill in a date that exists.',
   'qualForm.error.valid_until.invalid_value': 'Choose a day on or after ‘Valid from’.',
+  'error.qualification_missing':
+    'On the day of this treatment you hold no valid qualification for: {missing}. A practice owner records qualifications under Staff. Or let a colleague who holds it sign.',
 
   'expiring.title': 'Expiring soon',
   'expiring.none': 'No qualification expires in the coming {days} days.',

@@ -769,6 +769,8 @@ export const nl = {
   'qualForm.error.valid_from.required': 'Vul in vanaf welke dag dit geldig is.',
   'qualForm.error.valid_from.invalid_value': 'Vul een bestaande datum in.',
   'qualForm.error.valid_until.invalid_value': 'Kies een dag op of na ‘Geldig vanaf’.',
+  'error.qualification_missing':
+    'U hebt op de dag van deze behandeling geen geldige bekwaamheid voor: {missing}. Een praktijkeigenaar legt bekwaamheden vast bij Medewerkers. Of laat een collega ondertekenen die deze bekwaamheid wel heeft.',
 
   'expiring.title': 'Verloopt binnenkort',
   'expiring.none': 'De komende {days} dagen verloopt er geen bekwaamheid.',

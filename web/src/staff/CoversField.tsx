@@ -2,9 +2,9 @@
 // one error. A field component like LocationsField: it takes what `form.bind('covers')` gives
 // (the ticked codes, the error, the change as the new list, the ref of the first checkbox).
 import type { Ref } from 'react';
-import { qualificationLabel } from '../catalogue/labels';
 import { useI18n } from '../i18n';
 import { ErrorIcon, RequiredMark } from '../ui/controls';
+import { qualificationLabel } from '../ui/qualifications';
 
 export function CoversField({
   id,

@@ -2,9 +2,9 @@
 // for (the codes by name), the BIG number, valid from and until, and a badge when it is not yet
 // valid, ends within 60 days or has ended. The expiring panel names the person too.
 import type { Qualification } from '../api/client';
-import { qualificationLabel } from '../catalogue/labels';
 import { useI18n, type Translate } from '../i18n';
 import { formatDate } from '../ui/format';
+import { qualificationLabel } from '../ui/qualifications';
 import { daysUntil, standing } from './qualificationValues';
 
 export function QualificationBadge({ q, today }: { q: Qualification; today: string }) {

@@ -3,7 +3,7 @@
 // name, and codes typed in), the form's checks and body, and how a qualification stands today
 // (not yet valid, valid, ending within 60 days, ended).
 import { ApiError, type Qualification, type QualificationInput, type QualificationKind, type TreatmentType } from '../api/client';
-import { QUALIFICATIONS } from '../catalogue/labels';
+import { QUALIFICATIONS } from '../ui/qualifications';
 import { hasMessage, type Translate } from '../i18n';
 import { addDays } from '../ui/format';
 import type { Failure, FieldErrors } from '../ui/useForm';
