@@ -745,7 +745,7 @@ export const en: Messages = {
   'qualForm.bigNumberHint': 'The 11-digit number from the BIG register.',
   'qualForm.covers': 'Counts for',
   'qualForm.coversHint':
-    'What this proves of what the treatments in your catalogue require. Only someone who holds a valid qualification on the day of the treatment for everything it requires signs its session record.',
+    'Which of the qualifications treatments require this proves. Only someone who holds all that a treatment requires, valid on its day, can sign its session record.',
   'qualForm.ownCodes': 'Other codes',
   'qualForm.ownCodesHint':
     'For what a treatment of your practice’s own requires that is not listed above: the code from the catalogue, such as needling_course. Separate more codes with a comma.',

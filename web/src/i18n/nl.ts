@@ -748,7 +748,7 @@ export const nl = {
   'qualForm.bigNumberHint': 'Het nummer van 11 cijfers uit het BIG-register.',
   'qualForm.covers': 'Geldt voor',
   'qualForm.coversHint':
-    'Wat dit aantoont van wat behandelingen in uw behandellijst vereisen. Een behandelverslag ondertekent alleen wie op de dag van de behandeling een geldige bekwaamheid heeft voor alles wat die behandeling vereist.',
+    'Welke van de bekwaamheden die behandelingen vereisen dit aantoont. Alleen wie op de dag van de behandeling alles geldig heeft wat die vereist, kan het behandelverslag ondertekenen.',
   'qualForm.ownCodes': 'Andere codes',
   'qualForm.ownCodesHint':
     'Voor wat een eigen behandeling van uw praktijk vereist en hierboven niet staat: de code uit de behandellijst, zoals needling_course. Scheid meer codes met een komma.',

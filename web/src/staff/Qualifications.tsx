@@ -12,6 +12,10 @@ import { QualificationForm } from './QualificationForm';
 import { QualificationItem } from './QualificationItem';
 import './qualifications.css';
 
+function byStart(a: Qualification, b: Qualification): number {
+  return a.valid_from.localeCompare(b.valid_from) || a.created_at.localeCompare(b.created_at);
+}
+
 export function Qualifications({
   member,
   canAdd,
@@ -59,7 +63,8 @@ export function Qualifications({
     onAdded(q);
   }
 
-  const items = load.state === 'done' ? load.data.items : [];
+  // As the server lists them: by the first valid day, so an addition stands where a reload puts it.
+  const items = load.state === 'done' ? [...load.data.items].sort(byStart) : [];
   return (
     <section className="quals" aria-labelledby={headingId}>
       <div className="quals__head">
