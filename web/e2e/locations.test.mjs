@@ -2,8 +2,9 @@
 // location added (an empty and a taken name refused at the field), at once in the location switch;
 // renamed; closing asks first, explaining what it means, and a closed one shows as gesloten and is
 // no longer offered for a new client; the last open location cannot close (and the server's
-// refusal reads well when another owner closed the others meanwhile); reopened; at phone width;
-// and no locations screen for anyone but the owner.
+// refusal reads well when another owner closed the others meanwhile); reopened; at phone width,
+// two renames open at once keeping what was typed; and no locations screen for anyone but the
+// owner.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, TABLET, checkScreen, launch, loginAs, newPage, startApp } from './lib/harness.mjs';
@@ -228,7 +229,12 @@ describe('locations', () => {
     assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth), PHONE.width, 'nothing wider than the screen');
     await checkScreen(phone, 'locations-phone');
     await row(phone, 'Utrecht').getByRole('button', { name: 'Naam wijzigen: Utrecht' }).click();
-    await phone.getByRole('form', { name: 'Naam van Utrecht wijzigen' }).waitFor();
+    const utrecht = phone.getByRole('form', { name: 'Naam van Utrecht wijzigen' });
+    await utrecht.getByLabel('Naam', { exact: false }).fill('Utrecht Oost');
+    // Another rename opens beside it: what was typed in the first stays.
+    await row(phone, 'Amsterdam Centrum').getByRole('button', { name: 'Naam wijzigen: Amsterdam Centrum' }).click();
+    await phone.getByRole('form', { name: 'Naam van Amsterdam Centrum wijzigen' }).waitFor();
+    assert.equal(await utrecht.getByLabel('Naam', { exact: false }).inputValue(), 'Utrecht Oost');
     await checkScreen(phone, 'locations-phone-rename');
     await phone.context().close();
   });

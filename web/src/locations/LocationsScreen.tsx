@@ -23,7 +23,8 @@ export function LocationsScreen() {
   const { updateMe } = useSession();
   const { load, reload, set } = useLoad((signal) => listLocations(signal).then((l) => l.items), []);
   const [adding, setAdding] = useState(false);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  /** The rows whose rename form is open: opening one closes no other, so nothing typed is lost. */
+  const [renaming, setRenaming] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<{ id: string; note: string } | null>(null);
   const [rowError, setRowError] = useState<{ id: string; text: string } | null>(null);
   const [asking, setAsking] = useState<Location | null>(null);
@@ -171,14 +172,14 @@ export function LocationsScreen() {
                   key={location.id}
                   location={location}
                   lastOpen={!location.closed && open.length === 1}
-                  renaming={renaming === location.id}
+                  renaming={renaming.includes(location.id)}
                   busy={busyId === location.id}
                   outcome={outcome?.id === location.id ? outcome.note : null}
                   error={rowError?.id === location.id ? rowError.text : null}
                   buttonRef={buttonRef(location.id)}
                   onRename={() => {
                     nextStep();
-                    setRenaming(location.id);
+                    setRenaming((ids) => [...ids, location.id]);
                   }}
                   onClose={() => {
                     nextStep();
@@ -187,11 +188,11 @@ export function LocationsScreen() {
                   }}
                   onReopen={() => void toggle(location, false)}
                   onSaved={(after) => {
-                    setRenaming(null);
+                    setRenaming((ids) => ids.filter((x) => x !== location.id));
                     done(after, t('locations.renamedOutcome', { name: after.name }), 'rename');
                   }}
                   onCancel={() => {
-                    setRenaming(null);
+                    setRenaming((ids) => ids.filter((x) => x !== location.id));
                     setFocusTo({ id: location.id, button: 'rename' });
                   }}
                 />
