@@ -38,6 +38,7 @@ async function openLocations(page) {
 async function switchOptions(page) {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten' }).click();
   await page.waitForURL('**/clients');
+  await page.locator('#location-switch').waitFor();
   return page.locator('#location-switch option').allInnerTexts();
 }
 
@@ -163,6 +164,7 @@ describe('locations', () => {
 
     // The new-client form (from /me, read again) no longer offers it; the switch still does (its clients stay).
     await page.goto('/clients/new');
+    await page.locator('#location').waitFor();
     const offered = await page.locator('#location option').allInnerTexts();
     assert.ok(offered.includes('Utrecht') && !offered.some((o) => o.startsWith('Haarlem')), `offered: ${offered}`);
     await page.goto('/locations');
@@ -218,6 +220,7 @@ describe('locations', () => {
     assert.equal(await activeLabel(page), 'Sluiten: Amsterdam Centrum');
     await row(page, 'Utrecht').getByRole('button', { name: 'Sluiten: Utrecht' }).waitFor();
     await page.goto('/clients/new');
+    await page.locator('#location').waitFor();
     const offered = await page.locator('#location option').allInnerTexts();
     assert.ok(offered.includes('Amsterdam Centrum') && offered.includes('Utrecht'), `offered: ${offered}`);
     await page.context().close();

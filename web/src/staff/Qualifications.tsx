@@ -35,13 +35,13 @@ export function Qualifications({
   const { t } = useI18n();
   const { load, reload, set } = useLoad((signal) => listQualifications(member.id, signal), [member.id]);
   const [adding, setAdding] = useState(false);
-  const [added, setAdded] = useState<Qualification | null>(null);
+  /** The one just added, and the screen's step it belongs to: the next step hides its note. */
+  const [last, setLast] = useState<{ q: Qualification; step: number } | null>(null);
+  const added = last && last.step === step ? last.q : null;
   const [focusAdd, setFocusAdd] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
   const today = todayInAmsterdam();
   const headingId = `quals-${member.id}`;
-
-  useEffect(() => setAdded(null), [step]);
 
   useEffect(() => {
     if (!focusAdd || adding) return;
@@ -58,7 +58,7 @@ export function Qualifications({
     if (load.state === 'done') set({ items: [...load.data.items, q] });
     else reload();
     setAdding(false);
-    setAdded(q);
+    setLast({ q, step });
     setFocusAdd(true);
     onAdded(q);
   }
