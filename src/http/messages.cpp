@@ -111,10 +111,10 @@ constexpr Entry kMessages[] = {
      "Een andere eigenaar dan wie het consult vastlegde moet het tijdstip bevestigen.",
      "An owner other than the one who recorded the consult must confirm its time."},
     {"qualification_missing", "Qualification missing",
-     "U heeft op de dag van deze behandeling geen geldige bekwaamheid voor: {1}. Leg die vast bij "
-     "Medewerkers, of laat een bevoegde collega ondertekenen.",
-     "On the day of this treatment you hold no valid qualification for: {1}. Record it under Team, "
-     "or let a qualified colleague sign."},
+     "U heeft op de dag van deze behandeling geen geldige bekwaamheid voor: {1}. De praktijkeigenaar "
+     "legt die vast bij Medewerkers; of laat een bevoegde collega ondertekenen.",
+     "On the day of this treatment you hold no valid qualification for: {1}. The practice owner "
+     "records it under Staff; or let a qualified colleague sign."},
     {"conflict", "Conflict", "Dit botst met een andere wijziging.", "This conflicts with another change."},
     {"key_taken", "Key taken", "Er is al een behandelsoort met deze sleutel.",
      "A treatment type with this key exists already."},

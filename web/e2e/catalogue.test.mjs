@@ -62,7 +62,7 @@ describe('catalogue', () => {
     await group(page, 'Cosmetisch, categorie 2 (midden complex)').locator('#type-upper_eyelid_correction').waitFor();
     await page.getByRole('region', { name: 'Cosmetisch, categorie 3 (hoog complex)' }).getByText('Bedenktijd in uw praktijk: 7 dagen').waitFor();
     const lift = await row(page, 'face_neck_lift').innerText();
-    for (const part of ['Face- en halslift', 'Engels: Face and neck lift', 'Versie 1', 'Categorie 3', 'Code face_neck_lift', 'Foto’s aanbevolen', 'Medische handeling (WGBO)', 'Bekwaamheid: Chirurg']) {
+    for (const part of ['Face- en halslift', 'Engels: Face and neck lift', 'Versie 1', 'Categorie 3', 'Code face_neck_lift', 'Foto’s aanbevolen', 'Medische handeling (WGBO)', 'Bekwaamheid: BIG-registratie als chirurg']) {
       assert.ok(lift.includes(part), `the face lift row shows ${part}:\n${lift}`);
     }
     await checkScreen(page, 'catalogue');
@@ -84,7 +84,7 @@ describe('catalogue', () => {
     await form.getByLabel('Naam in het Engels').fill('Lash lift with keratin');
     await form.getByLabel('Code').fill('chemical_peel');
     await form.getByLabel('Het resultaat is zichtbaar', { exact: false }).check();
-    await form.getByLabel('Vereiste bekwaamheid').selectOption({ label: 'Schoonheidsspecialist (diploma)' });
+    await form.getByLabel('Vereiste bekwaamheid').selectOption({ label: 'Diploma schoonheidsspecialist' });
     let answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/treatment-types') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Soort behandeling toevoegen' }).click();
     const taken = await answered;
@@ -126,7 +126,7 @@ describe('catalogue', () => {
     const added = group(page, 'Behandelingen onder de Wkkgz').locator('#type-wimperlift');
     await added.getByText('Toegevoegd als versie 1.', { exact: false }).waitFor();
     const text = await added.innerText();
-    for (const part of ['Wimperlift met keratine', 'Versie 1', 'Code wimperlift', 'Foto’s aanbevolen', 'Bekwaamheid: Schoonheidsspecialist (diploma)']) {
+    for (const part of ['Wimperlift met keratine', 'Versie 1', 'Code wimperlift', 'Foto’s aanbevolen', 'Bekwaamheid: Diploma schoonheidsspecialist']) {
       assert.ok(text.includes(part), `the new row shows ${part}:\n${text}`);
     }
     assert.equal(

@@ -4,6 +4,10 @@
 // first, naming the person, and the colleague's next action meets the login; an auditor needs an
 // end date (a field error) and a taken email address is refused at its field; the resets of a
 // password and a second factor at phone width; and no team screen for anyone but the owner.
+// Qualifications (R-STAFF-1): what expires within 60 days at the top, naming the person; a BIG
+// registration with a wrong number gets the field error, with the right one it is listed; a
+// signature refused for a missing qualification names it (R-STAFF-2), and once the owner has
+// recorded it the session is signed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, LAPTOP, TABLET, checkScreen, launch, loginAs, newPage, startApp } from './lib/harness.mjs';
@@ -86,10 +90,11 @@ describe('staff', () => {
     for (const part of ['Inspecteur', 'Alle vestigingen', 'Toegang tot en met', amsterdamDate(until)]) {
       assert.ok(ies.includes(part), `the auditor's row shows ${part}:\n${ies}`);
     }
-    // The owner's own account: no buttons.
+    // The owner's own account: nothing to change but the own qualifications.
     const eva = row(owner, 'Eva Eigenaar');
     await eva.getByText('Dit bent u').waitFor();
-    assert.equal(await eva.getByRole('button').count(), 0, 'nothing to change on the own account');
+    await eva.getByRole('button', { name: 'Bekwaamheid toevoegen: Eva Eigenaar' }).waitFor();
+    assert.equal(await eva.getByRole('button').count(), 1, 'nothing to change on the own account');
     await checkScreen(owner, 'staff');
 
     await owner.getByRole('button', { name: 'Nieuwe medewerker' }).click();
@@ -286,6 +291,149 @@ describe('staff', () => {
     await noor.getByText('De tweestapsverificatie van Noor Nieuw is verwijderd', { exact: false }).waitFor();
     assert.equal(await page.getByText(otp).count(), 0);
     await page.context().close();
+  });
+
+  test('R-STAFF-1: "Verloopt binnenkort" names Uma Utrecht with what ends within 60 days, soonest first', async () => {
+    const page = await newPage(browser, app, { viewport: LAPTOP });
+    await loginAs(page, app, DEMO.owner);
+    await openStaff(page);
+    const soon = (await (await page.request.get('/api/v1/qualifications/expiring?days=60')).json()).items;
+    assert.deepEqual(soon.map((q) => q.staff_name), ['Uma Utrecht', 'Uma Utrecht'], 'the demo practice: two of Uma’s end soon');
+    const panel = page.getByRole('region', { name: 'Verloopt binnenkort' });
+    const items = panel.getByRole('listitem');
+    await items.first().waitFor();
+    assert.equal(await items.count(), 2);
+    for (const [i, q] of soon.entries()) {
+      const text = await items.nth(i).innerText();
+      for (const part of ['Uma Utrecht', q.title, `Geldig tot en met ${q.valid_until.split('-').reverse().join('-')}`]) {
+        assert.ok(text.includes(part), `item ${i} shows ${part}:\n${text}`);
+      }
+      assert.match(text, /nog \d+ dagen|nog tot en met morgen|vandaag is de laatste dag/);
+    }
+    // In Uma's row the same two carry their badge; to her qualifications in one tap.
+    const uma = row(page, 'Uma Utrecht');
+    for (const q of soon) {
+      await uma.getByRole('listitem').filter({ hasText: q.title }).getByText(`Verloopt op ${q.valid_until.split('-').reverse().join('-')}`).waitFor();
+    }
+    await items.first().getByRole('button', { name: `Naar bekwaamheden van Uma Utrecht: ${soon[0].title}` }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Bekwaamheden van Uma Utrecht');
+    await checkScreen(page, 'staff-expiring');
+    await page.context().close();
+  });
+
+  test('R-STAFF-1: a BIG registration with a wrong number gets the field error; with the right one it is listed', async () => {
+    const page = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(page, app, DEMO.owner);
+    await openStaff(page);
+    const umaId = (await (await page.request.get('/api/v1/staff')).json()).items.find((s) => s.name === 'Uma Utrecht').id;
+    const uma = row(page, 'Uma Utrecht');
+    const field = (name) => page.locator(`#qual-${umaId}-${name}`);
+    let posts = 0;
+    const count = (r) => r.method() === 'POST' && r.url().endsWith('/qualifications') && posts++;
+    page.on('request', count);
+
+    await uma.getByRole('button', { name: 'Bekwaamheid toevoegen: Uma Utrecht' }).click();
+    const form = page.getByRole('form', { name: 'Bekwaamheid toevoegen voor Uma Utrecht' });
+    await form.waitFor();
+    assert.equal(await activeId(page), `qual-${umaId}-heading`, 'the form takes the focus');
+    await form.getByRole('radio', { name: 'BIG-registratie' }).check();
+    await form.getByLabel('Omschrijving', { exact: false }).fill('BIG-registratie arts');
+    await form.getByLabel('BIG-nummer', { exact: false }).fill('1234567890');
+    await form.getByRole('checkbox', { name: 'BIG-registratie als arts' }).check();
+    await form.getByLabel('Geldig vanaf', { exact: false }).fill('2024-01-01');
+    await form.getByRole('button', { name: 'Bekwaamheid opslaan' }).click();
+    await field('big_number-error').getByText('Een BIG-nummer heeft precies 11 cijfers.').waitFor();
+    assert.equal(await field('big_number').getAttribute('aria-invalid'), 'true');
+    assert.match(await field('big_number').getAttribute('aria-describedby'), new RegExp(`qual-${umaId}-big_number-error`));
+    assert.equal(await activeId(page), `qual-${umaId}-big_number`, 'the field in error has the focus');
+    assert.equal(posts, 0, 'caught before anything is sent');
+    assert.equal(await form.getByLabel('Omschrijving', { exact: false }).inputValue(), 'BIG-registratie arts', 'what was typed stays');
+    await checkScreen(page, 'staff-qualification-big-number');
+
+    // The number as the register writes it, spaces and all: sent as 11 digits, then listed.
+    await field('big_number').fill('190 123 456 02');
+    assert.equal(await field('big_number-error').count(), 0, 'the message goes with the change');
+    const answered = page.waitForResponse((r) => r.url().endsWith('/qualifications') && r.request().method() === 'POST');
+    await form.getByRole('button', { name: 'Bekwaamheid opslaan' }).click();
+    const res = await answered;
+    assert.equal(res.status(), 201);
+    assert.deepEqual(res.request().postDataJSON(), {
+      kind: 'big_registration',
+      title: 'BIG-registratie arts',
+      covers: ['physician'],
+      valid_from: '2024-01-01',
+      big_number: '19012345602',
+    });
+    await form.waitFor({ state: 'hidden' });
+    const added = uma.getByRole('listitem').filter({ hasText: 'BIG-registratie arts' });
+    const text = await added.innerText();
+    for (const part of ['BIG-registratie', 'Geldt voor: BIG-registratie als arts', 'Geldig vanaf 01-01-2024, zonder einddatum', 'BIG-nummer 19012345602']) {
+      assert.ok(text.includes(part), `the new one shows ${part}:\n${text}`);
+    }
+    await uma.getByText('‘BIG-registratie arts’ is vastgelegd voor Uma Utrecht.').first().waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Bekwaamheid toevoegen: Uma Utrecht');
+    await checkScreen(page, 'staff-qualification-added');
+
+    // The next step starts: the note goes.
+    await row(page, 'Bo Behandelaar').getByRole('button', { name: 'Bekwaamheid toevoegen: Bo Behandelaar' }).click();
+    assert.equal(await page.getByText('is vastgelegd voor Uma Utrecht', { exact: false }).count(), 0);
+    page.off('request', count);
+    await page.context().close();
+  });
+
+  test('R-STAFF-2: signing without the qualification says which one is missing; once recorded, it signs', async () => {
+    const uma = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(uma, app, DEMO.practitionerUtrecht);
+    // A PMU session for a client of Utrecht, up to the draft, through the API.
+    const me = await (await uma.request.get('/api/v1/me')).json();
+    const headers = { 'X-CSRF-Token': me.csrf_token };
+    const post = async (url, data) => {
+      const res = await uma.request.post(url, { data, headers });
+      assert.equal(res.status(), 201, `${url}: ${await res.text()}`);
+      return res.json();
+    };
+    const location = me.locations.find((l) => l.name === 'Utrecht').id;
+    const client = await post('/api/v1/clients', { given_name: 'Pia', family_name: 'Pigment', date_of_birth: '1991-02-03', location, records_consent: 'given' });
+    await post(`/api/v1/clients/${client.id}/intake`, { allergies: 'geen' });
+    const t = await post(`/api/v1/clients/${client.id}/trajectories`, {
+      treatment_type: 'pmu_brows', goal: 'Vollere wenkbrauwen', expected_result: 'Natuurlijk', risks: 'Zwelling', planned_sessions: 2, intake_reviewed: true,
+    });
+    await post(`/api/v1/trajectories/${t.id}/consents`, { kind: 'informed', text: 'PMU wenkbrauwen', signature: { kind: 'typed', value: 'Pia Pigment' } });
+    const draft = await post(`/api/v1/trajectories/${t.id}/sessions`, {
+      body_areas: ['eyebrows'],
+      products: [{ kind: 'pigment', name: 'Brow Brown', batch: 'PG-77' }, { kind: 'needle', name: '1RL 0.30', batch: 'ND-5' }],
+      device: { name: 'PMU-machine', settings: '90 Hz' },
+      result: 'Goed',
+      aftercare_advice: 'Niet krabben',
+    });
+    await uma.goto(`/clients/${client.id}/trajectories/${t.id}/sessions/${draft.id}`);
+    await uma.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    const refusal = uma.getByRole('alert').filter({ hasText: 'Het behandelverslag is opgeslagen, maar niet ondertekend' });
+    await refusal.getByText(
+      'U hebt op de dag van deze behandeling geen geldige bekwaamheid voor: ‘Vergunning permanente make-up’. Een praktijkeigenaar legt bekwaamheden vast bij Medewerkers.',
+      { exact: false },
+    ).waitFor();
+    await checkScreen(uma, 'session-qualification-missing');
+
+    // The owner records Uma's licence on the team screen; then Uma signs.
+    const owner = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(owner, app, DEMO.owner);
+    await openStaff(owner);
+    const umaRow = row(owner, 'Uma Utrecht');
+    await umaRow.getByRole('button', { name: 'Bekwaamheid toevoegen: Uma Utrecht' }).click();
+    const form = owner.getByRole('form', { name: 'Bekwaamheid toevoegen voor Uma Utrecht' });
+    await form.getByRole('radio', { name: 'Certificaat' }).check();
+    await form.getByLabel('Omschrijving', { exact: false }).fill('Vergunning permanente make-up (GGD)');
+    await form.getByRole('checkbox', { name: 'Vergunning permanente make-up' }).check();
+    await form.getByLabel('Geldig vanaf', { exact: false }).fill('2025-01-01');
+    await form.getByLabel('Geldig tot en met', { exact: false }).fill(isoDayFromNow(400));
+    await form.getByRole('button', { name: 'Bekwaamheid opslaan' }).click();
+    await umaRow.getByText('‘Vergunning permanente make-up (GGD)’ is vastgelegd voor Uma Utrecht.').first().waitFor();
+    await owner.context().close();
+
+    await uma.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    await uma.getByText('Het behandelverslag is ondertekend.').waitFor();
+    await uma.context().close();
   });
 
   test('R-STAFF-3: no one but the owner sees Medewerkers', async () => {

@@ -1,6 +1,7 @@
 // The app: language, session, then the screen for the path. A user who must first change a
 // one-time password or enrol TOTP sees only that; everyone else gets the client screens, and the
-// owner the catalogue with the practice settings and the team (Medewerkers).
+// owner the catalogue with the practice settings, the team (Medewerkers) and the locations
+// (Vestigingen).
 import { useEffect, useRef } from 'react';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { I18nProvider, useI18n } from './i18n';
@@ -12,6 +13,7 @@ import { SessionScreen } from './dossier/SessionScreen';
 import { StaffScreen } from './staff/StaffScreen';
 import { TrajectoryNewScreen } from './dossier/TrajectoryNewScreen';
 import { TrajectoryScreen } from './dossier/TrajectoryScreen';
+import { LocationsScreen } from './locations/LocationsScreen';
 import { LoginScreen } from './login/LoginScreen';
 import { PasswordChangeScreen } from './login/PasswordChangeScreen';
 import { ReloginDialog } from './login/ReloginDialog';
@@ -25,6 +27,7 @@ import { ScreenTitle } from './ui/screen';
 import {
   mayCreateClients,
   mayEditClients,
+  mayManageLocations,
   mayManagePractice,
   mayManageStaff,
   mayReadDossier,
@@ -58,6 +61,8 @@ function SignedInRoutes() {
   if (pathname === '/catalogue' && mayManagePractice(me.role)) return <CatalogueScreen />;
   // So is the team (R-STAFF-3).
   if (pathname === '/staff' && mayManageStaff(me.role)) return <StaffScreen />;
+  // And the locations.
+  if (pathname === '/locations' && mayManageLocations(me.role)) return <LocationsScreen />;
   if (pathname === '/clients/new' && mayCreateClients(me.role)) return <ClientNewScreen />;
   const edit = matchPath('/clients/:id/edit', pathname);
   if (edit?.id && edit.id !== 'new' && mayEditClients(me.role)) return <ClientEditScreen key={pathname} id={edit.id} />;

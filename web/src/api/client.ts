@@ -56,6 +56,12 @@ export type StaffList = Schemas['StaffList'];
 export type NewStaffAccount = Schemas['NewStaffAccount'];
 export type StaffInput = Schemas['StaffInput'];
 export type StaffChange = Schemas['StaffChange'];
+export type Qualification = Schemas['Qualification'];
+export type QualificationKind = Schemas['QualificationKind'];
+export type QualificationList = Schemas['QualificationList'];
+export type QualificationInput = Schemas['QualificationInput'];
+export type LocationInput = Schemas['LocationInput'];
+export type LocationChange = Schemas['LocationChange'];
 
 /** Codes the app adds to the API's own: no answer at all, and a session that was given up. */
 export type ErrorCode = ProblemCode | 'network' | 'session_ended' | 'unknown';

@@ -13,6 +13,9 @@ import {
   type IntakeAnswers,
   type IntakeHistory,
   type IntakeVersion,
+  type Location,
+  type LocationChange,
+  type LocationInput,
   type LocationList,
   type LoginRequest,
   type LoginResponse,
@@ -24,6 +27,9 @@ import {
   type PhotoPhase,
   type Practice,
   type PracticePatch,
+  type Qualification,
+  type QualificationInput,
+  type QualificationList,
   type RequestOptions,
   type Session,
   type SessionInput,
@@ -245,4 +251,29 @@ export function resetStaffPassword(staffId: string): Promise<NewStaffAccount> {
 /** Removes a colleague's second factor (a lost phone); their sessions end (owner only; R-STAFF-3). */
 export function resetStaffTotp(staffId: string): Promise<StaffAccount> {
   return api.send<StaffAccount>('POST', `/api/v1/staff/${id(staffId)}/totp-reset`);
+}
+
+/** A new location (owner only); 409 `name_taken` at `name`. */
+export function addLocation(body: LocationInput): Promise<Location> {
+  return api.send<Location>('POST', '/api/v1/locations', body);
+}
+
+/** Renames, closes or reopens a location (owner only); 409 `last_open_location` for the last open one. */
+export function changeLocation(locationId: string, body: LocationChange): Promise<Location> {
+  return api.send<Location>('PATCH', `/api/v1/locations/${id(locationId)}`, body);
+}
+
+/** A colleague's qualifications, oldest first (the owner, or the colleague; R-STAFF-1). */
+export function listQualifications(staffId: string, signal?: AbortSignal): Promise<QualificationList> {
+  return api.send<QualificationList>('GET', `/api/v1/staff/${id(staffId)}/qualifications`, undefined, { signal });
+}
+
+/** Records a diploma, BIG registration, certificate or training (owner only; R-STAFF-1). */
+export function addQualification(staffId: string, body: QualificationInput): Promise<Qualification> {
+  return api.send<Qualification>('POST', `/api/v1/staff/${id(staffId)}/qualifications`, body);
+}
+
+/** What ends within DAYS days, soonest first (owner only; R-STAFF-1). */
+export function listExpiringQualifications(days: number, signal?: AbortSignal): Promise<QualificationList> {
+  return api.send<QualificationList>('GET', `/api/v1/qualifications/expiring?days=${days}`, undefined, { signal });
 }

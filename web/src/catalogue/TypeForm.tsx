@@ -9,7 +9,8 @@ import { useI18n } from '../i18n';
 import { useMe } from '../login/session';
 import { CheckboxField, FormError, Notice, RadioGroup, SelectField, SubmitButton, TextField, type Choice } from '../ui/controls';
 import { useForm, type FieldErrors } from '../ui/useForm';
-import { QUALIFICATIONS, codeFromName, qualificationLabel } from './labels';
+import { QUALIFICATIONS, qualificationLabel } from '../ui/qualifications';
+import { codeFromName } from './labels';
 import { FIELDS, changes, created, fieldOf, initial, type Category, type Field, type Values } from './typeValues';
 import './type-form.css';
 

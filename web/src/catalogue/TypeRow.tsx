@@ -3,7 +3,7 @@
 import type { TreatmentType } from '../api/client';
 import { useI18n, type MessageKey } from '../i18n';
 import { Notice } from '../ui/controls';
-import { qualificationLabel } from './labels';
+import { qualificationLabel } from '../ui/qualifications';
 import { TypeForm } from './TypeForm';
 import './catalogue.css';
 

@@ -1,24 +1,6 @@
-// Names and facts the catalogue screen shows for API values: the qualifications the shipped
-// catalogue uses (R-STAFF-2), the law's reflection periods (R-CONSENT-2), a code from a name.
-import type { MessageKey, Translate } from '../i18n';
-import { hasMessage } from '../i18n';
-
-/** The qualifications of the shipped catalogue, offered in the form; '' is none. */
-export const QUALIFICATIONS = [
-  'beauty_specialist',
-  'ipl_laser_certificate',
-  'electrolysis_certificate',
-  'pmu_licence',
-  'physician',
-  'surgeon',
-] as const;
-
-/** A qualification by name; one the catalogue does not know (set elsewhere) as its code. */
-export function qualificationLabel(t: Translate, q: string | null | undefined): string {
-  if (!q) return t('qualification.none');
-  const key = `qualification.${q}`;
-  return hasMessage(key) ? t(key as MessageKey) : q;
-}
+// Names and facts the catalogue screen shows for API values: the law's reflection periods
+// (R-CONSENT-2), a code from a name. The qualifications' names are in ui/qualifications.ts.
+import type { Translate } from '../i18n';
 
 /** The shortest reflection period the law allows for cosmetic categories 1, 2, 3 (R-CONSENT-2). */
 export const LAW_REFLECTION_DAYS = [0, 1, 7] as const;

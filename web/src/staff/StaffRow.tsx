@@ -1,7 +1,7 @@
 // One colleague in the team list (R-STAFF-3): name and email, role, locations by name, status
 // and an end date; the buttons to change the account, reset the password or the second factor,
 // disable or enable it (none on the owner's own account); what happened last, the new one-time
-// password after a reset, and the form when it is open.
+// password after a reset, and the form when it is open; then their qualifications, if they have any.
 import type { ReactNode } from 'react';
 import type { Location, NewStaffAccount, StaffAccount } from '../api/client';
 import { useI18n } from '../i18n';
@@ -39,6 +39,7 @@ export function StaffRow({
   onSaved,
   onCancel,
   onPasswordDone,
+  qualifications,
 }: {
   member: StaffAccount;
   /** The owner's own account: nothing to change here. */
@@ -57,6 +58,8 @@ export function StaffRow({
   onSaved: (after: StaffAccount) => void;
   onCancel: () => void;
   onPasswordDone: () => void;
+  /** The colleague's qualifications (R-STAFF-1), for those who sign session records. */
+  qualifications?: ReactNode;
 }) {
   const { t } = useI18n();
   const name = member.name;
@@ -159,6 +162,7 @@ export function StaffRow({
       ) : null}
       {password ? <OneTimePassword account={password} kind="reset" onDone={onPasswordDone} /> : null}
       {editing ? <StaffForm member={member} locations={locations} onSaved={onSaved} onCancel={onCancel} /> : null}
+      {qualifications}
     </li>
   );
 }

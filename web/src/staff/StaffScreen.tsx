@@ -3,6 +3,8 @@
 // resets a forgotten password (a new one-time password) or a lost second factor; disables an
 // account (its sessions end at once) and enables it again. The steps that cannot simply be
 // undone ask first, naming the person. What a step said goes when the next one starts.
+// Above the team, what qualifications end within 60 days; in the rows of those who sign session
+// records (owner, practitioner), their qualifications and the form to add one (R-STAFF-1).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isSessionEnded, type NewStaffAccount, type StaffAccount } from '../api/client';
 import { changeStaff, listLocations, listStaff, resetStaffPassword, resetStaffTotp } from '../api/endpoints';
@@ -12,9 +14,12 @@ import { Section } from '../ui/card';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { errorText } from '../ui/errors';
 import { LoadStatus } from '../ui/LoadStatus';
+import { mayWriteDossier } from '../ui/roles';
 import { ScreenTitle } from '../ui/screen';
 import { useLoad } from '../ui/useLoad';
+import { ExpiringPanel } from './ExpiringPanel';
 import { OneTimePassword } from './OneTimePassword';
+import { Qualifications } from './Qualifications';
 import { StaffForm } from './StaffForm';
 import { StaffRow, type DangerStep, type RowButton } from './StaffRow';
 import { withoutPassword } from './staffValues';
@@ -43,6 +48,9 @@ export function StaffScreen() {
   const [askError, setAskError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** Counts the steps, so that the qualification lists drop their notes; and the expiring panel's loads. */
+  const [step, setStep] = useState(0);
+  const [expiringRound, setExpiringRound] = useState(0);
   /**
    * Where the focus goes once the list has rendered (and a dialog has closed): a row's button, the
    * add button, or a one-time password that has just been made.
@@ -89,6 +97,7 @@ export function StaffScreen() {
     setRowError(null);
     setRevealed(null);
     setAnnouncement('');
+    setStep((n) => n + 1);
   }
 
   function done(account: StaffAccount, note: string, focus: RowButton) {
@@ -180,6 +189,7 @@ export function StaffScreen() {
     <main className="screen staff" id="main">
       <ScreenTitle title={t('staff.title')} />
       <p className="screen__sub">{t('staff.intro')}</p>
+      <ExpiringPanel round={expiringRound} />
 
       <Section
         id="sec-team"
@@ -249,6 +259,17 @@ export function StaffScreen() {
                     setRevealed(null);
                     setFocusTo({ id: member.id, button: 'password' });
                   }}
+                  qualifications={
+                    mayWriteDossier(member.role) ? (
+                      <Qualifications
+                        member={member}
+                        canAdd={member.active}
+                        step={step}
+                        onStep={nextStep}
+                        onAdded={() => setExpiringRound((n) => n + 1)}
+                      />
+                    ) : null
+                  }
                 />
               ))}
             </ul>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { useMe, useSession } from '../login/session';
 import { useLocations } from './location';
-import { mayListClients, mayManagePractice, mayManageStaff } from './roles';
+import { mayListClients, mayManageLocations, mayManagePractice, mayManageStaff } from './roles';
 import { Link, useLocation } from './router';
 import { Brand, LanguageSwitch } from './screen';
 import './frame.css';
@@ -16,9 +16,11 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
   const { pathname } = useLocation();
   const { locations, current, setCurrent } = useLocations();
   const onClients = pathname === '/clients' || pathname.startsWith('/clients/');
-  // The catalogue and the team are the whole practice's: the location switch would filter nothing there.
+  // The catalogue, the team and the locations are the whole practice's: the location switch
+  // would filter nothing there.
   const onCatalogue = pathname === '/catalogue';
   const onStaff = pathname === '/staff';
+  const onLocations = pathname === '/locations';
 
   return (
     <div className="app">
@@ -63,8 +65,13 @@ export function AppLayout({ children, nav = true }: { children: ReactNode; nav?:
                     {t('nav.staff')}
                   </Link>
                 ) : null}
+                {mayManageLocations(me.role) ? (
+                  <Link to="/locations" className="tabs__link" aria-current={onLocations ? 'page' : undefined}>
+                    {t('nav.locations')}
+                  </Link>
+                ) : null}
               </nav>
-              {locations.length > 1 && mayListClients(me.role) && !onCatalogue && !onStaff ? (
+              {locations.length > 1 && mayListClients(me.role) && !onCatalogue && !onStaff && !onLocations ? (
                 <div className="topbar__location">
                   <label htmlFor="location-switch">{t('location.switch')}</label>
                   <select

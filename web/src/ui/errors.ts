@@ -1,10 +1,12 @@
 // Catalogue texts for API problems: by `code`, and for form fields by field and code; the
 // server's own `detail` (already in the user's language) where the catalogue has nothing better.
 // A problem's own facts fill the text's blanks: {earliest} and {until} (the reflection period,
-// R-CONSENT-2) as Dutch dates, {fields} (the intake fields that changed, R-CONSENT-6) by name.
+// R-CONSENT-2) as Dutch dates, {fields} (the intake fields that changed, R-CONSENT-6) and
+// {missing} (the qualifications a signer lacks, R-STAFF-2) by name.
 import { ApiError } from '../api/client';
 import { hasMessage, type Params, type Translate } from '../i18n';
 import { addDays, formatDate } from './format';
+import { qualificationLabel } from './qualifications';
 
 function problemParams(t: Translate, err: ApiError): Params {
   const params: Params = {};
@@ -15,6 +17,8 @@ function problemParams(t: Translate, err: ApiError): Params {
   }
   const fields = err.problem?.fields;
   if (fields) params.fields = intakeFieldList(t, fields.split(','));
+  const missing = err.problem?.missing;
+  if (missing) params.missing = missing.split(',').map((q) => `‘${qualificationLabel(t, q.trim())}’`).join(', ');
   return params;
 }
 

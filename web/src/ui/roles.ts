@@ -40,3 +40,8 @@ export function mayManagePractice(role: Role): boolean {
 export function mayManageStaff(role: Role): boolean {
   return role === 'owner';
 }
+
+/** Roles that keep the practice's locations: add, rename, close and reopen them. */
+export function mayManageLocations(role: Role): boolean {
+  return role === 'owner';
+}

@@ -1,5 +1,5 @@
 // A small history router: the app's routes are /login, /clients, /clients/new, /clients/:id (and
-// below it the dossier), /catalogue, /staff.
+// below it the dossier), /catalogue, /staff, /locations.
 // The server answers index.html for every path outside /api.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
