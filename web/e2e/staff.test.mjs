@@ -408,6 +408,7 @@ describe('staff', () => {
     });
     await uma.goto(`/clients/${client.id}/trajectories/${t.id}/sessions/${draft.id}`);
     await uma.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    await uma.getByRole('dialog', { name: 'Ondertekenen als Uma Utrecht' }).getByRole('button', { name: 'Ja, ondertekenen' }).click();
     const refusal = uma.getByRole('alert').filter({ hasText: 'Het behandelverslag is opgeslagen, maar niet ondertekend' });
     await refusal.getByText(
       'U hebt op de dag van deze behandeling geen geldige bekwaamheid voor: ‘Vergunning permanente make-up’. Een praktijkeigenaar legt bekwaamheden vast bij Medewerkers.',
@@ -432,6 +433,7 @@ describe('staff', () => {
     await owner.context().close();
 
     await uma.getByRole('button', { name: 'Ondertekenen', exact: true }).click();
+    await uma.getByRole('dialog', { name: 'Ondertekenen als Uma Utrecht' }).getByRole('button', { name: 'Ja, ondertekenen' }).click();
     await uma.getByText('Het behandelverslag is ondertekend.').waitFor();
     await uma.context().close();
   });
