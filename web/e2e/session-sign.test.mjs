@@ -100,4 +100,23 @@ describe('signing and discarding a session', () => {
     assert.equal((await api.get(`/api/v1/sessions/${draft.id}`, { invalid: true })).status, 404);
     await page.context().close();
   });
+
+  test('leaving a session form with unsaved changes asks first; what was typed stays', async () => {
+    const draft = await newDraft();
+    const page = await newPage(browser, app, { viewport: TABLET });
+    await loginAs(page, app, DEMO.practitioner);
+    await page.goto(`/clients/${clientId}/trajectories/${trajectory.id}/sessions/${draft.id}`);
+    await page.getByLabel('Bijzonderheden').fill('Lichte roodheid na 10 minuten');
+    await page.getByRole('link', { name: /^← Terug naar/ }).click();
+    const ask = page.getByRole('dialog', { name: 'Weggaan zonder op te slaan?' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Annuleren' }).click();
+    assert.equal(await page.getByLabel('Bijzonderheden').inputValue(), 'Lichte roodheid na 10 minuten');
+    // Saved, it leaves without asking.
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page.getByText('Het behandelverslag is als concept opgeslagen.').waitFor();
+    await page.getByRole('link', { name: /^← Terug naar/ }).click();
+    await page.waitForURL(`**/trajectories/${trajectory.id}`);
+    await page.context().close();
+  });
 });

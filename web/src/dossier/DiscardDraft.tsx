@@ -17,7 +17,7 @@ export function DiscardDraft({ sessionId, trajectoryPath }: { sessionId: string;
     void form.submit(async () => {
       await discardSession(sessionId);
       setFlash('session.discarded', trajectoryPath);
-      navigate(trajectoryPath, { replace: true });
+      navigate(trajectoryPath, { replace: true, force: true });
     });
   }
 

@@ -10,6 +10,7 @@ import { SignConfirm, enterMovesOn } from './SignConfirm';
 import { CheckboxField, FormError, TextAreaField, TextField } from '../ui/controls';
 import { errorText, fieldErrorText } from '../ui/errors';
 import { nowLocalInput } from '../ui/format';
+import { LeaveGuard } from '../ui/LeaveGuard';
 import { merged } from '../ui/refs';
 import { useForm, type Failure } from '../ui/useForm';
 import { BodyAreasField } from './BodyAreasField';
@@ -95,6 +96,9 @@ export function SessionForm({
   });
   const { values, errors } = form;
   const [initialAt] = useState(() => values.performed_at);
+  // What was last saved (or loaded): leaving with other values asks first.
+  const [savedValues, setSavedValues] = useState(() => JSON.stringify(values));
+  const dirty = JSON.stringify(values) !== savedValues;
 
   useEffect(() => {
     if (initialError) form.showError(new SignRefused(initialError));
@@ -149,7 +153,10 @@ export function SessionForm({
   function submit(sign: boolean, password?: string) {
     if (form.busy) return;
     setSigning(sign);
-    void form.submit((v) => onSubmit(sessionInput(v, initialAt, draft), sign, password));
+    void form.submit(async (v) => {
+      await onSubmit(sessionInput(v, initialAt, draft), sign, password);
+      setSavedValues(JSON.stringify(v));
+    });
   }
 
   const typeAreas = TYPE_AREAS[trajectory.treatment_type.id] ?? [];
@@ -158,6 +165,7 @@ export function SessionForm({
 
   return (
     <>
+      <LeaveGuard when={dirty && !form.busy} />
       <form
         className="form"
         onKeyDown={enterMovesOn}

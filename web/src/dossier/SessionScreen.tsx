@@ -116,7 +116,7 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
       // The new draft exists: go to it, and show there why it was not signed.
       carried = { path: target, err: signError };
       setFlash('session.draftSaved', target);
-      navigate(target, { replace: true });
+      navigate(target, { replace: true, force: true });
       return;
     }
     const message: MessageKey = sign ? 'session.signed' : 'session.draftSaved';
@@ -127,7 +127,7 @@ export function SessionScreen({ clientId, trajectoryId, sessionId }: { clientId:
       document.querySelector<HTMLElement>('h1')?.focus();
     } else {
       setFlash(message, target);
-      navigate(target, { replace: true });
+      navigate(target, { replace: true, force: true });
     }
   }
 
