@@ -3,6 +3,7 @@
 // gives (the chosen ids, the error, the change as the new list, the ref of the first checkbox).
 import type { Ref } from 'react';
 import type { Location } from '../api/client';
+import { useI18n } from '../i18n';
 import { ErrorIcon, RequiredMark } from '../ui/controls';
 
 export function LocationsField({
@@ -27,6 +28,7 @@ export function LocationsField({
   /** The first checkbox's: it takes the focus. */
   ref?: Ref<HTMLElement>;
 }) {
+  const { t } = useI18n();
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
   function toggle(locationId: string, on: boolean) {
@@ -64,7 +66,7 @@ export function LocationsField({
               onChange={(e) => toggle(l.id, e.target.checked)}
               ref={i === 0 ? (ref as Ref<HTMLInputElement> | undefined) : undefined}
             />
-            <span>{l.name}</span>
+            <span>{l.closed ? t('clientEdit.locationClosed', { name: l.name }) : l.name}</span>
           </label>
         ))}
       </div>
