@@ -125,7 +125,7 @@ static bool AddDemoQualifications(const service::Context& ctx, const domain::Act
   return true;
 }
 
-int Demo(const fs::path& dir, const std::optional<std::string>& database) {
+int Demo(const fs::path& dir, const std::optional<std::string>& database, bool dossiers) {
   if (!CreateDataFolder(dir, database)) return 1;
   auto app = OpenApp(dir);
   if (!app) return 1;
@@ -206,7 +206,7 @@ int Demo(const fs::path& dir, const std::optional<std::string>& database) {
   team.practitioner.role = domain::Role::kPractitioner;
   team.practitioner.locations = {amsterdam, utrecht};
   team.practitioner.remote_addr = "local";
-  if (!AddDemoDossiers(ctx, dir, team)) return 1;
+  if (dossiers && !AddDemoDossiers(ctx, dir, team)) return 1;
   const auto logins_file = dir / "demo-logins.txt";
   {
     std::ofstream out(logins_file);

@@ -11,7 +11,8 @@ namespace huidig::cli {
 // `database`: a database URL for huidig.toml instead of the SQLite file in the folder.
 int Init(const std::filesystem::path& dir, const std::string& practice, const std::string& owner,
          const std::vector<std::string>& locations, const std::optional<std::string>& database);
-int Demo(const std::filesystem::path& dir, const std::optional<std::string>& database);
+// `dossiers`: the lived-in practice (trajectories, signed sessions, photos, a colleague who left).
+int Demo(const std::filesystem::path& dir, const std::optional<std::string>& database, bool dossiers = true);
 int Serve(const std::filesystem::path& dir, const std::optional<std::string>& listen);
 int AuditVerify(const std::filesystem::path& dir);
 

@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand("demo", "Create a demo practice with fictional clients");
   demo->add_option("DIR", dir, "data folder")->required();
   demo->add_option("--database", database, "database URL (default: SQLite in DIR)");
+  bool no_dossiers = false;
+  demo->add_flag("--no-dossiers", no_dossiers, "clients only: no trajectories, sessions or photos (quick)");
 
   std::optional<std::string> listen;
   auto* serve = app.add_subcommand("serve", "Serve the web app and API");
@@ -71,7 +73,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   try {
     if (*init) return huidig::cli::Init(dir, practice, owner, locations, database);
-    if (*demo) return huidig::cli::Demo(dir, database);
+    if (*demo) return huidig::cli::Demo(dir, database, !no_dossiers);
     if (*serve) return huidig::cli::Serve(dir, listen);
     if (*verify) return huidig::cli::AuditVerify(dir);
     if (*staff_list) return huidig::cli::StaffList(dir);

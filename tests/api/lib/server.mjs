@@ -124,7 +124,10 @@ export function setToml(dir, settings) {
 export function makeDataDir({ kind = 'demo', practice = 'Testpraktijk', owner = 'eigenaar@test.example' } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'huidig-api-'));
   const dir = join(root, 'data');
-  const args = kind === 'demo' ? ['demo', dir] : ['init', dir, '--practice', practice, '--owner', owner];
+  // Under a sanitizer the lived-in dossiers (photo intake, many signed records) take minutes:
+  // the sanitizer runs test the server, so they get the clients only.
+  const demo = ['demo', dir, ...(process.env.HUIDIG_SANITIZER ? ['--no-dossiers'] : [])];
+  const args = kind === 'demo' ? demo : ['init', dir, '--practice', practice, '--owner', owner];
   let r;
   try {
     r = huidig(args);
